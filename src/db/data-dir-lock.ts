@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * PGlite has no lock of its own: two processes opening the same folder silently lose rows.
+ * One process at a time owns the embedded data folder; it records itself in a lock file
+ * that also says where other processes can reach the database it serves.
+ */
+export interface LockOwner {
+  pid: number;
+  role: 'server' | 'cli' | 'test';
+  socketDir: string | null;
+  startedAt: string;
+}
+
+export type LockResult = { acquired: true; release: () => void } | { acquired: false; owner: LockOwner };
+
+export const LOCK_FILE_NAME = 'alliance87.lock';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function readLockOwner(dataDir: string): LockOwner | null {
+  try {
+    const raw = fs.readFileSync(path.join(dataDir, LOCK_FILE_NAME), 'utf8');
+    const owner = JSON.parse(raw) as LockOwner;
+    return typeof owner.pid === 'number' ? owner : null;
+  } catch {
+    return null;
+  }
+}
+
+export function acquireDataDirLock(input: {
+  dataDir: string;
+  role: LockOwner['role'];
+  socketDir: string | null;
+}): LockResult {
+  fs.mkdirSync(input.dataDir, { recursive: true });
+  const lockPath = path.join(input.dataDir, LOCK_FILE_NAME);
+  const owner: LockOwner = {
+    pid: process.pid,
+    role: input.role,
+    socketDir: input.socketDir,
+    startedAt: new Date().toISOString(),
+  };
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    try {
+      const fd = fs.openSync(lockPath, 'wx', 0o600);
+      fs.writeSync(fd, JSON.stringify(owner));
+      fs.closeSync(fd);
+      let released = false;
+      return {
+        acquired: true,
+        release: () => {
+          if (released) return;
+          released = true;
+          const current = readLockOwner(input.dataDir);
+          if (current?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const existing = readLockOwner(input.dataDir);
+      if (existing && existing.pid !== process.pid && isAlive(existing.pid)) {
+        return { acquired: false, owner: existing };
+      }
+      // The owner died without cleaning up (or wrote a broken file): the lock is stale.
+      fs.rmSync(lockPath, { force: true });
+    }
+  }
+  throw new Error(`Could not take the lock file ${lockPath}`);
+}
+
+export function describeLockOwner(input: { dataDir: string; owner: LockOwner }): string {
+  const what =
+    input.owner.role === 'server'
+      ? 'an Alliance 8.7 server'
+      : input.owner.role === 'cli'
+        ? 'an alliance87 command'
+        : 'a test run';
+  return (
+    `The embedded database in ${input.dataDir} is in use by ${what} ` +
+    `(process ${input.owner.pid}, since ${input.owner.startedAt}). ` +
+    'Only one process may own an embedded database folder. Stop that process first, ' +
+    'choose another folder with DATA_DIR, or use a PostgreSQL server with DATABASE_URL.'
+  );
+}

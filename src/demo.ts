@@ -1,0 +1,19 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './db/database.ts';
+import { appState } from './db/schema.ts';
+import { loadContentDemo } from './modules/content/index.ts';
+
+/**
+ * Loads the demonstration content of every module, in one transaction. Demonstration records
+ * are flagged in the database (`is_demo`) and the site says so wherever they are shown.
+ */
+export async function loadDemonstrationContent(db: Db): Promise<{ pages: { written: number; kept: number } }> {
+  return db.transaction(async (tx) => {
+    const pages = await loadContentDemo(tx);
+    await tx
+      .insert(appState)
+      .values({ key: 'demo_loaded_at', value: new Date().toISOString() })
+      .onConflictDoUpdate({ target: appState.key, set: { value: sql`excluded.value`, updatedAt: sql`now()` } });
+    return { pages };
+  });
+}

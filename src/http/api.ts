@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { apiErrorSchema, validationFailed } from './errors.ts';
+
+export const API_PREFIX = '/api/v1';
+
+/**
+ * A JSON API route described by Zod schemas. The same schemas validate the request, type the
+ * handler and produce `/api/v1/openapi.json`, so the description cannot drift from the code.
+ */
+export interface ApiRouteDefinition<
+  Query extends z.ZodObject = z.ZodObject,
+  Params extends z.ZodObject = z.ZodObject,
+  Response extends z.ZodType = z.ZodType,
+> {
+  path: string;
+  summary: string;
+  tag: string;
+  query?: Query;
+  params?: Params;
+  response: Response;
+  handler: (input: {
+    query: z.output<Query>;
+    params: z.output<Params>;
+    request: FastifyRequest;
+  }) => Promise<z.input<Response>>;
+}
+
+export interface ApiRegistry {
+  get<Query extends z.ZodObject, Params extends z.ZodObject, Response extends z.ZodType>(
+    definition: ApiRouteDefinition<Query, Params, Response>,
+  ): void;
+  mount(app: FastifyInstance): void;
+  openApiDocument(input: { publicUrl: string; version: string }): Record<string, unknown>;
+}
+
+export function createApiRegistry(): ApiRegistry {
+  const routes: ApiRouteDefinition[] = [];
+  return {
+    get(definition) {
+      routes.push(definition);
+    },
+    mount(app) {
+      for (const route of routes) {
+        app.get(`${API_PREFIX}${route.path}`, async (request, reply) => {
+          const query = (route.query ?? z.object({})).safeParse(request.query ?? {});
+          if (!query.success) throw validationFailed(query.error);
+          const params = (route.params ?? z.object({})).safeParse(request.params ?? {});
+          if (!params.success) throw validationFailed(params.error);
+          const body = await route.handler({ query: query.data, params: params.data, request });
+          return reply.header('cache-control', 'no-cache').send(body);
+        });
+      }
+    },
+    openApiDocument({ publicUrl, version }) {
+      const paths: Record<string, Record<string, unknown>> = {};
+      for (const route of routes) {
+        const openApiPath = `${API_PREFIX}${route.path}`.replace(/:(\w+)/g, '{$1}');
+        const parameters = [...describeParameters(route.params, 'path'), ...describeParameters(route.query, 'query')];
+        paths[openApiPath] = {
+          get: {
+            summary: route.summary,
+            tags: [route.tag],
+            ...(parameters.length > 0 ? { parameters } : {}),
+            responses: {
+              '200': {
+                description: 'OK',
+                content: { 'application/json': { schema: z.toJSONSchema(route.response, { io: 'output' }) } },
+              },
+              default: {
+                description: 'Error',
+                content: { 'application/json': { schema: z.toJSONSchema(apiErrorSchema) } },
+              },
+            },
+          },
+        };
+      }
+      return {
+        openapi: '3.1.0',
+        info: {
+          title: 'Alliance 8.7 open API',
+          version,
+          description: 'Public data of the Alliance 8.7 platform. Lists are paginated with page and per_page.',
+        },
+        servers: [{ url: publicUrl }],
+        paths,
+      };
+    },
+  };
+}
+
+function describeParameters(schema: z.ZodObject | undefined, where: 'query' | 'path') {
+  if (!schema) return [];
+  return Object.entries(schema.shape).map(([name, field]) => {
+    const fieldSchema = field as z.ZodType;
+    return {
+      name,
+      in: where,
+      required: where === 'path' || !fieldSchema.safeParse(undefined).success,
+      ...(fieldSchema.description ? { description: fieldSchema.description } : {}),
+      schema: z.toJSONSchema(fieldSchema, { io: 'input', unrepresentable: 'any' }),
+    };
+  });
+}

@@ -1,0 +1,128 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { isLocale, negotiateLocale, translator, type Locale, type MessageKey } from '../i18n/i18n.ts';
+import { html } from '../ui/html.ts';
+import { localePath, renderPublicPage, type SiteContext } from '../ui/layout.ts';
+
+/** An error with a stable code (`module.reason`) that doubles as its translation key. */
+export class AppError extends Error {
+  constructor(
+    readonly code: 'not_found' | 'validation_failed' | 'too_many_requests' | 'internal',
+    readonly statusCode: number,
+    readonly details: { path: string; message: string }[] = [],
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export const notFound = () => new AppError('not_found', 404);
+
+export function validationFailed(error: z.ZodError): AppError {
+  return new AppError(
+    'validation_failed',
+    400,
+    error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  );
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: { path: string; message: string }[] };
+}
+
+export const apiErrorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  }),
+});
+
+function isApiRequest(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/');
+}
+
+/** The locale of an error page: the one in the path if any, else the visitor's preference. */
+function localeOf(request: FastifyRequest, fallback: Locale): Locale {
+  const first = request.url.split('/')[1]?.split('?')[0];
+  if (isLocale(first)) return first;
+  return negotiateLocale({ acceptLanguage: request.headers['accept-language'], fallback });
+}
+
+const PAGE_TEXT: Record<number, { title: MessageKey; body: MessageKey }> = {
+  404: { title: 'error.notFound.title', body: 'error.notFound.body' },
+  429: { title: 'error.tooManyRequests.title', body: 'error.tooManyRequests.body' },
+  500: { title: 'error.server.title', body: 'error.server.body' },
+};
+
+function sendError(input: {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  site: SiteContext;
+  defaultLocale: Locale;
+  status: number;
+  code: AppError['code'];
+  details?: { path: string; message: string }[];
+}): FastifyReply {
+  const { request, reply, status } = input;
+  const locale = localeOf(request, input.defaultLocale);
+  const tr = translator(locale);
+  reply.code(status).header('cache-control', 'no-store');
+  if (isApiRequest(request)) {
+    const body: ApiErrorBody = {
+      error: {
+        code: input.code,
+        message: tr.t(`api.error.${input.code}`),
+        ...(input.details && input.details.length > 0 ? { details: input.details } : {}),
+      },
+    };
+    return reply.type('application/json; charset=utf-8').send(body);
+  }
+  const text = PAGE_TEXT[status] ?? PAGE_TEXT[status >= 500 ? 500 : 404]!;
+  const main = html`<h1>${tr.t(text.title)}</h1>
+    <p>${tr.t(text.body)}</p>
+    ${status >= 500 ? html`<p class="small">${tr.t('error.reference', { id: request.id })}</p>` : ''}
+    <p><a href="${localePath(locale, '/')}">${tr.t('error.backHome')}</a></p>`;
+  return reply
+    .type('text/html; charset=utf-8')
+    .send(renderPublicPage({ tr, site: input.site, path: '/', section: '', title: tr.t(text.title), main }));
+}
+
+/** One error handler for the three surfaces: HTML pages in the visitor's language, JSON for the API. */
+export function registerErrorHandlers(app: FastifyInstance, input: { site: SiteContext; defaultLocale: Locale }) {
+  // Rate-limited too, so that scanning for pages costs the scanner more than the server.
+  app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) }, (request, reply) =>
+    sendError({ ...input, request, reply, status: 404, code: 'not_found' }),
+  );
+  app.setErrorHandler((error: FastifyError | AppError | z.ZodError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendError({
+        ...input,
+        request,
+        reply,
+        status: error.statusCode,
+        code: error.code,
+        details: error.details,
+      });
+    }
+    if (error instanceof z.ZodError) {
+      const failure = validationFailed(error);
+      return sendError({ ...input, request, reply, status: 400, code: failure.code, details: failure.details });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) return sendError({ ...input, request, reply, status, code: 'too_many_requests' });
+    if (status === 404) return sendError({ ...input, request, reply, status, code: 'not_found' });
+    if (status >= 400 && status < 500) {
+      return sendError({
+        ...input,
+        request,
+        reply,
+        status: 400,
+        code: 'validation_failed',
+        details: [{ path: '', message: error.message }],
+      });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return sendError({ ...input, request, reply, status: 500, code: 'internal' });
+  });
+}

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemonstrationContent } from '../demo.ts';
+import { updatePageText } from '../modules/content/index.ts';
+import type { Server } from '../server.ts';
+import { createTestApp } from '../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+
+let database: TestDatabase;
+let first: Server;
+let second: Server;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadDemonstrationContent(database.db);
+  // Two app instances on one database stand for two app processes behind a load balancer.
+  first = await createTestApp({ database });
+  second = await createTestApp({ database });
+});
+
+afterAll(async () => {
+  await first?.close();
+  await second?.close();
+  await database?.close();
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error('condition not met in time');
+}
+
+describe('the public page cache', () => {
+  it('serves the second anonymous request from the cache with the same ETag', async () => {
+    const before = first.pageCache.stats();
+    const a = await first.app.inject({ url: '/es/about' });
+    const b = await first.app.inject({ url: '/es/about' });
+    const after = first.pageCache.stats();
+    expect(after.misses - before.misses).toBe(1);
+    expect(after.hits - before.hits).toBe(1);
+    expect(a.headers.etag).toBeDefined();
+    expect(b.headers.etag).toBe(a.headers.etag);
+    expect(b.body).toBe(a.body);
+    expect(a.headers.vary).toContain('Cookie');
+  });
+
+  it('answers 304 Not Modified to a matching If-None-Match', async () => {
+    const a = await first.app.inject({ url: '/fr/about' });
+    const b = await first.app.inject({ url: '/fr/about', headers: { 'if-none-match': String(a.headers.etag) } });
+    expect(b.statusCode).toBe(304);
+    expect(b.body).toBe('');
+    const c = await first.app.inject({ url: '/fr/about', headers: { 'if-none-match': 'W/"other"' } });
+    expect(c.statusCode).toBe(200);
+  });
+
+  it('keeps pages apart per path and language', async () => {
+    const french = await first.app.inject({ url: '/fr/' });
+    const english = await first.app.inject({ url: '/en/' });
+    expect(french.body).toContain('lang="fr"');
+    expect(english.body).toContain('lang="en"');
+  });
+
+  it('never serves a cached page to a signed-in visitor, nor caches theirs', async () => {
+    await first.app.inject({ url: '/en/about' });
+    const before = first.pageCache.stats();
+    const signedIn = await first.app.inject({ url: '/en/about', headers: { cookie: 'theme=x; a87_session=abc' } });
+    const after = first.pageCache.stats();
+    expect(signedIn.statusCode).toBe(200);
+    expect(signedIn.headers['cache-control']).toBe('private, no-store');
+    expect(signedIn.headers.etag).toBeUndefined();
+    expect(after.hits).toBe(before.hits);
+    expect(after.misses).toBe(before.misses);
+  });
+
+  it('shows a changed about text on the next request in every app process, without restart', async () => {
+    const warmFirst = await first.app.inject({ url: '/en/about' });
+    const warmSecond = await second.app.inject({ url: '/en/about' });
+    expect(warmFirst.body).not.toContain('A new text for the about page');
+    expect(warmSecond.body).not.toContain('A new text for the about page');
+
+    await updatePageText({
+      db: database.db,
+      text: {
+        slug: 'about',
+        locale: 'en',
+        title: 'How the Alliance works',
+        summary: 'Updated summary.',
+        bodyMarkdown: 'A new text for the about page.',
+      },
+    });
+
+    await waitFor(async () =>
+      (await second.app.inject({ url: '/en/about' })).body.includes('A new text for the about page'),
+    );
+    await waitFor(async () =>
+      (await first.app.inject({ url: '/en/about' })).body.includes('A new text for the about page'),
+    );
+    const page = await second.app.inject({ url: '/en/about' });
+    expect(page.body).toContain('<h1>How the Alliance works</h1>');
+    // Edited text is no longer demonstration content.
+    expect(page.body).not.toContain('Demonstration content');
+    // Other languages keep their own text.
+    expect((await second.app.inject({ url: '/fr/about' })).body).not.toContain('A new text for the about page');
+  });
+
+  it('drops pages when data changes outside the app, such as an operator’s SQL', async () => {
+    await first.app.inject({ url: '/es/' });
+    await database.pool.query(
+      `UPDATE content_page_translations SET title = 'Título cambiado' WHERE locale = 'es'
+         AND page_id = (SELECT id FROM content_pages WHERE slug = 'home')`,
+    );
+    await waitFor(async () => (await first.app.inject({ url: '/es/' })).body.includes('Título cambiado'));
+  });
+});

@@ -1,0 +1,140 @@
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { chooseEncoding } from './assets.ts';
+
+/** The cookie that marks a signed-in visitor; such a visitor never gets a shared cached page. */
+export const SESSION_COOKIE = 'a87_session';
+
+export function isAnonymous(request: FastifyRequest): boolean {
+  const cookies = request.headers.cookie;
+  return !cookies || !new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(cookies);
+}
+
+interface CachedPage {
+  etag: string;
+  status: number;
+  identity: Buffer;
+  gzip: Buffer;
+  brotli: Buffer;
+  tables: readonly string[];
+}
+
+export interface PageCacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
+}
+
+export interface PageCache {
+  /**
+   * Sends the page for this request: from the cache for anonymous GETs when it is there,
+   * otherwise rendered by `render` (and kept for the next anonymous visitor).
+   * `tables` are the tables whose changes make the page stale.
+   */
+  send(input: {
+    request: FastifyRequest;
+    reply: FastifyReply;
+    tables: readonly string[];
+    render: () => Promise<string>;
+  }): Promise<FastifyReply>;
+  /** Drops every page that depends on one of these tables. */
+  invalidateTables(tables: readonly string[]): void;
+  clear(): void;
+  stats(): PageCacheStats;
+}
+
+function etagOf(body: Buffer): string {
+  return `W/"${crypto.createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+function matchesEtag(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((candidate) => {
+    const value = candidate.trim();
+    return value === '*' || value === etag || `W/${value}` === etag;
+  });
+}
+
+const HTML = 'text/html; charset=utf-8';
+
+export function createPageCache(input: { maxEntries: number }): PageCache {
+  const entries = new Map<string, CachedPage>();
+  /** Bumped on every change of a table; a render that saw an older number is not kept. */
+  const generations = new Map<string, number>();
+  let hits = 0;
+  let misses = 0;
+
+  const generationOf = (tables: readonly string[]) => tables.map((table) => generations.get(table) ?? 0).join('.');
+
+  const deliver = (request: FastifyRequest, reply: FastifyReply, page: CachedPage, cacheControl: string) => {
+    reply
+      .code(page.status)
+      .header('content-type', HTML)
+      .header('etag', page.etag)
+      .header('cache-control', cacheControl)
+      .header('vary', 'Accept-Encoding, Cookie');
+    if (page.status === 200 && matchesEtag(request.headers['if-none-match'], page.etag)) {
+      return reply.code(304).send();
+    }
+    const encoding = chooseEncoding(request.headers['accept-encoding']);
+    if (encoding === 'identity') return reply.send(page.identity);
+    return reply.header('content-encoding', encoding).send(encoding === 'br' ? page.brotli : page.gzip);
+  };
+
+  const build = (body: string, status: number, tables: readonly string[]): CachedPage => {
+    const identity = Buffer.from(body, 'utf8');
+    return {
+      etag: etagOf(identity),
+      status,
+      identity,
+      gzip: zlib.gzipSync(identity, { level: 6 }),
+      brotli: zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 5 } }),
+      tables,
+    };
+  };
+
+  return {
+    async send({ request, reply, tables, render }) {
+      const cacheable =
+        (request.method === 'GET' || request.method === 'HEAD') && isAnonymous(request) && input.maxEntries > 0;
+      if (!cacheable) {
+        const body = await render();
+        return reply.header('content-type', HTML).header('cache-control', 'private, no-store').send(body);
+      }
+      const key = request.url;
+      const cached = entries.get(key);
+      if (cached) {
+        hits += 1;
+        // Refresh its place in the least-recently-used order.
+        entries.delete(key);
+        entries.set(key, cached);
+        return deliver(request, reply, cached, 'no-cache');
+      }
+      misses += 1;
+      const before = generationOf(tables);
+      const body = await render();
+      const page = build(body, reply.statusCode, tables);
+      if (generationOf(tables) === before) {
+        entries.set(key, page);
+        while (entries.size > input.maxEntries) {
+          const oldest = entries.keys().next().value;
+          if (oldest === undefined) break;
+          entries.delete(oldest);
+        }
+      }
+      return deliver(request, reply, page, 'no-cache');
+    },
+    invalidateTables(tables) {
+      for (const table of tables) generations.set(table, (generations.get(table) ?? 0) + 1);
+      for (const [key, page] of entries) {
+        if (page.tables.some((table) => tables.includes(table))) entries.delete(key);
+      }
+    },
+    clear() {
+      for (const table of generations.keys()) generations.set(table, (generations.get(table) ?? 0) + 1);
+      entries.clear();
+    },
+    stats: () => ({ hits, misses, entries: entries.size }),
+  };
+}

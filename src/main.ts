@@ -1,0 +1,75 @@
+import { ConfigError, loadConfig } from './config/config.ts';
+import { DataDirBusyError, openDatabase } from './db/database.ts';
+import { buildServer } from './server.ts';
+import { prepareDatabase } from './startup.ts';
+
+/** `npm start`: configuration → database → migrations (and first-start content) → HTTP server. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let database;
+  try {
+    database = await openDatabase({ config, role: 'server' });
+  } catch (error) {
+    if (error instanceof DataDirBusyError) {
+      process.stderr.write(`Not starting: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const prepared = await prepareDatabase({ database, config });
+  const server = await buildServer({ config, database });
+  const { app } = server;
+  app.log.info(
+    { database: database.kind, migrationsApplied: prepared.migrationsApplied, demoLoaded: prepared.demoLoaded },
+    'database ready',
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      app.log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, 15_000);
+    forced.unref();
+    try {
+      await server.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    app.log.error({ err: error }, 'could not listen');
+    await database.close();
+    process.exit(1);
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  process.stdout.write(
+    `\nAlliance 8.7 platform: listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ ` +
+      `(public address ${config.publicUrl}; database: ${database.kind === 'embedded' ? `embedded in ${config.dataDir}` : 'PostgreSQL server'})\n\n`,
+  );
+}
+
+await main();

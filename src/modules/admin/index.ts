@@ -1,0 +1,1 @@
+export { nobodySignedIn, registerAdminPages, type Authenticate, type Viewer } from './admin.pages.ts';

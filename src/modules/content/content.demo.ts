@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+import type { DbExecutor } from '../../db/database.ts';
+import { isLocale, type Locale } from '../../i18n/i18n.ts';
+import { ensurePage, upsertPageTranslation } from './content.repository.ts';
+import { pageSlugSchema } from './content.schemas.ts';
+
+/** The first texts of the site: `content/pages/{slug}.{locale}.md`, with a small front matter. */
+const PAGES_FOLDER = new URL('../../../content/pages/', import.meta.url);
+
+const frontMatterSchema = z.object({
+  title: z.string().min(1).max(200),
+  summary: z.string().max(300),
+});
+
+export interface PageFile {
+  slug: string;
+  locale: Locale;
+  title: string;
+  summary: string;
+  bodyMarkdown: string;
+}
+
+export function parsePageFile(input: { name: string; text: string }): PageFile {
+  const nameMatch = /^(?<slug>[a-z0-9-]+)\.(?<locale>[a-z]{2})\.md$/.exec(input.name);
+  const slug = pageSlugSchema.parse(nameMatch?.groups?.slug);
+  const locale = nameMatch?.groups?.locale;
+  if (!isLocale(locale)) throw new Error(`${input.name}: the language must be fr, en or es`);
+  const match = /^---\n(?<head>[\s\S]*?)\n---\n(?<body>[\s\S]*)$/.exec(input.text.replace(/\r\n/g, '\n'));
+  if (!match?.groups) throw new Error(`${input.name}: missing front matter`);
+  const fields: Record<string, unknown> = {};
+  for (const line of (match.groups.head ?? '').split('\n')) {
+    const field = /^(?<key>\w+):\s*(?<value>".*")\s*$/.exec(line);
+    if (field?.groups?.key) fields[field.groups.key] = JSON.parse(field.groups.value ?? '""');
+  }
+  const head = frontMatterSchema.parse(fields);
+  return { slug, locale, ...head, bodyMarkdown: (match.groups.body ?? '').trim() + '\n' };
+}
+
+export function readPageFiles(): PageFile[] {
+  return fs
+    .readdirSync(PAGES_FOLDER)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => parsePageFile({ name, text: fs.readFileSync(new URL(name, PAGES_FOLDER), 'utf8') }));
+}
+
+/**
+ * Loads the demonstration texts. A text an editor has already changed is kept: loading
+ * the demonstration again only refreshes what is still demonstration content.
+ */
+export async function loadContentDemo(db: DbExecutor): Promise<{ written: number; kept: number }> {
+  let written = 0;
+  let kept = 0;
+  for (const file of readPageFiles()) {
+    const pageId = await ensurePage(db, file.slug);
+    const changed = await upsertPageTranslation(db, {
+      pageId,
+      locale: file.locale,
+      title: file.title,
+      summary: file.summary,
+      bodyMarkdown: file.bodyMarkdown,
+      isDemo: true,
+      keepEditedText: true,
+    });
+    if (changed) written += 1;
+    else kept += 1;
+  }
+  return { written, kept };
+}

@@ -1,0 +1,1 @@
+export { organizations, ORGANIZATION_KINDS, type OrganizationKind } from './partners.table.ts';

@@ -1,0 +1,1 @@
+export { pathfinderCountries, PATHFINDER_COUNTED_STAGES, PATHFINDER_STAGES } from './pathfinders.table.ts';

@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { ORGANIZATION_KINDS } from '../partners/index.ts';
+
+export const countersSchema = z.object({
+  partners: z.object({
+    total: z.number().int().describe('Active partner organizations'),
+    by_kind: z.record(z.enum(ORGANIZATION_KINDS), z.number().int()),
+  }),
+  pathfinder_countries: z.number().int().describe('Countries granted pathfinder status'),
+  computed_at: z.string().describe('When the counters were computed (ISO 8601)'),
+});
+export type Counters = z.infer<typeof countersSchema>;

@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from './server.ts';
+import { loadDemonstrationContent } from './demo.ts';
+import { createTestApp } from './testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from './testing/test-database.ts';
+
+let database: TestDatabase;
+let server: Server;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadDemonstrationContent(database.db);
+  server = await createTestApp({ database });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+describe('the root address', () => {
+  it('sends visitors to the language their browser prefers', async () => {
+    const response = await server.app.inject({ url: '/', headers: { 'accept-language': 'es-AR,es;q=0.9,en;q=0.5' } });
+    expect(response.statusCode).toBe(302);
+    expect(response.headers.location).toBe('/es/');
+    expect(response.headers.vary).toContain('Accept-Language');
+  });
+
+  it('falls back to French when the browser asks for none of the three languages', async () => {
+    const response = await server.app.inject({ url: '/', headers: { 'accept-language': 'de-DE,de;q=0.9' } });
+    expect(response.headers.location).toBe('/fr/');
+    const none = await server.app.inject({ url: '/' });
+    expect(none.headers.location).toBe('/fr/');
+  });
+
+  it('honours DEFAULT_LOCALE for the fallback', async () => {
+    const english = await createTestApp({ database, config: { DEFAULT_LOCALE: 'en' } });
+    try {
+      const response = await english.app.inject({ url: '/', headers: { 'accept-language': 'ja' } });
+      expect(response.headers.location).toBe('/en/');
+    } finally {
+      await english.close();
+    }
+  });
+
+  it('adds the trailing slash to a bare language prefix', async () => {
+    const response = await server.app.inject({ url: '/en' });
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe('/en/');
+  });
+});
+
+describe('public pages', () => {
+  it.each([
+    ['fr', 'Accueil', 'À propos'],
+    ['en', 'Home', 'About'],
+    ['es', 'Inicio', 'Acerca de'],
+  ])('serves the home page in %s with its navigation', async (locale, home, about) => {
+    const response = await server.app.inject({ url: `/${locale}/` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
+    const body = response.body;
+    expect(body).toContain(`<html lang="${locale}"`);
+    expect(body).toContain(`>${home}</a>`);
+    expect(body).toContain(`href="/${locale}/about">${about}</a>`);
+    expect(body).toMatch(/<strong>0<\/strong>/);
+    for (const other of ['fr', 'en', 'es']) {
+      expect(body).toContain(`<link rel="alternate" hreflang="${other}" href="http://platform.test/${other}/">`);
+    }
+  });
+
+  it.each(['fr', 'en', 'es'])('serves the about page in %s with a switcher that keeps the page', async (locale) => {
+    const response = await server.app.inject({ url: `/${locale}/about` });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain(`<html lang="${locale}"`);
+    expect(response.body).toContain('href="/fr/about" hreflang="fr" lang="fr"');
+    expect(response.body).toContain('href="/en/about" hreflang="en" lang="en"');
+    expect(response.body).toContain('href="/es/about" hreflang="es" lang="es"');
+    expect(response.body).toContain('aria-current="page">');
+    expect(response.body).toMatch(/<h2>[^<]+<\/h2>/);
+  });
+
+  it('marks demonstration text as such', async () => {
+    const response = await server.app.inject({ url: '/en/about' });
+    expect(response.body).toContain('Demonstration content');
+  });
+
+  it('answers an unknown language or page with a 404 page in the right language', async () => {
+    const unknownLocale = await server.app.inject({ url: '/de/about', headers: { 'accept-language': 'es' } });
+    expect(unknownLocale.statusCode).toBe(404);
+    expect(unknownLocale.body).toContain('Página no encontrada');
+    const unknownPage = await server.app.inject({ url: '/en/nowhere' });
+    expect(unknownPage.statusCode).toBe(404);
+    expect(unknownPage.body).toContain('<html lang="en"');
+    expect(unknownPage.body).toContain('Page not found');
+    expect(unknownPage.headers['content-type']).toContain('text/html');
+  });
+
+  it('formats dates for the reader’s language', async () => {
+    const year = new Date().getUTCFullYear();
+    const french = await server.app.inject({ url: '/fr/' });
+    const spanish = await server.app.inject({ url: '/es/' });
+    const monthsFr = new Intl.DateTimeFormat('fr', { month: 'long', timeZone: 'UTC' }).format(new Date());
+    const monthsEs = new Intl.DateTimeFormat('es', { month: 'long', timeZone: 'UTC' }).format(new Date());
+    expect(french.body).toContain(`${monthsFr} ${year}`);
+    expect(spanish.body).toContain(`${monthsEs} de ${year}`);
+  });
+});
+
+describe('security and delivery', () => {
+  it('sends a Content-Security-Policy without inline script and the usual protective headers', async () => {
+    const response = await server.app.inject({ url: '/fr/' });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['referrer-policy']).toBe('no-referrer');
+    expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('serves fingerprinted assets cached for a year, compressed', async () => {
+    const page = await server.app.inject({ url: '/fr/' });
+    const href = /<link rel="stylesheet" href="([^"]+)">/.exec(page.body)?.[1];
+    expect(href).toMatch(/^\/assets\/site\.[0-9a-f]{12}\.css$/);
+    const css = await server.app.inject({ url: href!, headers: { 'accept-encoding': 'br, gzip' } });
+    expect(css.statusCode).toBe(200);
+    expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(css.headers['content-encoding']).toBe('br');
+    const wrong = await server.app.inject({ url: '/assets/site.000000000000.css' });
+    expect(wrong.statusCode).toBe(404);
+  });
+
+  it('compresses pages for clients that accept it', async () => {
+    const gzip = await server.app.inject({ url: '/en/about', headers: { 'accept-encoding': 'gzip' } });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    const plain = await server.app.inject({ url: '/en/about', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toContain('</html>');
+  });
+});
+
+describe('operations endpoints', () => {
+  it('reports health and readiness', async () => {
+    expect((await server.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await server.app.inject({ url: '/readyz' });
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: 'ready' });
+  });
+
+  it('exposes Prometheus metrics, including the page cache', async () => {
+    await server.app.inject({ url: '/fr/about' });
+    const response = await server.app.inject({ url: '/metrics' });
+    expect(response.headers['content-type']).toContain('text/plain');
+    expect(response.body).toContain('# TYPE alliance87_http_request_duration_seconds histogram');
+    expect(response.body).toMatch(/alliance87_page_cache_entries \d+/);
+    expect(response.body).toContain('route="/:locale/about"');
+  });
+
+  it('lists every public page in every language in the sitemap', async () => {
+    const response = await server.app.inject({ url: '/sitemap.xml' });
+    expect(response.headers['content-type']).toContain('application/xml');
+    for (const locale of ['fr', 'en', 'es']) {
+      expect(response.body).toContain(`<loc>http://platform.test/${locale}/about</loc>`);
+      expect(response.body).toContain(`<loc>http://platform.test/${locale}/</loc>`);
+    }
+    const robots = await server.app.inject({ url: '/robots.txt' });
+    expect(robots.body).toContain('Sitemap: http://platform.test/sitemap.xml');
+    expect(robots.body).toContain('Disallow: /admin');
+  });
+});
+
+describe('JSON API', () => {
+  it('answers the counters, computed from the records', async () => {
+    const response = await server.app.inject({ url: '/api/v1/stats' });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    expect(body.partners.total).toBe(0);
+    expect(body.partners.by_kind.civil_society).toBe(0);
+    expect(body.pathfinder_countries).toBe(0);
+  });
+
+  it('answers unknown API paths with the documented error shape', async () => {
+    const response = await server.app.inject({ url: '/api/v1/nothing-here', headers: { 'accept-language': 'en' } });
+    expect(response.statusCode).toBe(404);
+    expect(response.headers['content-type']).toContain('application/json');
+    expect(response.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
+  });
+
+  it('describes itself in OpenAPI, generated from the route schemas', async () => {
+    const response = await server.app.inject({ url: '/api/v1/openapi.json' });
+    const document = response.json();
+    expect(document.openapi).toBe('3.1.0');
+    const stats = document.paths['/api/v1/stats'].get;
+    expect(stats.responses['200'].content['application/json'].schema.properties.pathfinder_countries.type).toBe(
+      'integer',
+    );
+    expect(stats.responses.default.content['application/json'].schema.properties.error).toBeDefined();
+  });
+});

@@ -1,0 +1,133 @@
+import { LANGUAGE_NAMES, LOCALES, type Locale, type Translator } from '../i18n/i18n.ts';
+import { html, type SafeHtml } from './html.ts';
+import { MAIN_NAVIGATION } from './navigation.ts';
+
+/** What every page needs to know about the site it belongs to. */
+export interface SiteContext {
+  publicUrl: string;
+  stylesheetUrl: string;
+  /** Paths (without the locale) that the public surface serves, e.g. `/` and `/about`. */
+  publicPaths: ReadonlySet<string>;
+}
+
+export function localePath(locale: Locale, path: string): string {
+  return `/${locale}${path === '/' ? '/' : path}`;
+}
+
+export function renderDocument(input: {
+  locale: Locale;
+  title: string;
+  description?: string;
+  stylesheetUrl: string;
+  head?: SafeHtml;
+  body: SafeHtml;
+}): string {
+  return html`<!doctype html>
+    <html lang="${input.locale}" dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${input.title}</title>
+        ${input.description ? html`<meta name="description" content="${input.description}" />` : ''}
+        <link rel="stylesheet" href="${input.stylesheetUrl}" />
+        ${input.head}
+      </head>
+      <body>
+        ${input.body}
+      </body>
+    </html> `.value;
+}
+
+export interface PublicPageInput {
+  tr: Translator;
+  site: SiteContext;
+  /** The page's path without the locale: `/`, `/about`. */
+  path: string;
+  /** Query string to keep when switching language, including the `?`. */
+  search?: string;
+  title: string;
+  description?: string;
+  /** The navigation entry to mark as current. */
+  section?: string;
+  main: SafeHtml;
+}
+
+export function renderPublicPage(input: PublicPageInput): string {
+  const { tr, site } = input;
+  const search = input.search ?? '';
+  const absolute = (locale: Locale) => `${site.publicUrl}${localePath(locale, input.path)}${search}`;
+  const fullTitle = input.path === '/' ? input.title : `${input.title} · ${tr.t('layout.siteName')}`;
+
+  const head = html`<link rel="canonical" href="${absolute(tr.locale)}" />
+    ${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="${absolute(locale)}" /> `)}${
+      input.path === '/' ? html`<link rel="alternate" hreflang="x-default" href="${site.publicUrl}/" />` : ''
+    }`;
+
+  const languages = html`<nav class="languages" aria-label="${tr.t('layout.languageSwitcher')}">
+    <ul>
+      ${LOCALES.map(
+        (locale) =>
+          html`<li>
+            <a
+              href="${localePath(locale, input.path)}${search}"
+              hreflang="${locale}"
+              lang="${locale}"
+              ${locale === tr.locale ? html` aria-current="true"` : ''}
+              >${LANGUAGE_NAMES[locale]}${
+                locale === tr.locale
+                  ? html`<span class="visually-hidden"> (${tr.t('layout.currentLanguage')})</span>`
+                  : ''
+              }</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+
+  const navigation = MAIN_NAVIGATION.filter((entry) => site.publicPaths.has(entry.path));
+  const section = input.section ?? input.path;
+  const mainNav = html`<nav class="main-nav wrap" aria-label="${tr.t('layout.mainNavigation')}">
+    <ul>
+      ${navigation.map(
+        (entry) =>
+          html`<li>
+            <a href="${localePath(tr.locale, entry.path)}" ${entry.path === section ? html` aria-current="page"` : ''}
+              >${tr.t(entry.key)}</a
+            >
+          </li>`,
+      )}
+    </ul>
+  </nav>`;
+
+  const body = html`<a class="skip-link" href="#main">${tr.t('layout.skipLink')}</a>
+    <header class="site-header">
+      <div class="wrap bar">
+        <a class="brand" href="${localePath(tr.locale, '/')}"
+          >${tr.t('layout.siteName')}<small>${tr.t('layout.siteTagline')}</small></a
+        >
+        ${languages}
+      </div>
+      ${mainNav}
+    </header>
+    <main id="main" tabindex="-1"><div class="wrap">${input.main}</div></main>
+    <footer class="site-footer">
+      <div class="wrap">
+        <p>${tr.t('layout.footerAbout')}</p>
+        <nav aria-label="${tr.t('layout.footerNavigation')}">
+          <ul>
+            <li><a href="/api/v1/openapi.json">${tr.t('layout.openData')}</a></li>
+            <li><a href="/sitemap.xml">${tr.t('layout.sitemap')}</a></li>
+          </ul>
+        </nav>
+      </div>
+    </footer>`;
+
+  return renderDocument({
+    locale: tr.locale,
+    title: fullTitle,
+    ...(input.description ? { description: input.description } : {}),
+    stylesheetUrl: site.stylesheetUrl,
+    head,
+    body,
+  });
+}
