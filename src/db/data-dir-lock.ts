@@ -67,7 +67,7 @@ export function acquireDataDirLock(input: {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const existing = readLockOwner(input.dataDir);
-      if (existing && existing.pid !== process.pid && isAlive(existing.pid)) {
+      if (existing && isAlive(existing.pid)) {
         return { acquired: false, owner: existing };
       }
       // The owner died without cleaning up (or wrote a broken file): the lock is stale.

@@ -49,6 +49,13 @@ function localeOf(request: FastifyRequest, fallback: Locale): Locale {
   return negotiateLocale({ acceptLanguage: request.headers['accept-language'], fallback });
 }
 
+const API_MESSAGES: Record<AppError['code'], MessageKey> = {
+  not_found: 'api.error.not_found',
+  validation_failed: 'api.error.validation_failed',
+  too_many_requests: 'api.error.too_many_requests',
+  internal: 'api.error.internal',
+};
+
 const PAGE_TEXT: Record<number, { title: MessageKey; body: MessageKey }> = {
   404: { title: 'error.notFound.title', body: 'error.notFound.body' },
   429: { title: 'error.tooManyRequests.title', body: 'error.tooManyRequests.body' },
@@ -72,7 +79,7 @@ function sendError(input: {
     const body: ApiErrorBody = {
       error: {
         code: input.code,
-        message: tr.t(`api.error.${input.code}`),
+        message: tr.t(API_MESSAGES[input.code]),
         ...(input.details && input.details.length > 0 ? { details: input.details } : {}),
       },
     };

@@ -23,19 +23,20 @@ export function renderDocument(input: {
   body: SafeHtml;
 }): string {
   return html`<!doctype html>
-    <html lang="${input.locale}" dir="ltr">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${input.title}</title>
-        ${input.description ? html`<meta name="description" content="${input.description}" />` : ''}
-        <link rel="stylesheet" href="${input.stylesheetUrl}" />
-        ${input.head}
-      </head>
-      <body>
-        ${input.body}
-      </body>
-    </html> `.value;
+<html lang="${input.locale}" dir="ltr">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${input.title}</title>
+${input.description ? html`<meta name="description" content="${input.description}">` : ''}
+<link rel="stylesheet" href="${input.stylesheetUrl}">
+${input.head}
+</head>
+<body>
+${input.body}
+</body>
+</html>
+`.value;
 }
 
 export interface PublicPageInput {
@@ -58,69 +59,48 @@ export function renderPublicPage(input: PublicPageInput): string {
   const absolute = (locale: Locale) => `${site.publicUrl}${localePath(locale, input.path)}${search}`;
   const fullTitle = input.path === '/' ? input.title : `${input.title} · ${tr.t('layout.siteName')}`;
 
-  const head = html`<link rel="canonical" href="${absolute(tr.locale)}" />
-    ${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="${absolute(locale)}" /> `)}${
-      input.path === '/' ? html`<link rel="alternate" hreflang="x-default" href="${site.publicUrl}/" />` : ''
-    }`;
+  const head = html`<link rel="canonical" href="${absolute(tr.locale)}">
+${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="${absolute(locale)}">\n`)}${
+    input.path === '/' ? html`<link rel="alternate" hreflang="x-default" href="${site.publicUrl}/">` : ''
+  }`;
 
-  const languages = html`<nav class="languages" aria-label="${tr.t('layout.languageSwitcher')}">
-    <ul>
-      ${LOCALES.map(
-        (locale) =>
-          html`<li>
-            <a
-              href="${localePath(locale, input.path)}${search}"
-              hreflang="${locale}"
-              lang="${locale}"
-              ${locale === tr.locale ? html` aria-current="true"` : ''}
-              >${LANGUAGE_NAMES[locale]}${
-                locale === tr.locale
-                  ? html`<span class="visually-hidden"> (${tr.t('layout.currentLanguage')})</span>`
-                  : ''
-              }</a
-            >
-          </li>`,
-      )}
-    </ul>
-  </nav>`;
+  const languageLinks = LOCALES.map((locale) => {
+    const current = locale === tr.locale;
+    return html`<li><a href="${localePath(locale, input.path)}${search}" hreflang="${locale}" lang="${locale}"${
+      current ? html` aria-current="true"` : ''
+    }>${LANGUAGE_NAMES[locale]}${
+      current ? html`<span class="visually-hidden"> (${tr.t('layout.currentLanguage')})</span>` : ''
+    }</a></li>`;
+  });
+  const languages = html`<nav class="languages" aria-label="${tr.t('layout.languageSwitcher')}"><ul>${languageLinks}</ul></nav>`;
 
-  const navigation = MAIN_NAVIGATION.filter((entry) => site.publicPaths.has(entry.path));
   const section = input.section ?? input.path;
-  const mainNav = html`<nav class="main-nav wrap" aria-label="${tr.t('layout.mainNavigation')}">
-    <ul>
-      ${navigation.map(
-        (entry) =>
-          html`<li>
-            <a href="${localePath(tr.locale, entry.path)}" ${entry.path === section ? html` aria-current="page"` : ''}
-              >${tr.t(entry.key)}</a
-            >
-          </li>`,
-      )}
-    </ul>
-  </nav>`;
+  const navigationLinks = MAIN_NAVIGATION.filter((entry) => site.publicPaths.has(entry.path)).map(
+    (entry) =>
+      html`<li><a href="${localePath(tr.locale, entry.path)}"${
+        entry.path === section ? html` aria-current="page"` : ''
+      }>${tr.t(entry.key)}</a></li>`,
+  );
+  const mainNav = html`<nav class="main-nav wrap" aria-label="${tr.t('layout.mainNavigation')}"><ul>${navigationLinks}</ul></nav>`;
 
   const body = html`<a class="skip-link" href="#main">${tr.t('layout.skipLink')}</a>
-    <header class="site-header">
-      <div class="wrap bar">
-        <a class="brand" href="${localePath(tr.locale, '/')}"
-          >${tr.t('layout.siteName')}<small>${tr.t('layout.siteTagline')}</small></a
-        >
-        ${languages}
-      </div>
-      ${mainNav}
-    </header>
-    <main id="main" tabindex="-1"><div class="wrap">${input.main}</div></main>
-    <footer class="site-footer">
-      <div class="wrap">
-        <p>${tr.t('layout.footerAbout')}</p>
-        <nav aria-label="${tr.t('layout.footerNavigation')}">
-          <ul>
-            <li><a href="/api/v1/openapi.json">${tr.t('layout.openData')}</a></li>
-            <li><a href="/sitemap.xml">${tr.t('layout.sitemap')}</a></li>
-          </ul>
-        </nav>
-      </div>
-    </footer>`;
+<header class="site-header">
+<div class="wrap bar">
+<a class="brand" href="${localePath(tr.locale, '/')}">${tr.t('layout.siteName')}<small>${tr.t('layout.siteTagline')}</small></a>
+${languages}
+</div>
+${mainNav}
+</header>
+<main id="main" tabindex="-1"><div class="wrap">
+${input.main}
+</div></main>
+<footer class="site-footer"><div class="wrap">
+<p>${tr.t('layout.footerAbout')}</p>
+<nav aria-label="${tr.t('layout.footerNavigation')}"><ul>
+<li><a href="/api/v1/openapi.json">${tr.t('layout.openData')}</a></li>
+<li><a href="/sitemap.xml">${tr.t('layout.sitemap')}</a></li>
+</ul></nav>
+</div></footer>`;
 
   return renderDocument({
     locale: tr.locale,

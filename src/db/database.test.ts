@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../cli.ts';
+import { loadConfig } from '../config/config.ts';
+import { DataDirBusyError, openDatabase } from './database.ts';
+import { LOCK_FILE_NAME } from './data-dir-lock.ts';
+import { applyMigrations } from './migrate.ts';
+
+// The embedded database in a data folder: this is about PGlite only, in both test runs.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'a87-data-'));
+const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir });
+
+afterAll(() => {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('the embedded database folder', () => {
+  it('has one owner: a second server refuses, a command goes through the running server, nothing is lost', async () => {
+    const server = await openDatabase({ config, role: 'server' });
+    try {
+      await applyMigrations(server);
+      await server.pool.query(`INSERT INTO app_state (key, value) VALUES ('from_server', '1')`);
+
+      await expect(openDatabase({ config, role: 'server' })).rejects.toBeInstanceOf(DataDirBusyError);
+      await expect(openDatabase({ config, role: 'server' })).rejects.toThrow(/is in use by an Alliance 8\.7 server/);
+
+      const command = await openDatabase({ config, role: 'cli' });
+      await command.pool.query(`INSERT INTO app_state (key, value) VALUES ('from_command', '2')`);
+      await command.close();
+
+      const lines: string[] = [];
+      const exitCode = await runCli({
+        argv: ['migrate'],
+        environment: { NODE_ENV: 'test', DATA_DIR: dataDir },
+        out: (line) => lines.push(line),
+        err: (line) => lines.push(line),
+      });
+      expect(exitCode).toBe(0);
+      expect(lines).toEqual(['The database is up to date.']);
+
+      lines.length = 0;
+      const demoExit = await runCli({
+        argv: ['demo:load'],
+        environment: { NODE_ENV: 'test', DATA_DIR: dataDir },
+        out: (line) => lines.push(line),
+        err: (line) => lines.push(line),
+      });
+      expect(demoExit).toBe(0);
+      expect(lines[0]).toMatch(/^Demonstration content loaded: 6 page text\(s\) written/);
+
+      // The server keeps serving after all that.
+      const rows = await server.pool.query<{ key: string }>(`SELECT key FROM app_state ORDER BY key`);
+      expect(rows.rows.map((row) => row.key)).toEqual(['demo_loaded_at', 'from_command', 'from_server']);
+    } finally {
+      await server.close();
+    }
+    expect(fs.existsSync(path.join(dataDir, LOCK_FILE_NAME))).toBe(false);
+
+    // Reopened: both writes are on disk.
+    const reopened = await openDatabase({ config, role: 'cli' });
+    try {
+      const rows = await reopened.pool.query<{ key: string }>(`SELECT key FROM app_state ORDER BY key`);
+      expect(rows.rows.map((row) => row.key)).toEqual(['demo_loaded_at', 'from_command', 'from_server']);
+    } finally {
+      await reopened.close();
+    }
+  });
+});

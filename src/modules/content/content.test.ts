@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemonstrationContent } from '../../demo.ts';
+import type { Server } from '../../server.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
+import { parsePageFile, readPageFiles } from './content.demo.ts';
+import { updatePageText } from './content.usecases.ts';
+
+describe('the page files shipped with the platform', () => {
+  const files = readPageFiles();
+
+  it('hold the home and about pages in the three languages', () => {
+    const names = files.map((file) => `${file.slug}.${file.locale}`).sort();
+    expect(names).toEqual(['about.en', 'about.es', 'about.fr', 'home.en', 'home.es', 'home.fr']);
+  });
+
+  it('have the same sections in every language, and no level-one heading in the body', () => {
+    for (const slug of ['home', 'about']) {
+      const shapes = files
+        .filter((file) => file.slug === slug)
+        .map((file) => [...file.bodyMarkdown.matchAll(/^(#+) /gm)].map((match) => match[1]).join(','));
+      expect(new Set(shapes).size, slug).toBe(1);
+      expect(shapes[0]).not.toMatch(/(^|,)#(,|$)/);
+    }
+  });
+
+  it('refuses a file without front matter or in another language', () => {
+    expect(() => parsePageFile({ name: 'about.de.md', text: '---\ntitle: "x"\nsummary: ""\n---\nx' })).toThrow(
+      /fr, en or es/,
+    );
+    expect(() => parsePageFile({ name: 'about.fr.md', text: 'no front matter' })).toThrow(/front matter/);
+  });
+});
+
+describe('content pages', () => {
+  let database: TestDatabase;
+  let server: Server;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await loadDemonstrationContent(database.db);
+    server = await createTestApp({ database });
+  });
+
+  afterAll(async () => {
+    await server?.close();
+    await database?.close();
+  });
+
+  it('shows the text in another language, with a notice, when a translation is missing', async () => {
+    await database.pool.query(
+      `DELETE FROM content_page_translations WHERE locale = 'es'
+         AND page_id = (SELECT id FROM content_pages WHERE slug = 'about')`,
+    );
+    const response = await server.app.inject({ url: '/es/about', headers: { cookie: 'a87_session=fresh' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<html lang="es"');
+    expect(response.body).toContain('Este texto aún no está disponible en español. Se muestra en francés.');
+    expect(response.body).toContain('<h1 lang="fr">');
+    expect(response.body).toContain('<div class="prose" lang="fr">');
+  });
+
+  it('keeps what editors wrote when the demonstration content is loaded again', async () => {
+    await updatePageText({
+      db: database.db,
+      text: { slug: 'about', locale: 'fr', title: 'Notre organisation', bodyMarkdown: 'Texte du Secrétariat.' },
+    });
+    const result = await loadDemonstrationContent(database.db);
+    expect(result.pages.kept).toBe(1);
+    const response = await server.app.inject({ url: '/fr/about', headers: { cookie: 'a87_session=fresh' } });
+    expect(response.body).toContain('<h1>Notre organisation</h1>');
+    expect(response.body).not.toContain('Contenu de démonstration');
+  });
+
+  it('refuses invalid page text before writing anything', async () => {
+    await expect(
+      updatePageText({ db: database.db, text: { slug: 'about', locale: 'fr', title: '', bodyMarkdown: 'x' } }),
+    ).rejects.toThrow();
+    await expect(
+      updatePageText({ db: database.db, text: { slug: 'About Us', locale: 'fr', title: 'x' } }),
+    ).rejects.toThrow();
+    const pages = await database.pool.query(`SELECT slug FROM content_pages ORDER BY slug`);
+    expect(pages.rows.map((row: { slug: string }) => row.slug)).toEqual(['about', 'home']);
+  });
+
+  it('says so when a page has no text at all, rather than failing', async () => {
+    await database.pool.query(`DELETE FROM content_page_translations`);
+    const home = await server.app.inject({ url: '/en/', headers: { cookie: 'a87_session=fresh' } });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('This page has no text yet.');
+    const about = await server.app.inject({ url: '/en/about', headers: { cookie: 'a87_session=fresh' } });
+    expect(about.statusCode).toBe(404);
+  });
+});
