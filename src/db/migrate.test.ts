@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { applyMigrations } from './migrate.ts';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+
+afterAll(async () => {
+  await database?.close();
+});
+
+describe('the migrations', () => {
+  it('build every table and the extensions the features need', async () => {
+    const tables = await database.pool.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name`,
+    );
+    expect(tables.rows.map((row) => row.table_name)).toEqual([
+      'app_state',
+      'content_page_translations',
+      'content_pages',
+      'organizations',
+      'pathfinder_countries',
+    ]);
+    const extensions = await database.pool.query<{ extname: string }>(
+      `SELECT extname FROM pg_extension WHERE extname IN ('unaccent', 'pg_trgm') ORDER BY extname`,
+    );
+    expect(extensions.rows.map((row) => row.extname)).toEqual(['pg_trgm', 'unaccent']);
+  });
+
+  it('announce changes of the tables behind public pages', async () => {
+    const triggers = await database.pool.query<{ table: string }>(
+      `SELECT DISTINCT event_object_table AS table FROM information_schema.triggers
+        WHERE action_statement LIKE '%a87_announce_change%' ORDER BY 1`,
+    );
+    expect(triggers.rows.map((row) => row.table)).toEqual([
+      'content_page_translations',
+      'content_pages',
+      'organizations',
+      'pathfinder_countries',
+    ]);
+  });
+
+  it('do nothing when applied again', async () => {
+    await expect(applyMigrations(database)).resolves.toEqual({ applied: 0 });
+  });
+});
