@@ -1,0 +1,126 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { checkAccessibility, describeViolations, goto, launchBrowser, newPage } from './helpers.ts';
+
+const LOCALES = ['fr', 'en', 'es'] as const;
+const SCREENSHOT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/** What the in-page callbacks read; the project's TypeScript setup has no DOM types. */
+interface InPage {
+  document: { activeElement: { id: string; className: string; tagName: string } | null };
+}
+
+function focusedElement(): { id: string; className: string; tagName: string } | null {
+  const active = (globalThis as unknown as InPage).document.activeElement;
+  return active ? { id: active.id, className: active.className, tagName: active.tagName } : null;
+}
+
+let browser: Browser;
+const openPages: Page[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterEach(async () => {
+  for (const page of openPages.splice(0)) await page.context().close();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function open(options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await newPage(browser, options);
+  openPages.push(page);
+  return page;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const violations = await checkAccessibility(page);
+  expect(violations, `axe found problems on ${page.url()}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+describe.each(LOCALES)('public pages in %s', (locale) => {
+  it.each([`/${locale}/`, `/${locale}/about`])('%s loads, is in the right language and is accessible', async (url) => {
+    const page = await open();
+    const response = await goto(page, url);
+    expect(response.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+    await expect.poll(() => page.locator('h1').first().isVisible()).toBe(true);
+    expect(await page.locator('nav.main-nav').count()).toBe(1);
+    await expectAccessible(page);
+  });
+});
+
+describe('language', () => {
+  it('sends a visitor whose browser prefers Spanish from / to /es/', async () => {
+    const page = await open({ locale: 'es-ES' });
+    const response = await goto(page, '/');
+    expect(response.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/es/');
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+  });
+
+  it('switches /fr/about to English with the language switcher', async () => {
+    const page = await open();
+    await goto(page, '/fr/about');
+    await Promise.all([page.waitForURL('**/en/about'), page.locator('nav.languages a[hreflang="en"]').click()]);
+    expect(new URL(page.url()).pathname).toBe('/en/about');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+  });
+});
+
+describe('keyboard', () => {
+  it('reaches the skip link first and jumps to the main content with it', async () => {
+    const page = await open();
+    await goto(page, '/en/');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(focusedElement)).toMatchObject({ tagName: 'A', className: 'skip-link' });
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/en/#main');
+    await expect.poll(() => page.evaluate(focusedElement)).toMatchObject({ tagName: 'MAIN', id: 'main' });
+  });
+});
+
+describe('errors', () => {
+  it('answers an unknown English address with a localized, accessible 404 page', async () => {
+    const page = await open();
+    const response = await goto(page, '/en/nowhere');
+    expect(response.status()).toBe(404);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const englishTitle = (await page.locator('h1').first().textContent())?.trim();
+    expect(englishTitle).toBeTruthy();
+
+    const french = await open();
+    await goto(french, '/fr/nowhere');
+    const frenchTitle = (await french.locator('h1').first().textContent())?.trim();
+    expect(englishTitle).not.toBe(frenchTitle);
+
+    await expectAccessible(page);
+  });
+});
+
+describe('without JavaScript', () => {
+  it('renders the home page', async () => {
+    const page = await open({ javaScriptEnabled: false });
+    const response = await goto(page, '/fr/');
+    expect(response.status()).toBe(200);
+    await expect.poll(() => page.locator('h1').first().isVisible()).toBe(true);
+    expect((await page.locator('h1').first().textContent())?.trim()).toBeTruthy();
+  });
+});
+
+describe('phone screen', () => {
+  it('takes a screenshot of /fr/ at 390x844 for a person to look at', async () => {
+    const page = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await goto(page, '/fr/');
+    fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const file = path.join(SCREENSHOT_DIR, 'fr-home-390x844.png');
+    await page.screenshot({ path: file, fullPage: true });
+    expect(fs.statSync(file).size).toBeGreaterThan(0);
+  });
+});
