@@ -36,6 +36,14 @@ describe('the alliance87 command', () => {
     expect(option.err).toContain("Unknown option '--force'");
   });
 
+  it('refuses users:create without a valid e-mail or role, naming the options', async () => {
+    const result = await run(['users:create', '--email', 'not-an-address', '--role', 'king']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--email');
+    expect(result.err).toContain('--role');
+    expect(result.err).toContain('Usage: alliance87 users:create');
+  });
+
   it('stops on an invalid configuration with the list of problems', async () => {
     const result = await run(['migrate'], { DATABASE_URL: 'mysql://nope' });
     expect(result.code).toBe(1);

@@ -3,6 +3,10 @@ import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { DataDirBusyError, openDatabase, type Database } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { loadDemonstrationContent } from './demo.ts';
+import { CLI_ACTOR } from './modules/audit/index.ts';
+import { translator } from './i18n/i18n.ts';
+
+import { AccountsError, inviteSchema, inviteUser } from './modules/accounts/index.ts';
 
 /**
  * `alliance87 <command>`: operations on the platform's database. Each command works while the
@@ -12,8 +16,15 @@ import { loadDemonstrationContent } from './demo.ts';
 interface Command {
   summary: string;
   usage: string;
-  run(input: { config: Config; args: string[]; out: (line: string) => void }): Promise<void>;
+  options?: Record<string, { type: 'string' | 'boolean' }>;
+  run(input: {
+    config: Config;
+    values: Record<string, string | boolean | undefined>;
+    out: (line: string) => void;
+  }): Promise<void>;
 }
+
+export class UsageError extends Error {}
 
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ config, role: 'cli' });
@@ -25,6 +36,51 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
 }
 
 const commands: Record<string, Command> = {
+  'users:create': {
+    summary: 'Create an account with a role and print a one-time link to set its password.',
+    usage:
+      'alliance87 users:create --email E --role R [--name N] [--locale fr|en|es] [--country ISO3] [--organization SLUG] [--action-group SLUG]',
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      locale: { type: 'string' },
+      country: { type: 'string' },
+      organization: { type: 'string' },
+      'action-group': { type: 'string' },
+    },
+    async run({ config, values, out }) {
+      const parsed = inviteSchema.safeParse({
+        email: values.email,
+        name: values.name ?? '',
+        locale: values.locale ?? config.defaultLocale,
+        role: values.role,
+        country: values.country,
+        organization: values.organization,
+        action_group: values['action-group'],
+      });
+      if (!parsed.success) {
+        throw new UsageError(
+          parsed.error.issues
+            .map((issue) => `--${String(issue.path[0] ?? '?').replace('_', '-')}: ${issue.message}`)
+            .join('\n'),
+        );
+      }
+      const { link, userId } = await withDatabase(config, async (database) => {
+        await applyMigrations(database);
+        return inviteUser({
+          db: database.db,
+          invitation: parsed.data,
+          actor: CLI_ACTOR,
+          publicUrl: config.publicUrl,
+          sendMail: false,
+          ip: null,
+        });
+      });
+      out(`Account ${userId} created for ${parsed.data.email} (${parsed.data.role}).`);
+      out(`One-time link to set the password (valid 24 hours):\n${link}`);
+    },
+  },
   migrate: {
     summary: 'Apply the pending database migrations.',
     usage: 'alliance87 migrate',
@@ -82,7 +138,11 @@ export async function runCli(input: {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: false });
+    parsed = parseArgs({
+      args: rest,
+      options: { help: { type: 'boolean', short: 'h' }, ...(command.options ?? {}) },
+      allowPositionals: false,
+    });
   } catch (error) {
     err(`${(error as Error).message}\n\nUsage: ${command.usage}`);
     return 2;
@@ -93,9 +153,17 @@ export async function runCli(input: {
   }
   try {
     const config = loadConfig(input.environment);
-    await command.run({ config, args: rest, out });
+    await command.run({ config, values: parsed.values, out });
     return 0;
   } catch (error) {
+    if (error instanceof UsageError) {
+      err(`${error.message}\n\nUsage: ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof AccountsError) {
+      err(translator('en').t(error.code));
+      return 1;
+    }
     if (error instanceof ConfigError || error instanceof DataDirBusyError) {
       err(error.message);
       return 1;

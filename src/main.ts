@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config/config.ts';
 import { DataDirBusyError, openDatabase } from './db/database.ts';
 import { buildServer } from './server.ts';
+import { ensureFirstSecretariat } from './modules/accounts/index.ts';
 import { prepareDatabase } from './startup.ts';
 
 /** `npm start`: configuration → database → migrations (and first-start content) → HTTP server. */
@@ -66,6 +67,19 @@ async function main(): Promise<void> {
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // No default password anywhere: the first Secretariat account gets a one-time link instead.
+  const first = await ensureFirstSecretariat({
+    db: database.db,
+    email: config.adminEmail,
+    locale: config.defaultLocale,
+    publicUrl: config.publicUrl,
+  });
+  if (first) {
+    process.stdout.write(
+      `\nSecretariat account ${first.email}: set its password and second factor with this one-time link ` +
+        `(valid 24 hours; a new one is printed at each start until it is used):\n${first.link}\n`,
+    );
+  }
   process.stdout.write(
     `\nAlliance 8.7 platform: listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/ ` +
       `(public address ${config.publicUrl}; database: ${database.kind === 'embedded' ? `embedded in ${config.dataDir}` : 'PostgreSQL server'})\n\n`,

@@ -1,21 +1,36 @@
 import fs from 'node:fs';
 import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
 import { startChangeFeed } from './db/change-feed.ts';
 import type { Database } from './db/database.ts';
+import { loadInstallationSecret } from './db/installation-secret.ts';
 import { isSchemaCurrent } from './db/migrate.ts';
+import { installAccessControl } from './http/access.ts';
+import { installCsrf } from './http/csrf.ts';
 import { createApiRegistry } from './http/api.ts';
 import { loadAssets, registerAssetRoutes } from './http/assets.ts';
 import { registerDiscoveryRoutes } from './http/discovery.ts';
 import { registerErrorHandlers } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
-import { createPageCache, type PageCache } from './http/page-cache.ts';
+import { createPageCache, SESSION_COOKIE, type PageCache } from './http/page-cache.ts';
 import { mountPublicSurface, type PublicPageDeps } from './http/public-surface.ts';
 import { negotiateLocale } from './i18n/i18n.ts';
-import { nobodySignedIn, registerAdminPages, type Authenticate } from './modules/admin/index.ts';
+import type { Viewer } from './http/viewer.ts';
+import { isLocale } from './i18n/i18n.ts';
+import {
+  findUserByEmail,
+  registerAccountPages,
+  registerAccountsAdmin,
+  resolveSession,
+} from './modules/accounts/index.ts';
+import { registerAdminHome } from './modules/admin/index.ts';
+import { registerAuditAdmin } from './modules/audit/index.ts';
+import { createMailer, registerMailAdmin, type Mailer } from './modules/mail/index.ts';
 import { registerContentPages } from './modules/content/index.ts';
 import { registerStatsApi } from './modules/stats/index.ts';
 import type { SiteContext } from './ui/layout.ts';
@@ -31,7 +46,10 @@ const MIGRATION_COUNT = (
 
 export interface Server {
   app: FastifyInstance;
+  /** Every route as `METHOD /url`, for the access tests. */
+  routes: ReadonlySet<string>;
   pageCache: PageCache;
+  mailer: Mailer;
   close(): Promise<void>;
 }
 
@@ -40,11 +58,7 @@ export interface Server {
  * `/{fr,en,es}/…` public pages, `/admin/…` back office, `/api/v1/…` JSON API,
  * plus the operational endpoints (`/healthz`, `/readyz`, `/metrics`) and static assets.
  */
-export async function buildServer(input: {
-  config: Config;
-  database: Database;
-  authenticate?: Authenticate;
-}): Promise<Server> {
+export async function buildServer(input: { config: Config; database: Database }): Promise<Server> {
   const { config, database } = input;
   const app = Fastify({
     logger:
@@ -74,7 +88,10 @@ export async function buildServer(input: {
     stylesheetUrl: assets.url('site.css'),
     publicPaths,
   };
+  const routes = new Set<string>();
   app.addHook('onRoute', (route) => {
+    for (const method of Array.isArray(route.method) ? route.method : [route.method])
+      routes.add(`${method} ${route.url}`);
     const match = /^\/:locale(\/.*)?$/.exec(route.url);
     if (match && route.method === 'GET') publicPaths.add(match[1] ?? '/');
   });
@@ -101,6 +118,38 @@ export async function buildServer(input: {
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, { global: false });
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 262_144 });
+
+  const secret = await loadInstallationSecret(database.db);
+  const csrf = installCsrf(app, { secret, secureCookies: config.secureCookies });
+  installAccessControl(app, {
+    defaultLocale: config.defaultLocale,
+    resolveViewer: async (request, reply): Promise<Viewer | null> => {
+      const token = request.cookies[SESSION_COOKIE];
+      if (!token) return null;
+      const session = await resolveSession({ db: database.db, token });
+      if (!session) {
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return null;
+      }
+      const { user } = session;
+      return {
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        locale: isLocale(user.locale) ? user.locale : config.defaultLocale,
+        roles: session.roles,
+        sessionId: session.sessionId,
+        secondFactorPending: session.secondFactorPending,
+        mustSetUpSecondFactor: session.mustSetUpSecondFactor,
+      };
+    },
+  });
+
+  const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
+  mailer.start();
+  const nudgeMail = () => mailer.nudge();
 
   registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale });
   registerMetrics(app, { pageCache });
@@ -137,14 +186,18 @@ export async function buildServer(input: {
   };
   mountPublicSurface(app, (surface) => {
     registerContentPages(surface, publicDeps);
+    registerAccountPages(surface, { db: database.db, site, config, csrf, nudgeMail });
   });
 
   // Back office.
-  registerAdminPages(app, {
-    authenticate: input.authenticate ?? nobodySignedIn,
-    stylesheetUrl: site.stylesheetUrl,
-    defaultLocale: config.defaultLocale,
+  const adminDeps = { db: database.db, csrf, stylesheetUrl: site.stylesheetUrl };
+  registerAdminHome(app, adminDeps);
+  registerAccountsAdmin(app, { ...adminDeps, config, nudgeMail });
+  registerAuditAdmin(app, {
+    ...adminDeps,
+    findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
   });
+  registerMailAdmin(app, adminDeps);
 
   // JSON API.
   const api = createApiRegistry();
@@ -157,9 +210,12 @@ export async function buildServer(input: {
   await app.ready();
   return {
     app,
+    routes,
     pageCache,
+    mailer,
     close: async () => {
       await app.close();
+      await mailer.stop();
       await changeFeed.stop();
     },
   };

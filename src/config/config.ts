@@ -31,6 +31,8 @@ export const configSchema = z
       .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
       .optional(),
     MAIL_FROM: z.string().min(3).default('Alliance 8.7 <no-reply@localhost>'),
+    /** The Secretariat account created on the first start of an empty database. */
+    ADMIN_EMAIL: z.email().default('secretariat@example.org'),
     LOG_LEVEL: z.enum(logLevels).default('info'),
     DEMO_DATA: booleanFromString.default(true),
     PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
@@ -51,6 +53,7 @@ export const configSchema = z
       defaultLocale: env.DEFAULT_LOCALE,
       smtpUrl: env.SMTP_URL,
       mailFrom: env.MAIL_FROM,
+      adminEmail: env.ADMIN_EMAIL,
       logLevel: env.LOG_LEVEL,
       demoData: env.DEMO_DATA,
       pageCacheMaxEntries: env.PAGE_CACHE_MAX_ENTRIES,

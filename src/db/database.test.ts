@@ -50,9 +50,23 @@ describe('the embedded database folder', () => {
       expect(demoExit).toBe(0);
       expect(lines[0]).toMatch(/^Demonstration content loaded: 6 page text\(s\) written/);
 
+      lines.length = 0;
+      const createExit = await runCli({
+        argv: ['users:create', '--email', 'editor@example.org', '--role', 'data_editor', '--name', 'Data Editor'],
+        environment: { NODE_ENV: 'test', DATA_DIR: dataDir, PUBLIC_URL: 'https://alliance87.example' },
+        out: (line) => lines.push(line),
+        err: (line) => lines.push(line),
+      });
+      expect(createExit).toBe(0);
+      expect(lines.join('\n')).toMatch(
+        /created for editor@example\.org \(data_editor\)[\s\S]*https:\/\/alliance87\.example\/fr\/account\/set-password\?token=[\w-]{43}/,
+      );
+
       // The server keeps serving after all that.
       const rows = await server.pool.query<{ key: string }>(`SELECT key FROM app_state ORDER BY key`);
       expect(rows.rows.map((row) => row.key)).toEqual(['demo_loaded_at', 'from_command', 'from_server']);
+      const users = await server.pool.query<{ email: string }>(`SELECT email FROM users`);
+      expect(users.rows).toEqual([{ email: 'editor@example.org' }]);
     } finally {
       await server.close();
     }

@@ -19,10 +19,17 @@ describe('the migrations', () => {
     );
     expect(tables.rows.map((row) => row.table_name)).toEqual([
       'app_state',
+      'audit_log',
+      'auth_attempts',
       'content_page_translations',
       'content_pages',
+      'mail_outbox',
+      'one_time_tokens',
       'organizations',
       'pathfinder_countries',
+      'role_assignments',
+      'sessions',
+      'users',
     ]);
     const extensions = await database.pool.query<{ extname: string }>(
       `SELECT extname FROM pg_extension WHERE extname IN ('unaccent', 'pg_trgm') ORDER BY extname`,

@@ -1,12 +1,31 @@
 /** Every table of the platform, for Drizzle's query builder and drizzle-kit's migrations. */
 export * from './app-state.table.ts';
+export * from '../modules/accounts/accounts.table.ts';
+export * from '../modules/audit/audit.table.ts';
 export * from '../modules/content/content.table.ts';
+export * from '../modules/mail/mail.table.ts';
 export * from '../modules/partners/partners.table.ts';
 export * from '../modules/pathfinders/pathfinders.table.ts';
 
 import { appState } from './app-state.table.ts';
+import { authAttempts, oneTimeTokens, roleAssignments, sessions, users } from '../modules/accounts/accounts.table.ts';
+import { auditLog } from '../modules/audit/audit.table.ts';
 import { contentPages, contentPageTranslations } from '../modules/content/content.table.ts';
+import { mailOutbox } from '../modules/mail/mail.table.ts';
 import { organizations } from '../modules/partners/partners.table.ts';
 import { pathfinderCountries } from '../modules/pathfinders/pathfinders.table.ts';
 
-export const schema = { appState, contentPages, contentPageTranslations, organizations, pathfinderCountries };
+export const schema = {
+  appState,
+  auditLog,
+  authAttempts,
+  oneTimeTokens,
+  roleAssignments,
+  sessions,
+  users,
+  contentPages,
+  contentPageTranslations,
+  mailOutbox,
+  organizations,
+  pathfinderCountries,
+};

@@ -7,7 +7,14 @@ import { localePath, renderPublicPage, type SiteContext } from '../ui/layout.ts'
 /** An error with a stable code (`module.reason`) that doubles as its translation key. */
 export class AppError extends Error {
   constructor(
-    readonly code: 'not_found' | 'validation_failed' | 'too_many_requests' | 'internal',
+    readonly code:
+      | 'not_found'
+      | 'validation_failed'
+      | 'unauthorized'
+      | 'forbidden'
+      | 'csrf_failed'
+      | 'too_many_requests'
+      | 'internal',
     readonly statusCode: number,
     readonly details: { path: string; message: string }[] = [],
   ) {
@@ -52,14 +59,21 @@ function localeOf(request: FastifyRequest, fallback: Locale): Locale {
 const API_MESSAGES: Record<AppError['code'], MessageKey> = {
   not_found: 'api.error.not_found',
   validation_failed: 'api.error.validation_failed',
+  unauthorized: 'api.error.unauthorized',
+  forbidden: 'api.error.forbidden',
+  csrf_failed: 'api.error.csrf_failed',
   too_many_requests: 'api.error.too_many_requests',
   internal: 'api.error.internal',
 };
 
-const PAGE_TEXT: Record<number, { title: MessageKey; body: MessageKey }> = {
-  404: { title: 'error.notFound.title', body: 'error.notFound.body' },
-  429: { title: 'error.tooManyRequests.title', body: 'error.tooManyRequests.body' },
-  500: { title: 'error.server.title', body: 'error.server.body' },
+const PAGE_TEXT: Record<AppError['code'], { title: MessageKey; body: MessageKey }> = {
+  not_found: { title: 'error.notFound.title', body: 'error.notFound.body' },
+  validation_failed: { title: 'error.badRequest.title', body: 'error.badRequest.body' },
+  unauthorized: { title: 'error.unauthorized.title', body: 'error.unauthorized.body' },
+  forbidden: { title: 'error.forbidden.title', body: 'error.forbidden.body' },
+  csrf_failed: { title: 'error.csrf.title', body: 'error.csrf.body' },
+  too_many_requests: { title: 'error.tooManyRequests.title', body: 'error.tooManyRequests.body' },
+  internal: { title: 'error.server.title', body: 'error.server.body' },
 };
 
 function sendError(input: {
@@ -85,7 +99,7 @@ function sendError(input: {
     };
     return reply.type('application/json; charset=utf-8').send(body);
   }
-  const text = PAGE_TEXT[status] ?? PAGE_TEXT[status >= 500 ? 500 : 404]!;
+  const text = PAGE_TEXT[input.code];
   const main = html`<h1>${tr.t(text.title)}</h1>
     <p>${tr.t(text.body)}</p>
     ${status >= 500 ? html`<p class="small">${tr.t('error.reference', { id: request.id })}</p>` : ''}

@@ -45,3 +45,9 @@ export function mountPublicSurface(app: FastifyInstance, register: (surface: Fas
     { prefix: '/:locale' },
   );
 }
+
+/** The signed-in person's name for the page header (pages for them are never cached). */
+export function viewerNameOf(request: FastifyRequest): string | null {
+  const viewer = request.viewer;
+  return viewer && !viewer.secondFactorPending ? viewer.name || viewer.email : null;
+}

@@ -1,6 +1,5 @@
 import { loadConfig, type Config } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
-import type { Authenticate } from '../modules/admin/index.ts';
 import { buildServer, type Server } from '../server.ts';
 
 /** The configuration tests use: defaults, test mode, and whatever a test overrides. */
@@ -9,14 +8,6 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** An app instance on the given database, called in-process with `app.inject`. */
-export async function createTestApp(input: {
-  database: Database;
-  config?: Record<string, string>;
-  authenticate?: Authenticate;
-}): Promise<Server> {
-  return buildServer({
-    config: testConfig(input.config),
-    database: input.database,
-    ...(input.authenticate ? { authenticate: input.authenticate } : {}),
-  });
+export async function createTestApp(input: { database: Database; config?: Record<string, string> }): Promise<Server> {
+  return buildServer({ config: testConfig(input.config), database: input.database });
 }

@@ -51,6 +51,8 @@ export interface PublicPageInput {
   /** The navigation entry to mark as current. */
   section?: string;
   main: SafeHtml;
+  /** The signed-in person's name; such pages are never cached for others. */
+  viewerName?: string | null;
 }
 
 export function renderPublicPage(input: PublicPageInput): string {
@@ -83,11 +85,17 @@ ${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="
   );
   const mainNav = html`<nav class="main-nav wrap" aria-label="${tr.t('layout.mainNavigation')}"><ul>${navigationLinks}</ul></nav>`;
 
+  const accountLinks = input.viewerName
+    ? html`<ul class="account-links"><li><a href="/admin">${tr.t('layout.backOffice')}</a></li><li><a href="${localePath(tr.locale, '/account')}">${tr.t('layout.myAccount')}</a></li></ul>`
+    : site.publicPaths.has('/sign-in')
+      ? html`<ul class="account-links"><li><a href="${localePath(tr.locale, '/sign-in')}">${tr.t('layout.signIn')}</a></li></ul>`
+      : '';
+
   const body = html`<a class="skip-link" href="#main">${tr.t('layout.skipLink')}</a>
 <header class="site-header">
 <div class="wrap bar">
 <a class="brand" href="${localePath(tr.locale, '/')}">${tr.t('layout.siteName')}<small>${tr.t('layout.siteTagline')}</small></a>
-${languages}
+<div class="header-tools">${accountLinks}${languages}</div>
 </div>
 ${mainNav}
 </header>

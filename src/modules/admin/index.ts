@@ -1,1 +1,2 @@
-export { nobodySignedIn, registerAdminPages, type Authenticate, type Viewer } from './admin.pages.ts';
+export { registerAdminHome } from './admin.pages.ts';
+export { adminNavigation, renderAdminPage } from './admin.layout.ts';

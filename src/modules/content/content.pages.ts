@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../http/errors.ts';
-import { localeOf, pathWithoutLocale, type PublicPageDeps } from '../../http/public-surface.ts';
+import { localeOf, pathWithoutLocale, viewerNameOf, type PublicPageDeps } from '../../http/public-surface.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { renderPublicPage } from '../../ui/layout.ts';
 import { computeCounters, STATS_TABLES } from '../stats/index.ts';
@@ -30,6 +30,7 @@ export function registerContentPages(surface: FastifyInstance, deps: PublicPageD
           title: page?.title ?? tr.t('layout.siteName'),
           ...(page?.summary ? { description: page.summary } : {}),
           main: renderHome({ tr, page, counters }),
+          viewerName: viewerNameOf(request),
         });
       },
     });
@@ -53,6 +54,7 @@ export function registerContentPages(surface: FastifyInstance, deps: PublicPageD
             title: page.title,
             description: page.summary,
             main: renderContentPage({ tr, page }),
+            viewerName: viewerNameOf(request),
           });
         },
       });

@@ -1,0 +1,124 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../modules/accounts/accounts.roles.ts';
+import { isLocale, negotiateLocale, type Locale } from '../i18n/i18n.ts';
+import { AppError } from './errors.ts';
+import { hasAnyRole, type Viewer } from './viewer.ts';
+
+/**
+ * Who may use each route. Every route of the server must appear here: the server refuses to
+ * start on a route without a rule, and a test walks every route with every role.
+ *
+ * - `public`: anyone;
+ * - `second_factor`: someone whose password was accepted, before the one-time code;
+ * - `signed_in`: any signed-in person;
+ * - a list of roles: people holding at least one of them.
+ */
+export type AccessRule = 'public' | 'second_factor' | 'signed_in' | readonly Role[];
+
+const SECRETARIAT: readonly Role[] = ['secretariat'];
+
+export const ACCESS_RULES: Record<string, AccessRule> = {
+  'GET /': 'public',
+  'GET /healthz': 'public',
+  'GET /readyz': 'public',
+  'GET /metrics': 'public',
+  'GET /robots.txt': 'public',
+  'GET /sitemap.xml': 'public',
+  'GET /assets/*': 'public',
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/stats': 'public',
+  'GET /:locale': 'public',
+  'GET /:locale/': 'public',
+  'GET /:locale/about': 'public',
+  // Accounts.
+  'GET /:locale/sign-in': 'public',
+  'POST /:locale/sign-in': 'public',
+  'GET /:locale/sign-in/code': 'second_factor',
+  'POST /:locale/sign-in/code': 'second_factor',
+  'GET /:locale/account/second-factor': 'second_factor',
+  'POST /:locale/account/second-factor': 'second_factor',
+  'POST /:locale/sign-out': 'second_factor',
+  'GET /:locale/password/forgot': 'public',
+  'POST /:locale/password/forgot': 'public',
+  'GET /:locale/account/set-password': 'public',
+  'POST /:locale/account/set-password': 'public',
+  'GET /:locale/account': 'signed_in',
+  'POST /:locale/account': 'signed_in',
+  'POST /:locale/account/password': 'signed_in',
+  // Back office.
+  'GET /admin': 'signed_in',
+  'GET /admin/': 'signed_in',
+  'GET /admin/audit': SECRETARIAT,
+  'GET /admin/outbox': SECRETARIAT,
+  'GET /admin/users': SECRETARIAT,
+  'GET /admin/users/invite': SECRETARIAT,
+  'POST /admin/users/invite': SECRETARIAT,
+  'GET /admin/users/:id': SECRETARIAT,
+  'POST /admin/users/:id/roles': SECRETARIAT,
+  'POST /admin/users/:id/roles/:grantId/revoke': SECRETARIAT,
+  'POST /admin/users/:id/status': SECRETARIAT,
+};
+
+export function ruleFor(method: string, url: string): AccessRule | undefined {
+  return ACCESS_RULES[`${method === 'HEAD' ? 'GET' : method} ${url}`];
+}
+
+/** Whether a viewer passes a rule (the answer the navigation uses to hide what one cannot use). */
+export function allows(rule: AccessRule, viewer: Viewer | null): boolean {
+  if (rule === 'public') return true;
+  if (!viewer) return false;
+  if (rule === 'second_factor') return true;
+  if (viewer.secondFactorPending) return false;
+  if (rule === 'signed_in') return true;
+  return hasAnyRole(viewer, rule);
+}
+
+function pageLocale(request: FastifyRequest, fallback: Locale): Locale {
+  const first = request.url.split('/')[1]?.split('?')[0];
+  if (isLocale(first)) return first;
+  return request.viewer?.locale ?? negotiateLocale({ acceptLanguage: request.headers['accept-language'], fallback });
+}
+
+/**
+ * Resolves the viewer of every request, then checks each route's rule before its handler.
+ * Object-level checks (this organization, this country) belong to the use cases.
+ */
+export function installAccessControl(
+  app: FastifyInstance,
+  input: {
+    resolveViewer: (request: FastifyRequest, reply: FastifyReply) => Promise<Viewer | null>;
+    defaultLocale: Locale;
+  },
+): void {
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request, reply) => {
+    request.viewer = await input.resolveViewer(request, reply);
+  });
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      const rule = ruleFor(method, route.url);
+      if (!rule) throw new Error(`The route ${method} ${route.url} has no access rule in src/http/access.ts`);
+    }
+    const rule = ruleFor(methods[0] ?? 'GET', route.url)!;
+    if (rule === 'public') return;
+    const guard = async (request: FastifyRequest, reply: FastifyReply) => {
+      const viewer = request.viewer;
+      if (allows(rule, viewer)) return;
+      const isApi = request.url.startsWith('/api/');
+      if (!viewer || (viewer.secondFactorPending && rule !== 'second_factor')) {
+        if (isApi || request.method !== 'GET') throw new AppError('unauthorized', 401);
+        const locale = pageLocale(request, input.defaultLocale);
+        const target = viewer?.secondFactorPending
+          ? viewer.mustSetUpSecondFactor
+            ? `/${locale}/account/second-factor`
+            : `/${locale}/sign-in/code`
+          : `/${locale}/sign-in?next=${encodeURIComponent(request.url)}`;
+        return reply.redirect(target, 303);
+      }
+      throw new AppError('forbidden', 403);
+    };
+    const existing = route.preHandler;
+    route.preHandler = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard];
+  });
+}

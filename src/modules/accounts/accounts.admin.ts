@@ -1,0 +1,359 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { Config } from '../../config/config.ts';
+import type { Db } from '../../db/database.ts';
+import type { Csrf } from '../../http/csrf.ts';
+import { notFound } from '../../http/errors.ts';
+import { parseForm, type FieldErrors } from '../../http/forms.ts';
+import { countryName, countryOptions } from '../../i18n/countries.ts';
+import { LANGUAGE_NAMES, LOCALES, translator, type Translator } from '../../i18n/i18n.ts';
+import { csrfField, errorSummary, notice, selectField, textField } from '../../ui/forms.ts';
+import { html, type SafeHtml } from '../../ui/html.ts';
+import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
+import { renderAdminPage } from '../admin/index.ts';
+import { AccountsError } from './accounts.errors.ts';
+import { findUserById, listGrants, listUsers, type GrantRow, type UserRow } from './accounts.repository.ts';
+import { ROLE_LABELS, ROLES } from './accounts.roles.ts';
+import { grantSchema, inviteSchema, userStatusSchema } from './accounts.schemas.ts';
+import { actorOf, addRole, inviteUser, removeRole, setUserStatus } from './accounts.usecases.ts';
+
+export interface AccountsAdminDeps {
+  db: Db;
+  csrf: Csrf;
+  stylesheetUrl: string;
+  config: Pick<Config, 'publicUrl'>;
+  nudgeMail: () => void;
+}
+
+const STATUS_LABELS = {
+  invited: 'accounts.status.invited',
+  active: 'accounts.status.active',
+  deactivated: 'accounts.status.deactivated',
+} as const;
+
+function describeGrant(tr: Translator, grant: GrantRow): string {
+  const role = tr.t(ROLE_LABELS[grant.role]);
+  if (grant.country) return `${role} · ${countryName({ iso3: grant.country, locale: tr.locale })}`;
+  if (grant.organizationSlug) return `${role} · ${grant.organizationSlug}`;
+  if (grant.actionGroup) return `${role} · ${grant.actionGroup}`;
+  return role;
+}
+
+function grantFields(input: { tr: Translator; values: Record<string, string>; errors: FieldErrors }): SafeHtml {
+  const { tr, values, errors } = input;
+  return html`${selectField({ tr, name: 'role', label: tr.t('accounts.field.role'), value: values.role, errors, required: true, options: [{ value: '', label: tr.t('form.chooseOne') }, ...ROLES.map((role) => ({ value: role, label: tr.t(ROLE_LABELS[role]) }))] })}
+${selectField({ tr, name: 'country', label: tr.t('accounts.field.country'), hint: tr.t('accounts.field.countryHint'), value: values.country, errors, options: [{ value: '', label: '—' }, ...countryOptions(tr.locale)] })}
+${textField({ tr, name: 'organization', label: tr.t('accounts.field.organization'), hint: tr.t('accounts.field.organizationHint'), value: values.organization, errors, maxLength: 120 })}
+${textField({ tr, name: 'action_group', label: tr.t('accounts.field.actionGroup'), hint: tr.t('accounts.field.actionGroupHint'), value: values.action_group, errors, maxLength: 80 })}`;
+}
+
+const listQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
+  status: z.enum(['invited', 'active', 'deactivated']).optional().catch(undefined),
+});
+
+export function registerAccountsAdmin(app: FastifyInstance, deps: AccountsAdminDeps): void {
+  const send = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: { title: string; main: SafeHtml; status?: number },
+  ) => {
+    const viewer = request.viewer!;
+    return reply
+      .code(input.status ?? 200)
+      .header('cache-control', 'private, no-store')
+      .type('text/html; charset=utf-8')
+      .send(
+        renderAdminPage({
+          tr: translator(viewer.locale),
+          viewer,
+          csrf: deps.csrf.token(request, reply),
+          stylesheetUrl: deps.stylesheetUrl,
+          title: input.title,
+          current: '/admin/users',
+          main: input.main,
+        }),
+      );
+  };
+
+  app.get('/admin/users', async (request, reply) => {
+    const tr = translator(request.viewer!.locale);
+    const raw = request.query as Record<string, string | undefined>;
+    const query = listQuerySchema.parse(raw);
+    const page = pageNumber(raw.page);
+    const { total, rows } = await listUsers(deps.db, {
+      query: query.q,
+      role: query.role,
+      status: query.status,
+      limit: DEFAULT_PER_PAGE,
+      offset: (page - 1) * DEFAULT_PER_PAGE,
+    });
+    const grants = await listGrants(deps.db, { userIds: rows.map((row) => row.id), includeRevoked: false });
+    const main = html`<h1>${tr.t('admin.users')}</h1>
+<p><a class="button" href="/admin/users/invite">${tr.t('accounts.invite.title')}</a></p>
+<form method="get" action="/admin/users" class="filters" role="search">
+${textField({ tr, name: 'q', label: tr.t('accounts.filter.search'), value: query.q })}
+${selectField({ tr, name: 'role', label: tr.t('accounts.field.role'), value: query.role, options: [{ value: '', label: tr.t('form.all') }, ...ROLES.map((role) => ({ value: role, label: tr.t(ROLE_LABELS[role]) }))] })}
+${selectField({ tr, name: 'status', label: tr.t('accounts.field.status'), value: query.status, options: [{ value: '', label: tr.t('form.all') }, ...Object.entries(STATUS_LABELS).map(([value, key]) => ({ value, label: tr.t(key) }))] })}
+<div class="field"><button type="submit" class="secondary">${tr.t('form.filter')}</button></div>
+</form>
+${
+  rows.length === 0
+    ? html`<p class="empty">${tr.t('accounts.list.empty')}</p>`
+    : html`<div class="table-wrap"><table>
+<caption class="visually-hidden">${tr.t('admin.users')}</caption>
+<thead><tr><th scope="col">${tr.t('accounts.field.name')}</th><th scope="col">${tr.t('accounts.field.email')}</th><th scope="col">${tr.t('accounts.field.roles')}</th><th scope="col">${tr.t('accounts.field.status')}</th><th scope="col">${tr.t('accounts.field.lastSignIn')}</th></tr></thead>
+<tbody>${rows.map(
+        (user) => html`<tr>
+<td><a href="/admin/users/${user.id}">${user.name || user.email}</a></td>
+<td>${user.email}</td>
+<td>${grants
+          .filter((grant) => grant.userId === user.id)
+          .map((grant) => describeGrant(tr, grant))
+          .join(', ')}</td>
+<td>${tr.t(STATUS_LABELS[user.status])}</td>
+<td>${user.lastSignInAt ? tr.formatDate(user.lastSignInAt, 'medium') : '—'}</td>
+</tr>`,
+      )}</tbody></table></div>`
+}
+${pagination({ tr, path: '/admin/users', query: { q: query.q, role: query.role, status: query.status }, page, perPage: DEFAULT_PER_PAGE, total })}`;
+    return send(request, reply, { title: tr.t('admin.users'), main });
+  });
+
+  const inviteForm = (tr: Translator, csrf: string, values: Record<string, string>, errors: FieldErrors) => {
+    const labels: Record<string, string> = {
+      email: tr.t('accounts.field.email'),
+      name: tr.t('accounts.field.name'),
+      locale: tr.t('accounts.field.locale'),
+      role: tr.t('accounts.field.role'),
+      country: tr.t('accounts.field.country'),
+      organization: tr.t('accounts.field.organization'),
+      action_group: tr.t('accounts.field.actionGroup'),
+    };
+    return html`<h1>${tr.t('accounts.invite.title')}</h1>
+<p>${tr.t('accounts.invite.intro')}</p>
+${errorSummary({ tr, errors, labels })}
+<form method="post" action="/admin/users/invite" novalidate>
+${csrfField(csrf)}
+${textField({ tr, name: 'email', type: 'email', label: labels.email!, value: values.email, errors, required: true, maxLength: 254 })}
+${textField({ tr, name: 'name', label: labels.name!, value: values.name, errors, required: true, maxLength: 120 })}
+${selectField({ tr, name: 'locale', label: labels.locale!, hint: tr.t('accounts.field.localeHint'), value: values.locale ?? tr.locale, errors, required: true, options: LOCALES.map((locale) => ({ value: locale, label: LANGUAGE_NAMES[locale] })) })}
+${grantFields({ tr, values, errors })}
+<button type="submit">${tr.t('accounts.invite.submit')}</button>
+</form>`;
+  };
+
+  app.get('/admin/users/invite', async (request, reply) => {
+    const tr = translator(request.viewer!.locale);
+    return send(request, reply, {
+      title: tr.t('accounts.invite.title'),
+      main: inviteForm(tr, deps.csrf.token(request, reply), {}, {}),
+    });
+  });
+
+  app.post('/admin/users/invite', async (request, reply) => {
+    const viewer = request.viewer!;
+    const tr = translator(viewer.locale);
+    const csrf = deps.csrf.token(request, reply);
+    const form = parseForm(inviteSchema, request.body);
+    if (!form.ok)
+      return send(request, reply, {
+        title: tr.t('accounts.invite.title'),
+        status: 400,
+        main: inviteForm(tr, csrf, form.values, form.errors),
+      });
+    try {
+      const { userId } = await inviteUser({
+        db: deps.db,
+        invitation: form.data,
+        actor: actorOf({ id: viewer.userId, email: viewer.email }),
+        publicUrl: deps.config.publicUrl,
+        sendMail: true,
+        ip: request.ip,
+      });
+      deps.nudgeMail();
+      return await reply.redirect(`/admin/users/${userId}?done=invited`, 303);
+    } catch (error) {
+      if (error instanceof AccountsError) {
+        const values = Object.fromEntries(
+          Object.entries(request.body as Record<string, unknown>).filter(([, value]) => typeof value === 'string'),
+        ) as Record<string, string>;
+        return send(request, reply, {
+          title: tr.t('accounts.invite.title'),
+          status: 400,
+          main: inviteForm(tr, csrf, values, { [error.field ?? 'email']: { key: error.code } }),
+        });
+      }
+      throw error;
+    }
+  });
+
+  const userIdOf = (request: FastifyRequest) => {
+    const id = Number((request.params as { id: string }).id);
+    if (!Number.isInteger(id) || id < 1) throw notFound();
+    return id;
+  };
+
+  const userPage = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: {
+      user: UserRow;
+      grantValues?: Record<string, string>;
+      grantErrors?: FieldErrors;
+      problem?: SafeHtml;
+      status?: number;
+    },
+  ) => {
+    const tr = translator(request.viewer!.locale);
+    const csrf = deps.csrf.token(request, reply);
+    const { user } = input;
+    const grants = await listGrants(deps.db, { userIds: [user.id], includeRevoked: true });
+    const active = grants.filter((grant) => !grant.revokedAt);
+    const revoked = grants.filter((grant) => grant.revokedAt);
+    const done = (request.query as Record<string, string | undefined>).done;
+    const doneKey = (
+      {
+        invited: 'accounts.done.invited',
+        role_added: 'accounts.done.roleAdded',
+        role_removed: 'accounts.done.roleRemoved',
+        status: 'accounts.done.status',
+      } as const
+    )[done as 'invited'];
+    const main = html`<p><a href="/admin/users">${tr.t('accounts.list.back')}</a></p>
+<h1>${user.name || user.email}</h1>
+${doneKey ? notice({ tr, key: doneKey }) : ''}
+${input.problem ?? ''}
+<dl>
+<dt>${tr.t('accounts.field.email')}</dt><dd>${user.email}</dd>
+<dt>${tr.t('accounts.field.status')}</dt><dd>${tr.t(STATUS_LABELS[user.status])}</dd>
+<dt>${tr.t('accounts.field.locale')}</dt><dd>${LANGUAGE_NAMES[user.locale as 'fr'] ?? user.locale}</dd>
+<dt>${tr.t('accounts.field.secondFactor')}</dt><dd>${user.totpEnabledAt ? tr.t('accounts.secondFactor.on') : tr.t('accounts.secondFactor.off')}</dd>
+<dt>${tr.t('accounts.field.lastSignIn')}</dt><dd>${user.lastSignInAt ? tr.formatDate(user.lastSignInAt, 'medium') : '—'}</dd>
+</dl>
+<p><a href="/admin/audit?entity=user&amp;entity_id=${user.id}">${tr.t('accounts.user.history')}</a></p>
+<h2>${tr.t('accounts.field.roles')}</h2>
+${
+  active.length === 0
+    ? html`<p class="empty">${tr.t('accounts.user.noRoles')}</p>`
+    : html`<ul>${active.map(
+        (grant) => html`<li>${describeGrant(tr, grant)}
+<form method="post" action="/admin/users/${user.id}/roles/${grant.id}/revoke" class="inline-form">${csrfField(csrf)}<button type="submit" class="link">${tr.t('accounts.user.revoke')}</button></form></li>`,
+      )}</ul>`
+}
+<h3 id="add-role">${tr.t('accounts.user.addRole')}</h3>
+${errorSummary({ tr, errors: input.grantErrors ?? {}, labels: { role: tr.t('accounts.field.role'), country: tr.t('accounts.field.country'), organization: tr.t('accounts.field.organization'), action_group: tr.t('accounts.field.actionGroup') } })}
+<form method="post" action="/admin/users/${user.id}/roles" aria-labelledby="add-role" novalidate>
+${csrfField(csrf)}
+${grantFields({ tr, values: input.grantValues ?? {}, errors: input.grantErrors ?? {} })}
+<button type="submit">${tr.t('accounts.user.addRoleSubmit')}</button>
+</form>
+${revoked.length > 0 ? html`<h3>${tr.t('accounts.user.pastRoles')}</h3><ul>${revoked.map((grant) => html`<li>${describeGrant(tr, grant)} (${tr.formatDate(grant.grantedAt, 'medium')} – ${tr.formatDate(grant.revokedAt!, 'medium')})</li>`)}</ul>` : ''}
+<h2 id="status-heading">${tr.t('accounts.user.statusHeading')}</h2>
+${
+  user.status === 'deactivated'
+    ? html`<form method="post" action="/admin/users/${user.id}/status" aria-labelledby="status-heading">${csrfField(csrf)}<input type="hidden" name="status" value="active"><button type="submit" class="secondary">${tr.t('accounts.user.reactivate')}</button></form>`
+    : html`<form method="post" action="/admin/users/${user.id}/status" aria-labelledby="status-heading">${csrfField(csrf)}<input type="hidden" name="status" value="deactivated">
+<p>${tr.t('accounts.user.deactivateExplain')}</p>
+<div class="field checkbox"><input type="checkbox" id="field-confirm" name="confirm" value="yes" required> <label for="field-confirm">${tr.t('accounts.user.deactivateConfirm')}</label></div>
+<button type="submit" class="danger">${tr.t('accounts.user.deactivate')}</button></form>`
+}`;
+    return send(request, reply, { title: user.name || user.email, main, status: input.status ?? 200 });
+  };
+
+  const loadUser = async (request: FastifyRequest) => {
+    const user = await findUserById(deps.db, userIdOf(request));
+    if (!user) throw notFound();
+    return user;
+  };
+
+  const problemBox = (tr: Translator, key: AccountsError['code']) =>
+    html`<div class="error-summary" role="alert"><p>${tr.t(key)}</p></div>`;
+
+  app.get('/admin/users/:id', async (request, reply) => userPage(request, reply, { user: await loadUser(request) }));
+
+  app.post('/admin/users/:id/roles', async (request, reply) => {
+    const viewer = request.viewer!;
+    const user = await loadUser(request);
+    const form = parseForm(grantSchema, request.body);
+    if (!form.ok)
+      return userPage(request, reply, { user, grantValues: form.values, grantErrors: form.errors, status: 400 });
+    try {
+      await addRole({
+        db: deps.db,
+        userId: user.id,
+        grant: form.data,
+        actor: actorOf({ id: viewer.userId, email: viewer.email }),
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (error instanceof AccountsError) {
+        const values = Object.fromEntries(
+          Object.entries(request.body as Record<string, unknown>).filter(([, value]) => typeof value === 'string'),
+        ) as Record<string, string>;
+        return userPage(request, reply, {
+          user,
+          grantValues: values,
+          grantErrors: { [error.field ?? 'role']: { key: error.code } },
+          status: 400,
+        });
+      }
+      throw error;
+    }
+    return reply.redirect(`/admin/users/${user.id}?done=role_added`, 303);
+  });
+
+  app.post('/admin/users/:id/roles/:grantId/revoke', async (request, reply) => {
+    const viewer = request.viewer!;
+    const user = await loadUser(request);
+    const grantId = Number((request.params as { grantId: string }).grantId);
+    if (!Number.isInteger(grantId)) throw notFound();
+    try {
+      await removeRole({
+        db: deps.db,
+        userId: user.id,
+        grantId,
+        actor: actorOf({ id: viewer.userId, email: viewer.email }),
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (error instanceof AccountsError)
+        return userPage(request, reply, {
+          user,
+          problem: problemBox(translator(viewer.locale), error.code),
+          status: 409,
+        });
+      throw error;
+    }
+    return reply.redirect(`/admin/users/${user.id}?done=role_removed`, 303);
+  });
+
+  app.post('/admin/users/:id/status', async (request, reply) => {
+    const viewer = request.viewer!;
+    const tr = translator(viewer.locale);
+    const user = await loadUser(request);
+    const form = parseForm(userStatusSchema, request.body);
+    if (!form.ok || (form.data.status === 'deactivated' && form.data.confirm !== 'yes')) {
+      return userPage(request, reply, {
+        user,
+        problem: html`<div class="error-summary" role="alert"><p>${tr.t('accounts.user.deactivateNeedsConfirm')}</p></div>`,
+        status: 400,
+      });
+    }
+    try {
+      await setUserStatus({
+        db: deps.db,
+        userId: user.id,
+        status: form.data.status,
+        actor: actorOf({ id: viewer.userId, email: viewer.email }),
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (error instanceof AccountsError)
+        return userPage(request, reply, { user, problem: problemBox(tr, error.code), status: 409 });
+      throw error;
+    }
+    return reply.redirect(`/admin/users/${user.id}?done=status`, 303);
+  });
+}

@@ -1,0 +1,16 @@
+/** Errors of the accounts module; the code doubles as the translation key of its message. */
+export class AccountsError extends Error {
+  constructor(
+    readonly code:
+      | 'accounts.error.emailTaken'
+      | 'accounts.error.organization'
+      | 'accounts.error.userNotFound'
+      | 'accounts.error.lastSecretariat'
+      | 'accounts.error.currentPassword'
+      | 'accounts.error.grantNotFound',
+    readonly field?: string,
+  ) {
+    super(code);
+    this.name = 'AccountsError';
+  }
+}

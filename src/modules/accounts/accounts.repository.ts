@@ -1,0 +1,257 @@
+import { and, asc, count, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, DbExecutor } from '../../db/database.ts';
+import { organizations } from '../partners/index.ts';
+import type { RoleGrant } from './accounts.roles.ts';
+import {
+  authAttempts,
+  oneTimeTokens,
+  roleAssignments,
+  sessions,
+  users,
+  type Role,
+  type TokenPurpose,
+} from './accounts.table.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+export type GrantRow = typeof roleAssignments.$inferSelect & { organizationSlug: string | null };
+
+export async function findUserByEmail(db: DbExecutor, email: string): Promise<UserRow | null> {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return row ?? null;
+}
+
+export async function findUserById(db: DbExecutor, id: number): Promise<UserRow | null> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row ?? null;
+}
+
+export async function insertUser(db: DbExecutor, values: typeof users.$inferInsert): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  if (!row) throw new Error('user not inserted');
+  return row;
+}
+
+export async function updateUser(
+  db: DbExecutor,
+  input: { id: number; values: Partial<typeof users.$inferInsert> },
+): Promise<UserRow> {
+  const [row] = await db
+    .update(users)
+    .set({ ...input.values, updatedAt: new Date() })
+    .where(eq(users.id, input.id))
+    .returning();
+  if (!row) throw new Error('user not found');
+  return row;
+}
+
+export async function listGrants(
+  db: DbExecutor,
+  input: { userIds: number[]; includeRevoked: boolean },
+): Promise<GrantRow[]> {
+  if (input.userIds.length === 0) return [];
+  const rows = await db
+    .select({ grant: roleAssignments, organizationSlug: organizations.slug })
+    .from(roleAssignments)
+    .leftJoin(organizations, eq(organizations.id, roleAssignments.organizationId))
+    .where(
+      and(
+        inArray(roleAssignments.userId, input.userIds),
+        input.includeRevoked ? undefined : isNull(roleAssignments.revokedAt),
+      ),
+    )
+    .orderBy(asc(roleAssignments.grantedAt), asc(roleAssignments.id));
+  return rows.map((row) => ({ ...row.grant, organizationSlug: row.organizationSlug }));
+}
+
+export function toRoleGrant(row: GrantRow): RoleGrant {
+  return {
+    role: row.role,
+    country: row.country,
+    organizationId: row.organizationId,
+    actionGroup: row.actionGroup,
+  };
+}
+
+export async function insertGrant(db: DbExecutor, values: typeof roleAssignments.$inferInsert): Promise<GrantRow> {
+  const [row] = await db.insert(roleAssignments).values(values).returning();
+  if (!row) throw new Error('grant not inserted');
+  return { ...row, organizationSlug: null };
+}
+
+export async function revokeGrant(
+  db: DbExecutor,
+  input: { grantId: number; userId: number; revokedBy: number | null },
+): Promise<GrantRow | null> {
+  const [row] = await db
+    .update(roleAssignments)
+    .set({ revokedAt: new Date(), revokedBy: input.revokedBy })
+    .where(
+      and(
+        eq(roleAssignments.id, input.grantId),
+        eq(roleAssignments.userId, input.userId),
+        isNull(roleAssignments.revokedAt),
+      ),
+    )
+    .returning();
+  return row ? { ...row, organizationSlug: null } : null;
+}
+
+export async function countActiveHolders(db: DbExecutor, role: Role): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.role, role), isNull(roleAssignments.revokedAt), eq(users.status, 'active')));
+  return row?.total ?? 0;
+}
+
+export async function listUsers(
+  db: Db,
+  input: {
+    query?: string | undefined;
+    role?: Role | undefined;
+    status?: string | undefined;
+    limit: number;
+    offset: number;
+  },
+): Promise<{ total: number; rows: UserRow[] }> {
+  const parts: SQL[] = [];
+  if (input.query) {
+    const pattern = `%${input.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    parts.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
+  }
+  if (input.status) parts.push(eq(users.status, input.status as UserRow['status']));
+  if (input.role) {
+    parts.push(
+      inArray(
+        users.id,
+        db
+          .select({ id: roleAssignments.userId })
+          .from(roleAssignments)
+          .where(and(eq(roleAssignments.role, input.role), isNull(roleAssignments.revokedAt))),
+      ),
+    );
+  }
+  const where = parts.length > 0 ? and(...parts) : undefined;
+  const [totalRow] = await db.select({ total: count() }).from(users).where(where);
+  const rows = await db
+    .select()
+    .from(users)
+    .where(where)
+    .orderBy(asc(sql`lower(${users.email})`))
+    .limit(input.limit)
+    .offset(input.offset);
+  return { total: totalRow?.total ?? 0, rows };
+}
+
+// Sessions.
+
+export async function insertSession(db: DbExecutor, values: typeof sessions.$inferInsert): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+export async function findSession(db: DbExecutor, id: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(eq(sessions.id, id));
+  return row ?? null;
+}
+
+export async function updateSession(
+  db: DbExecutor,
+  input: { id: string; values: Partial<typeof sessions.$inferInsert> },
+): Promise<void> {
+  await db.update(sessions).set(input.values).where(eq(sessions.id, input.id));
+}
+
+export async function deleteSession(db: DbExecutor, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteSessionsOfUser(db: DbExecutor, userId: number): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+// One-time tokens.
+
+export async function insertToken(db: DbExecutor, values: typeof oneTimeTokens.$inferInsert): Promise<void> {
+  await db.insert(oneTimeTokens).values(values);
+}
+
+export async function findUsableToken(
+  db: DbExecutor,
+  input: { hash: string; now: Date },
+): Promise<{ token: typeof oneTimeTokens.$inferSelect; user: UserRow } | null> {
+  const [row] = await db
+    .select({ token: oneTimeTokens, user: users })
+    .from(oneTimeTokens)
+    .innerJoin(users, eq(users.id, oneTimeTokens.userId))
+    .where(and(eq(oneTimeTokens.id, input.hash), isNull(oneTimeTokens.usedAt), gt(oneTimeTokens.expiresAt, input.now)));
+  return row ?? null;
+}
+
+/** Marks a token used; false when another request used it first. */
+export async function consumeToken(db: DbExecutor, hash: string): Promise<boolean> {
+  const rows = await db
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(and(eq(oneTimeTokens.id, hash), isNull(oneTimeTokens.usedAt)))
+    .returning({ id: oneTimeTokens.id });
+  return rows.length > 0;
+}
+
+export async function expireTokensOf(db: DbExecutor, input: { userId: number; purposes: TokenPurpose[] }) {
+  await db
+    .update(oneTimeTokens)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(oneTimeTokens.userId, input.userId),
+        inArray(oneTimeTokens.purpose, input.purposes),
+        isNull(oneTimeTokens.usedAt),
+      ),
+    );
+}
+
+// Attempts, for the back-off.
+
+export async function recordAttempt(
+  db: DbExecutor,
+  input: { kind: 'sign_in_failure' | 'reset_request'; email: string; ip: string | null },
+): Promise<void> {
+  await db.insert(authAttempts).values({ kind: input.kind, email: input.email.trim().toLowerCase(), ip: input.ip });
+}
+
+export async function recentAttempts(
+  db: DbExecutor,
+  input: { kind: 'sign_in_failure' | 'reset_request'; email: string; since: Date },
+): Promise<{ count: number; last: Date | null }> {
+  const [row] = await db
+    .select({ total: count(), last: sql<Date | null>`max(${authAttempts.at})` })
+    .from(authAttempts)
+    .where(
+      and(
+        eq(authAttempts.kind, input.kind),
+        eq(authAttempts.email, input.email.trim().toLowerCase()),
+        gt(authAttempts.at, input.since),
+      ),
+    );
+  const last = row?.last ? new Date(row.last) : null;
+  return { count: row?.total ?? 0, last };
+}
+
+export async function clearAttempts(db: DbExecutor, input: { kind: 'sign_in_failure'; email: string }) {
+  await db
+    .delete(authAttempts)
+    .where(and(eq(authAttempts.kind, input.kind), eq(authAttempts.email, input.email.trim().toLowerCase())));
+}
+
+export async function pruneOldAttempts(db: DbExecutor, before: Date): Promise<void> {
+  await db.delete(authAttempts).where(sql`${authAttempts.at} < ${before}`);
+}

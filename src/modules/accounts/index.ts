@@ -1,0 +1,14 @@
+export { ROLES, ROLE_LABELS, type Role, type RoleGrant } from './accounts.roles.ts';
+export { registerAccountPages } from './accounts.pages.ts';
+export { registerAccountsAdmin } from './accounts.admin.ts';
+export {
+  ensureFirstSecretariat,
+  inviteUser,
+  issueSignInLink,
+  resolveSession,
+  signIn,
+  type SessionView,
+} from './accounts.usecases.ts';
+export { findUserByEmail } from './accounts.repository.ts';
+export { inviteSchema } from './accounts.schemas.ts';
+export { AccountsError } from './accounts.errors.ts';

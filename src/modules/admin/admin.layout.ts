@@ -1,0 +1,62 @@
+import { allows, ruleFor } from '../../http/access.ts';
+import type { Viewer } from '../../http/viewer.ts';
+import type { MessageKey, Translator } from '../../i18n/i18n.ts';
+import { csrfField } from '../../ui/forms.ts';
+import { html, type SafeHtml } from '../../ui/html.ts';
+import { localePath, renderDocument } from '../../ui/layout.ts';
+
+/** The back office menu; each entry shows only to those its route's access rule lets in. */
+export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
+  { path: '/admin', key: 'admin.home' },
+  { path: '/admin/users', key: 'admin.users' },
+  { path: '/admin/audit', key: 'admin.audit' },
+  { path: '/admin/outbox', key: 'admin.outbox' },
+];
+
+export function adminNavigation(viewer: Viewer | null): { path: string; key: MessageKey }[] {
+  return ADMIN_NAVIGATION.filter((entry) => {
+    const rule = ruleFor('GET', entry.path);
+    return rule !== undefined && allows(rule, viewer);
+  });
+}
+
+export function renderAdminPage(input: {
+  tr: Translator;
+  stylesheetUrl: string;
+  title: string;
+  main: SafeHtml;
+  viewer: Viewer | null;
+  csrf?: string;
+  /** The menu entry to mark as current. */
+  current?: string;
+}): string {
+  const { tr, viewer } = input;
+  const entries = adminNavigation(viewer);
+  const navigation = viewer
+    ? html`<nav class="admin-nav" aria-label="${tr.t('admin.navigation')}"><ul>${entries.map(
+        (entry) =>
+          html`<li><a href="${entry.path}"${entry.path === input.current ? html` aria-current="page"` : ''}>${tr.t(entry.key)}</a></li>`,
+      )}</ul></nav>`
+    : '';
+  const account =
+    viewer && input.csrf
+      ? html`<div class="header-tools"><ul class="account-links"><li><a href="${localePath(tr.locale, '/account')}">${viewer.name || viewer.email}</a></li></ul>
+<form method="post" action="${localePath(tr.locale, '/sign-out')}" class="inline-form">${csrfField(input.csrf)}<button type="submit" class="secondary">${tr.t('accounts.signOut.submit')}</button></form></div>`
+      : '';
+  return renderDocument({
+    locale: tr.locale,
+    title: `${input.title} · ${tr.t('admin.title')} · ${tr.t('layout.siteName')}`,
+    stylesheetUrl: input.stylesheetUrl,
+    head: html`<meta name="robots" content="noindex">`,
+    body: html`<a class="skip-link" href="#main">${tr.t('layout.skipLink')}</a>
+<header class="site-header"><div class="wrap bar">
+<a class="brand" href="/admin">${tr.t('layout.siteName')}<small>${tr.t('admin.title')}</small></a>
+<a href="${localePath(tr.locale, '/')}">${tr.t('admin.backToSite')}</a>
+${account}
+</div></header>
+<main id="main" tabindex="-1"><div class="wrap admin-layout">
+${navigation}
+<div>${input.main}</div>
+</div></main>`,
+  });
+}
