@@ -164,6 +164,8 @@ describe('operations endpoints', () => {
       expect(response.body).toContain(`<loc>http://platform.test/${locale}/about</loc>`);
       expect(response.body).toContain(`<loc>http://platform.test/${locale}/</loc>`);
     }
+    expect(response.body).not.toContain('sign-in');
+    expect(response.body).not.toContain('/account');
     const robots = await server.app.inject({ url: '/robots.txt' });
     expect(robots.body).toContain('Sitemap: http://platform.test/sitemap.xml');
     expect(robots.body).toContain('Disallow: /admin');

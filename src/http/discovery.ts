@@ -3,6 +3,9 @@ import { LOCALES } from '../i18n/i18n.ts';
 import { escapeHtml } from '../ui/html.ts';
 import { localePath, type SiteContext } from '../ui/layout.ts';
 
+/** Sign-in and account pages are served to everyone but are not content to index. */
+const PERSONAL_PAGES = /^\/(sign-in|sign-out|account|password)(\/|$)/;
+
 /** `/sitemap.xml` (every public page in every language, with its alternates) and `/robots.txt`. */
 export function registerDiscoveryRoutes(app: FastifyInstance, input: { site: SiteContext }): void {
   const { site } = input;
@@ -14,15 +17,18 @@ export function registerDiscoveryRoutes(app: FastifyInstance, input: { site: Sit
   );
 
   app.get('/sitemap.xml', async (_request, reply) => {
-    const urls = [...site.publicPaths].sort().flatMap((path) =>
-      LOCALES.map((locale) => {
-        const alternates = LOCALES.map(
-          (other) =>
-            `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeHtml(site.publicUrl + localePath(other, path))}"/>`,
-        ).join('');
-        return `<url><loc>${escapeHtml(site.publicUrl + localePath(locale, path))}</loc>${alternates}</url>`;
-      }),
-    );
+    const urls = [...site.publicPaths]
+      .filter((path) => !PERSONAL_PAGES.test(path))
+      .sort()
+      .flatMap((path) =>
+        LOCALES.map((locale) => {
+          const alternates = LOCALES.map(
+            (other) =>
+              `<xhtml:link rel="alternate" hreflang="${other}" href="${escapeHtml(site.publicUrl + localePath(other, path))}"/>`,
+          ).join('');
+          return `<url><loc>${escapeHtml(site.publicUrl + localePath(locale, path))}</loc>${alternates}</url>`;
+        }),
+      );
     return reply
       .type('application/xml; charset=utf-8')
       .header('cache-control', 'public, max-age=3600')
