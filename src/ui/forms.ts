@@ -71,7 +71,7 @@ export function errorSummary(input: { tr: Translator; errors: FieldErrors; label
     ([name, error]) =>
       html`<li>${
         input.labels[name]
-          ? html`<a href="#field-${name}">${input.labels[name]}: ${input.tr.t(error.key, error.values)}</a>`
+          ? html`<a href="#field-${name}">${input.tr.t('form.errorItem', { label: input.labels[name], message: input.tr.t(error.key, error.values) })}</a>`
           : input.tr.t(error.key, error.values)
       }</li>`,
   )}</ul>

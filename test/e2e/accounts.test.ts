@@ -119,9 +119,7 @@ describe('accounts journey in French', () => {
     expect(response.status()).toBe(200);
     expect(pathOf(page)).toMatch(/^\/admin\/users\/\d+\?done=invited$/);
     expect(await heading(page)).toBe(MARIE.name);
-    expect(((await page.locator('main [role="status"]').textContent()) ?? '').trim()).toBe(
-      'L’invitation est envoyée.',
-    );
+    expect(((await page.locator('main [role="status"]').textContent()) ?? '').trim()).toBe('L’invitation est envoyée.');
     await expectAccessible(page);
 
     // The audit log records it.
@@ -135,9 +133,7 @@ describe('accounts journey in French', () => {
     response = await goto(page, '/admin/outbox');
     expect(response.status()).toBe(200);
     expect(await heading(page)).toBe('Boîte d’envoi');
-    await expect
-      .poll(async () => (await page.locator('main table tbody').textContent()) ?? '')
-      .toContain(MARIE.email);
+    await expect.poll(async () => (await page.locator('main table tbody').textContent()) ?? '').toContain(MARIE.email);
     await expectAccessible(page);
   });
 

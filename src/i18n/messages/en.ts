@@ -231,6 +231,7 @@ export const en = {
   'mail.reset.subject': 'Reset your Alliance 8.7 password',
   'mail.reset.body':
     'Hello {name},\n\nSomeone asked to reset the password of your Alliance 8.7 account. Choose a new password with this link (it works for one hour):\n{link}\n\nIf you did not ask for it, ignore this message: your password stays as it is.\n\nAlliance 8.7 Secretariat',
+  'form.errorItem': '{label}: {message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -235,4 +235,5 @@ export const es: Record<MessageKey, string> = {
   'mail.reset.subject': 'Restablecimiento de su contraseña de la Alianza 8.7',
   'mail.reset.body':
     'Hola, {name}:\n\nAlguien pidió restablecer la contraseña de su cuenta de la Alianza 8.7. Elija una nueva contraseña con este enlace (válido durante una hora):\n{link}\n\nSi no lo pidió usted, ignore este mensaje: su contraseña no cambia.\n\nSecretaría de la Alianza 8.7',
+  'form.errorItem': '{label}: {message}',
 };

@@ -235,4 +235,5 @@ export const fr: Record<MessageKey, string> = {
   'mail.reset.subject': 'Réinitialisation de votre mot de passe de l’Alliance 8.7',
   'mail.reset.body':
     'Bonjour {name},\n\nQuelqu’un a demandé la réinitialisation du mot de passe de votre compte de l’Alliance 8.7. Choisissez un nouveau mot de passe avec ce lien (valable une heure) :\n{link}\n\nSi vous n’êtes pas à l’origine de cette demande, ignorez ce message : votre mot de passe reste inchangé.\n\nLe Secrétariat de l’Alliance 8.7',
+  'form.errorItem': '{label} : {message}',
 };

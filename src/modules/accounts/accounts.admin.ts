@@ -10,7 +10,7 @@ import { LANGUAGE_NAMES, LOCALES, translator, type Translator } from '../../i18n
 import { csrfField, errorSummary, notice, selectField, textField } from '../../ui/forms.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
-import { renderAdminPage } from '../admin/index.ts';
+import { sendAdminPage } from '../admin/index.ts';
 import { AccountsError } from './accounts.errors.ts';
 import { findUserById, listGrants, listUsers, type GrantRow, type UserRow } from './accounts.repository.ts';
 import { ROLE_LABELS, ROLES } from './accounts.roles.ts';
@@ -58,24 +58,16 @@ export function registerAccountsAdmin(app: FastifyInstance, deps: AccountsAdminD
     request: FastifyRequest,
     reply: FastifyReply,
     input: { title: string; main: SafeHtml; status?: number },
-  ) => {
-    const viewer = request.viewer!;
-    return reply
-      .code(input.status ?? 200)
-      .header('cache-control', 'private, no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderAdminPage({
-          tr: translator(viewer.locale),
-          viewer,
-          csrf: deps.csrf.token(request, reply),
-          stylesheetUrl: deps.stylesheetUrl,
-          title: input.title,
-          current: '/admin/users',
-          main: input.main,
-        }),
-      );
-  };
+  ) =>
+    sendAdminPage({
+      deps,
+      request,
+      reply,
+      title: () => input.title,
+      current: '/admin/users',
+      main: () => input.main,
+      ...(input.status ? { status: input.status } : {}),
+    });
 
   app.get('/admin/users', async (request, reply) => {
     const tr = translator(request.viewer!.locale);

@@ -329,22 +329,24 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
     },
   );
 
+  const linkExpired = (request: FastifyRequest, reply: FastifyReply, locale: Locale) =>
+    page({
+      request,
+      reply,
+      locale,
+      path: '/account/set-password',
+      titleKey: 'accounts.link.expiredTitle',
+      status: 410,
+      main: renderLinkExpired(translator(locale)),
+    });
+
   surface.get('/account/set-password', async (request, reply) => {
     const locale = localeOf(request);
     const tr = translator(locale);
     const rawToken = (request.query as Record<string, unknown>).token;
     const token = typeof rawToken === 'string' ? rawToken : '';
     const found = await readToken({ db: deps.db, token });
-    if (!found)
-      return page({
-        request,
-        reply,
-        locale,
-        path: '/account/set-password',
-        titleKey: 'accounts.link.expiredTitle',
-        status: 410,
-        main: renderLinkExpired(tr),
-      });
+    if (!found) return linkExpired(request, reply, locale);
     reply.header('referrer-policy', 'no-referrer');
     return page({
       request,
@@ -369,16 +371,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
     const body = (request.body ?? {}) as Record<string, unknown>;
     const token = typeof body.token === 'string' ? body.token : '';
     const found = await readToken({ db: deps.db, token });
-    if (!found)
-      return page({
-        request,
-        reply,
-        locale,
-        path: '/account/set-password',
-        titleKey: 'accounts.link.expiredTitle',
-        status: 410,
-        main: renderLinkExpired(tr),
-      });
+    if (!found) return linkExpired(request, reply, locale);
     const askName = !found.user.name;
     const form = parseForm(
       askName ? setPasswordSchema.and(profileSchema.pick({ name: true })) : setPasswordSchema,
@@ -390,7 +383,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
         reply,
         locale,
         path: '/account/set-password',
-        titleKey: 'accounts.setPassword.title',
+        titleKey: found.purpose === 'password_reset' ? 'accounts.setPassword.resetTitle' : 'accounts.setPassword.title',
         status: 400,
         main: renderSetPassword({
           tr,
@@ -411,16 +404,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       ip: request.ip,
       userAgent: request.headers['user-agent'] ?? null,
     });
-    if (!result)
-      return page({
-        request,
-        reply,
-        locale,
-        path: '/account/set-password',
-        titleKey: 'accounts.link.expiredTitle',
-        status: 410,
-        main: renderLinkExpired(tr),
-      });
+    if (!result) return linkExpired(request, reply, locale);
     setSessionCookie(reply, result.token);
     return afterPassword(reply, locale, {
       secondFactorPending: result.secondFactorPending,

@@ -1,4 +1,7 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { allows, ruleFor } from '../../http/access.ts';
+import type { Csrf } from '../../http/csrf.ts';
+import { translator } from '../../i18n/i18n.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import type { MessageKey, Translator } from '../../i18n/i18n.ts';
 import { csrfField } from '../../ui/forms.ts';
@@ -59,4 +62,39 @@ ${navigation}
 <div>${input.main}</div>
 </div></main>`,
   });
+}
+
+/** What every back office screen needs to render its page. */
+export interface AdminPageDeps {
+  csrf: Csrf;
+  stylesheetUrl: string;
+}
+
+/** Sends a back office page to the signed-in viewer, in their language, never cached. */
+export function sendAdminPage(input: {
+  deps: AdminPageDeps;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  title: (tr: Translator) => string;
+  current: string;
+  main: (tr: Translator) => SafeHtml;
+  status?: number;
+}): FastifyReply {
+  const viewer = input.request.viewer!;
+  const tr = translator(viewer.locale);
+  return input.reply
+    .code(input.status ?? 200)
+    .header('cache-control', 'private, no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      renderAdminPage({
+        tr,
+        viewer,
+        csrf: input.deps.csrf.token(input.request, input.reply),
+        stylesheetUrl: input.deps.stylesheetUrl,
+        title: input.title(tr),
+        current: input.current,
+        main: input.main(tr),
+      }),
+    );
 }

@@ -6,7 +6,7 @@ import { translator } from '../../i18n/i18n.ts';
 import { selectField, textField } from '../../ui/forms.ts';
 import { html } from '../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
-import { renderAdminPage } from '../admin/index.ts';
+import { sendAdminPage } from '../admin/index.ts';
 import { listAuditEntries, listAuditEntityTypes } from './audit.repository.ts';
 
 const dateText = z
@@ -80,19 +80,13 @@ ${
       )}</tbody></table></div>`
 }
 ${pagination({ tr, path: '/admin/audit', query: { ...filter }, page, perPage: DEFAULT_PER_PAGE, total })}`;
-    return reply
-      .header('cache-control', 'private, no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderAdminPage({
-          tr,
-          viewer,
-          csrf: deps.csrf.token(request, reply),
-          stylesheetUrl: deps.stylesheetUrl,
-          title: tr.t('admin.audit'),
-          current: '/admin/audit',
-          main,
-        }),
-      );
+    return sendAdminPage({
+      deps,
+      request,
+      reply,
+      title: () => tr.t('admin.audit'),
+      current: '/admin/audit',
+      main: () => main,
+    });
   });
 }

@@ -6,7 +6,7 @@ import { translator, type MessageKey } from '../../i18n/i18n.ts';
 import { selectField } from '../../ui/forms.ts';
 import { html } from '../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
-import { renderAdminPage } from '../admin/index.ts';
+import { sendAdminPage } from '../admin/index.ts';
 import { MAIL_STATUSES, type MailStatus } from './mail.table.ts';
 import { listOutbox } from './mail.usecases.ts';
 
@@ -56,19 +56,13 @@ ${
       )}</tbody></table></div>`
 }
 ${pagination({ tr, path: '/admin/outbox', query: { status }, page, perPage: DEFAULT_PER_PAGE, total })}`;
-    return reply
-      .header('cache-control', 'private, no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderAdminPage({
-          tr,
-          viewer,
-          csrf: deps.csrf.token(request, reply),
-          stylesheetUrl: deps.stylesheetUrl,
-          title: tr.t('admin.outbox'),
-          current: '/admin/outbox',
-          main,
-        }),
-      );
+    return sendAdminPage({
+      deps,
+      request,
+      reply,
+      title: () => tr.t('admin.outbox'),
+      current: '/admin/outbox',
+      main: () => main,
+    });
   });
 }
