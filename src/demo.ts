@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/database.ts';
 import { appState } from './db/schema.ts';
+import { recordAudit, SYSTEM_ACTOR } from './modules/audit/index.ts';
 import { loadContentDemo } from './modules/content/index.ts';
 
 /**
@@ -10,6 +11,7 @@ import { loadContentDemo } from './modules/content/index.ts';
 export async function loadDemonstrationContent(db: Db): Promise<{ pages: { written: number; kept: number } }> {
   return db.transaction(async (tx) => {
     const pages = await loadContentDemo(tx);
+    await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'demo.loaded', entityType: 'demo', after: { pages } });
     await tx
       .insert(appState)
       .values({ key: 'demo_loaded_at', value: new Date().toISOString() })

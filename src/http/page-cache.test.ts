@@ -82,6 +82,7 @@ describe('the public page cache', () => {
 
     await updatePageText({
       db: database.db,
+      actor: { id: null, label: 'test' },
       text: {
         slug: 'about',
         locale: 'en',

@@ -63,21 +63,26 @@ describe('content pages', () => {
   it('keeps what editors wrote when the demonstration content is loaded again', async () => {
     await updatePageText({
       db: database.db,
+      actor: { id: null, label: 'test' },
       text: { slug: 'about', locale: 'fr', title: 'Notre organisation', bodyMarkdown: 'Texte du Secrétariat.' },
     });
     const result = await loadDemonstrationContent(database.db);
     expect(result.pages.kept).toBe(1);
     const response = await server.app.inject({ url: '/fr/about', headers: { cookie: 'a87_session=fresh' } });
     expect(response.body).toContain('<h1>Notre organisation</h1>');
+    const audit = await database.pool.query<{ entity_id: string; actor_label: string }>(
+      `SELECT entity_id, actor_label FROM audit_log WHERE action = 'content.page_text_updated'`,
+    );
+    expect(audit.rows).toEqual([{ entity_id: 'about/fr', actor_label: 'test' }]);
     expect(response.body).not.toContain('Contenu de démonstration');
   });
 
   it('refuses invalid page text before writing anything', async () => {
     await expect(
-      updatePageText({ db: database.db, text: { slug: 'about', locale: 'fr', title: '', bodyMarkdown: 'x' } }),
+      updatePageText({ db: database.db, actor: { id: null, label: 'test' }, text: { slug: 'about', locale: 'fr', title: '', bodyMarkdown: 'x' } }),
     ).rejects.toThrow();
     await expect(
-      updatePageText({ db: database.db, text: { slug: 'About Us', locale: 'fr', title: 'x' } }),
+      updatePageText({ db: database.db, actor: { id: null, label: 'test' }, text: { slug: 'About Us', locale: 'fr', title: 'x' } }),
     ).rejects.toThrow();
     const pages = await database.pool.query(`SELECT slug FROM content_pages ORDER BY slug`);
     expect(pages.rows.map((row: { slug: string }) => row.slug)).toEqual(['about', 'home']);

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { LOCALES, type Locale } from '../../i18n/i18n.ts';
 import { renderMarkdown } from '../../ui/markdown.ts';
 import type { SafeHtml } from '../../ui/html.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
 import { ensurePage, findPageTranslations, upsertPageTranslation } from './content.repository.ts';
 import { pageTextSchema, type PageTextInput } from './content.schemas.ts';
 
@@ -48,10 +49,11 @@ export async function getPageForReader(input: {
 }
 
 /** An editor's new text for a page: it replaces the text in that language and is no longer demo. */
-export async function updatePageText(input: { db: Db; text: PageTextInput }): Promise<void> {
+export async function updatePageText(input: { db: Db; text: PageTextInput; actor: Actor }): Promise<void> {
   const text = pageTextSchema.parse(input.text);
   await input.db.transaction(async (tx) => {
     const pageId = await ensurePage(tx, text.slug);
+    const before = (await findPageTranslations(tx, text.slug)).find((translation) => translation.locale === text.locale);
     await upsertPageTranslation(tx, {
       pageId,
       locale: text.locale,
@@ -60,6 +62,14 @@ export async function updatePageText(input: { db: Db; text: PageTextInput }): Pr
       bodyMarkdown: text.bodyMarkdown,
       isDemo: false,
       keepEditedText: false,
+    });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'content.page_text_updated',
+      entityType: 'content_page',
+      entityId: `${text.slug}/${text.locale}`,
+      before: before ? { title: before.title, summary: before.summary, bodyMarkdown: before.bodyMarkdown } : null,
+      after: { title: text.title, summary: text.summary, bodyMarkdown: text.bodyMarkdown },
     });
   });
 }
