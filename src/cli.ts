@@ -99,7 +99,7 @@ const commands: Record<string, Command> = {
       });
       out(
         `Demonstration content loaded: ${result.pages.written} page text(s) written, ` +
-          `${result.pages.kept} kept because an editor changed them.`,
+          `${result.pages.kept} kept because an editor changed them; ${result.partners.organizations} demonstration partner(s).`,
       );
     },
   },

@@ -3,19 +3,28 @@ import type { Db } from './db/database.ts';
 import { appState } from './db/schema.ts';
 import { recordAudit, SYSTEM_ACTOR } from './modules/audit/index.ts';
 import { loadContentDemo } from './modules/content/index.ts';
+import { loadPartnersDemo } from './modules/partners/index.ts';
 
 /**
  * Loads the demonstration content of every module, in one transaction. Demonstration records
  * are flagged in the database (`is_demo`) and the site says so wherever they are shown.
  */
-export async function loadDemonstrationContent(db: Db): Promise<{ pages: { written: number; kept: number } }> {
+export async function loadDemonstrationContent(
+  db: Db,
+): Promise<{ pages: { written: number; kept: number }; partners: { organizations: number } }> {
   return db.transaction(async (tx) => {
     const pages = await loadContentDemo(tx);
-    await recordAudit(tx, { actor: SYSTEM_ACTOR, action: 'demo.loaded', entityType: 'demo', after: { pages } });
+    const partners = await loadPartnersDemo(tx);
+    await recordAudit(tx, {
+      actor: SYSTEM_ACTOR,
+      action: 'demo.loaded',
+      entityType: 'demo',
+      after: { pages, partners },
+    });
     await tx
       .insert(appState)
       .values({ key: 'demo_loaded_at', value: new Date().toISOString() })
       .onConflictDoUpdate({ target: appState.key, set: { value: sql`excluded.value`, updatedAt: sql`now()` } });
-    return { pages };
+    return { pages, partners };
   });
 }

@@ -177,8 +177,14 @@ describe('JSON API', () => {
     const response = await server.app.inject({ url: '/api/v1/stats' });
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.partners.total).toBe(0);
-    expect(body.partners.by_kind.civil_society).toBe(0);
+    const active = await database.pool.query<{ count: string }>(
+      `SELECT count(*) FROM organizations WHERE status = 'active'`,
+    );
+    expect(body.partners.total).toBe(Number(active.rows[0]!.count));
+    expect(body.partners.total).toBeGreaterThan(0);
+    expect(body.partners.demonstration).toBe(body.partners.total);
+    const kinds = Object.values(body.partners.by_kind as Record<string, number>);
+    expect(kinds.reduce((sum, value) => sum + value, 0)).toBe(body.partners.total);
     expect(body.pathfinder_countries).toBe(0);
   });
 

@@ -32,6 +32,7 @@ import { registerAdminHome } from './modules/admin/index.ts';
 import { registerAuditAdmin } from './modules/audit/index.ts';
 import { createMailer, registerMailAdmin, type Mailer } from './modules/mail/index.ts';
 import { registerContentPages } from './modules/content/index.ts';
+import { registerPartnerPages, registerPartnersApi } from './modules/partners/index.ts';
 import { registerStatsApi } from './modules/stats/index.ts';
 import type { SiteContext } from './ui/layout.ts';
 
@@ -186,6 +187,7 @@ export async function buildServer(input: { config: Config; database: Database })
   };
   mountPublicSurface(app, (surface) => {
     registerContentPages(surface, publicDeps);
+    registerPartnerPages(surface, publicDeps);
     registerAccountPages(surface, { db: database.db, site, config, csrf, nudgeMail });
   });
 
@@ -202,6 +204,7 @@ export async function buildServer(input: { config: Config; database: Database })
   // JSON API.
   const api = createApiRegistry();
   registerStatsApi(api, { db: database.db });
+  registerPartnersApi(api, { db: database.db, defaultLocale: config.defaultLocale });
   api.mount(app);
   app.get('/api/v1/openapi.json', async () =>
     api.openApiDocument({ publicUrl: config.publicUrl, version: packageJson.version }),

@@ -25,6 +25,9 @@ describe('the migrations', () => {
       'content_pages',
       'mail_outbox',
       'one_time_tokens',
+      'organization_action_groups',
+      'organization_status_history',
+      'organization_translations',
       'organizations',
       'pathfinder_countries',
       'role_assignments',
@@ -45,6 +48,9 @@ describe('the migrations', () => {
     expect(triggers.rows.map((row) => row.table)).toEqual([
       'content_page_translations',
       'content_pages',
+      'organization_action_groups',
+      'organization_status_history',
+      'organization_translations',
       'organizations',
       'pathfinder_countries',
     ]);

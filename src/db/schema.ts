@@ -12,7 +12,12 @@ import { authAttempts, oneTimeTokens, roleAssignments, sessions, users } from '.
 import { auditLog } from '../modules/audit/audit.table.ts';
 import { contentPages, contentPageTranslations } from '../modules/content/content.table.ts';
 import { mailOutbox } from '../modules/mail/mail.table.ts';
-import { organizations } from '../modules/partners/partners.table.ts';
+import {
+  organizationActionGroups,
+  organizations,
+  organizationStatusHistory,
+  organizationTranslations,
+} from '../modules/partners/partners.table.ts';
 import { pathfinderCountries } from '../modules/pathfinders/pathfinders.table.ts';
 
 export const schema = {
@@ -27,5 +32,8 @@ export const schema = {
   contentPageTranslations,
   mailOutbox,
   organizations,
+  organizationActionGroups,
+  organizationStatusHistory,
+  organizationTranslations,
   pathfinderCountries,
 };

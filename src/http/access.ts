@@ -30,6 +30,10 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /:locale': 'public',
   'GET /:locale/': 'public',
   'GET /:locale/about': 'public',
+  'GET /:locale/partners': 'public',
+  'GET /:locale/partners/:slug': 'public',
+  'GET /api/v1/partners': 'public',
+  'GET /api/v1/partners/:slug': 'public',
   // Accounts.
   'GET /:locale/sign-in': 'public',
   'POST /:locale/sign-in': 'public',

@@ -24,6 +24,21 @@ export interface ApiRouteDefinition<
     params: z.output<Params>;
     request: FastifyRequest;
   }) => Promise<z.input<Response>>;
+  /** With `?format=csv`, the same answer as a CSV table (the query schema declares `format`). */
+  csv?: (body: z.input<Response>) => { filename: string; header: string[]; rows: CsvCell[][] };
+}
+
+export type CsvCell = string | number | boolean | null | undefined | readonly string[];
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function toCsv(input: { header: string[]; rows: CsvCell[][] }): string {
+  const cell = (value: CsvCell) => {
+    let text =
+      value === null || value === undefined ? '' : typeof value === 'object' ? value.join('; ') : String(value);
+    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+    return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  };
+  return [input.header, ...input.rows].map((row) => row.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 
 export interface ApiRegistry {
@@ -48,6 +63,14 @@ export function createApiRegistry(): ApiRegistry {
           const params = (route.params ?? z.object({})).safeParse(request.params ?? {});
           if (!params.success) throw validationFailed(params.error);
           const body = await route.handler({ query: query.data, params: params.data, request });
+          if (route.csv && (query.data as { format?: string }).format === 'csv') {
+            const table = route.csv(body);
+            return reply
+              .header('cache-control', 'no-cache')
+              .header('content-disposition', `attachment; filename="${table.filename}"`)
+              .type('text/csv; charset=utf-8')
+              .send(`\uFEFF${toCsv(table)}`);
+          }
           return reply.header('cache-control', 'no-cache').send(body);
         });
       }

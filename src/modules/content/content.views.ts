@@ -33,7 +33,9 @@ ${page?.summary ? html`<p class="lead"${page.isFallback ? html` lang="${page.loc
 <li><strong>${tr.formatNumber(counters.partners.total)}</strong> ${tr.t('home.partnersLabel', { count: counters.partners.total })}</li>
 <li><strong>${tr.formatNumber(counters.pathfinder_countries)}</strong> ${tr.t('home.pathfindersLabel', { count: counters.pathfinder_countries })}</li>
 </ul>
-<p class="small">${tr.t('home.countersNote', { date: computedAt })}</p>
+<p class="small">${tr.t('home.countersNote', { date: computedAt })}${
+    counters.partners.demonstration > 0 ? html` ${tr.t('home.countersDemo', { count: counters.partners.demonstration })}` : ''
+  }</p>
 </section>
 ${page ? pageBody(tr, page) : renderMissingPage(tr)}
 <div class="columns">

@@ -1,1 +1,17 @@
-export { organizations, ORGANIZATION_KINDS, type OrganizationKind } from './partners.table.ts';
+export {
+  ACTION_GROUPS,
+  organizations,
+  organizationActionGroups,
+  organizationStatusHistory,
+  organizationTranslations,
+  ORGANIZATION_KINDS,
+  ORGANIZATION_STATUSES,
+  type ActionGroup,
+  type OrganizationKind,
+  type OrganizationStatus,
+} from './partners.table.ts';
+export { PARTNER_TABLES } from './partners.usecases.ts';
+export { registerPartnerPages } from './partners.pages.ts';
+export { registerPartnersApi } from './partners.api.ts';
+export { loadPartnersDemo } from './partners.demo.ts';
+export { countActivePartnersOn } from './partners.repository.ts';

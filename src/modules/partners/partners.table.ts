@@ -1,4 +1,4 @@
-import { boolean, char, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, char, date, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 
 export const ORGANIZATION_KINDS = [
   'government',
@@ -13,8 +13,18 @@ export const ORGANIZATION_KINDS = [
 export type OrganizationKind = (typeof ORGANIZATION_KINDS)[number];
 
 export const ORGANIZATION_STATUSES = ['applicant', 'active', 'suspended', 'withdrawn'] as const;
+export type OrganizationStatus = (typeof ORGANIZATION_STATUSES)[number];
 
-/** Partner organizations. The directory, applications and history build on this table. */
+/** The action groups of the Alliance today (slugs); their pages come with the action groups module. */
+export const ACTION_GROUPS = [
+  'supply-chains',
+  'migration',
+  'rule-of-law-and-governance',
+  'conflicts-and-humanitarian-settings',
+] as const;
+export type ActionGroup = (typeof ACTION_GROUPS)[number];
+
+/** Partner organizations. `name` is the name in the organization's own usage; translations add the others. */
 export const organizations = pgTable('organizations', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
@@ -22,6 +32,53 @@ export const organizations = pgTable('organizations', {
   kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
   country: char('country', { length: 3 }),
   status: text('status', { enum: ORGANIZATION_STATUSES }).notNull().default('applicant'),
+  website: text('website'),
+  /** Private: seen by the Secretariat and the organization's representatives only. */
+  contactName: text('contact_name'),
+  contactEmail: text('contact_email'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** The organization's name and description in each language. */
+export const organizationTranslations = pgTable(
+  'organization_translations',
+  {
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    locale: char('locale', { length: 2 }).notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+  },
+  (table) => [primaryKey({ columns: [table.organizationId, table.locale] })],
+);
+
+/** Every status an organization has had, from a date: the partner count on any past date follows. */
+export const organizationStatusHistory = pgTable(
+  'organization_status_history',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ORGANIZATION_STATUSES }).notNull(),
+    validFrom: date('valid_from').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    recordedBy: integer('recorded_by'),
+    note: text('note'),
+  },
+  (table) => [index('organization_status_history_org_idx').on(table.organizationId, table.validFrom)],
+);
+
+export const organizationActionGroups = pgTable(
+  'organization_action_groups',
+  {
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    actionGroup: text('action_group', { enum: ACTION_GROUPS }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.organizationId, table.actionGroup] })],
+);

@@ -5,6 +5,7 @@ export const countersSchema = z.object({
   partners: z.object({
     total: z.number().int().describe('Active partner organizations'),
     by_kind: z.record(z.enum(ORGANIZATION_KINDS), z.number().int()),
+    demonstration: z.number().int().describe('Of which demonstration records (not real partners)'),
   }),
   pathfinder_countries: z.number().int().describe('Countries granted pathfinder status'),
   computed_at: z.string().describe('When the counters were computed (ISO 8601)'),

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import { ORGANIZATION_KINDS } from '../partners/index.ts';
-import { countActivePartnersByKind, countPathfinderCountries } from './stats.repository.ts';
+import { countActiveDemoPartners, countActivePartnersByKind, countPathfinderCountries } from './stats.repository.ts';
 import type { Counters } from './stats.schemas.ts';
 
 /** The tables the counters are computed from. */
@@ -8,12 +8,16 @@ export const STATS_TABLES = ['organizations', 'pathfinder_countries'] as const;
 
 /** The public counters, always computed from the records, never typed in. */
 export async function computeCounters(db: Db): Promise<Counters> {
-  const [byKind, pathfinders] = await Promise.all([countActivePartnersByKind(db), countPathfinderCountries(db)]);
+  const [byKind, pathfinders, demonstration] = await Promise.all([
+    countActivePartnersByKind(db),
+    countPathfinderCountries(db),
+    countActiveDemoPartners(db),
+  ]);
   const kinds = Object.fromEntries(
     ORGANIZATION_KINDS.map((kind) => [kind, byKind.get(kind) ?? 0]),
   ) as Counters['partners']['by_kind'];
   return {
-    partners: { total: Object.values(kinds).reduce((sum, value) => sum + value, 0), by_kind: kinds },
+    partners: { total: Object.values(kinds).reduce((sum, value) => sum + value, 0), by_kind: kinds, demonstration },
     pathfinder_countries: pathfinders,
     computed_at: new Date().toISOString(),
   };

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../http/errors.ts';
+import type { ApiRegistry } from '../../http/api.ts';
+import { LOCALES, type Locale } from '../../i18n/i18n.ts';
+import { directoryQuerySchema } from './partners.schemas.ts';
+import { ACTION_GROUPS, ORGANIZATION_KINDS } from './partners.table.ts';
+import { getPartnerProfile, listPartnerProfiles, type PartnerProfile } from './partners.usecases.ts';
+
+const names = z.object({ fr: z.string().optional(), en: z.string().optional(), es: z.string().optional() });
+
+const partnerSchema = z.object({
+  slug: z.string(),
+  name: z.string().describe('The name in the requested language, or a fallback'),
+  names: names.describe('The name in each language the partner has given'),
+  descriptions: names,
+  kind: z.enum(ORGANIZATION_KINDS),
+  country: z.string().nullable().describe('ISO 3166-1 alpha-3'),
+  region: z.string().nullable().describe('UN M49 region code'),
+  website: z.string().nullable(),
+  action_groups: z.array(z.enum(ACTION_GROUPS)),
+  joined_on: z.string().nullable().describe('First day as an active partner (YYYY-MM-DD)'),
+  is_demo: z.boolean().describe('Demonstration record, not a real partner'),
+});
+
+const listSchema = z.object({
+  items: z.array(partnerSchema),
+  page: z.number().int(),
+  per_page: z.number().int(),
+  total: z.number().int(),
+});
+
+const apiQuery = directoryQuerySchema.extend({
+  locale: z.enum(LOCALES).default('en').describe('Language of `name`'),
+  format: z.enum(['json', 'csv']).default('json').describe('csv: every matching partner as a CSV table'),
+});
+
+function present(profile: PartnerProfile): z.input<typeof partnerSchema> {
+  return {
+    slug: profile.slug,
+    name: profile.name,
+    names: profile.names,
+    descriptions: profile.descriptions,
+    kind: profile.kind,
+    country: profile.country,
+    region: profile.region,
+    website: profile.website,
+    action_groups: profile.actionGroups,
+    joined_on: profile.joinedOn,
+    is_demo: profile.isDemo,
+  };
+}
+
+export function registerPartnersApi(api: ApiRegistry, deps: { db: Db; defaultLocale: Locale }): void {
+  api.get({
+    path: '/partners',
+    tag: 'partners',
+    summary: 'Active partners, filtered like the directory (several values per filter), paginated',
+    query: apiQuery,
+    response: listSchema,
+    handler: async ({ query }) => {
+      // A CSV download holds every matching partner, not one page.
+      const effective = query.format === 'csv' ? { ...query, page: 1, per_page: 10_000 } : query;
+      const page = await listPartnerProfiles({
+        db: deps.db,
+        query: effective,
+        locale: query.locale,
+        defaultLocale: deps.defaultLocale,
+      });
+      return {
+        items: page.items.map(present),
+        page: effective.page,
+        per_page: effective.per_page,
+        total: page.total,
+      };
+    },
+    csv: (body) => ({
+      filename: 'alliance87-partners.csv',
+      header: [
+        'slug',
+        'name_fr',
+        'name_en',
+        'name_es',
+        'kind',
+        'country',
+        'region',
+        'website',
+        'action_groups',
+        'joined_on',
+        'is_demo',
+      ],
+      rows: body.items.map((item) => [
+        item.slug,
+        item.names.fr,
+        item.names.en,
+        item.names.es,
+        item.kind,
+        item.country,
+        item.region,
+        item.website,
+        item.action_groups,
+        item.joined_on,
+        item.is_demo,
+      ]),
+    }),
+  });
+
+  api.get({
+    path: '/partners/:slug',
+    tag: 'partners',
+    summary: 'One active partner',
+    params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
+    query: z.object({ locale: z.enum(LOCALES).default('en') }),
+    response: partnerSchema,
+    handler: async ({ params, query }) => {
+      const profile = await getPartnerProfile({
+        db: deps.db,
+        slug: params.slug,
+        locale: query.locale,
+        defaultLocale: deps.defaultLocale,
+      });
+      if (!profile) throw notFound();
+      return present(profile);
+    },
+  });
+}

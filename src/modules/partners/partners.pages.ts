@@ -1,0 +1,62 @@
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../http/errors.ts';
+import { localeOf, pathWithoutLocale, viewerNameOf, type PublicPageDeps } from '../../http/public-surface.ts';
+import { translator } from '../../i18n/i18n.ts';
+import { renderPublicPage } from '../../ui/layout.ts';
+import { directoryQuerySchema } from './partners.schemas.ts';
+import { getPartnerProfile, listDirectory, PARTNER_TABLES } from './partners.usecases.ts';
+import { renderDirectory, renderProfile } from './partners.views.ts';
+
+export function registerPartnerPages(surface: FastifyInstance, deps: PublicPageDeps): void {
+  surface.get('/partners', async (request, reply) => {
+    const locale = localeOf(request);
+    const parsed = directoryQuerySchema.safeParse(request.query);
+    // A hand-edited address with an unknown filter value shows the whole directory, not an error.
+    const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
+    return deps.pageCache.send({
+      request,
+      reply,
+      tables: PARTNER_TABLES,
+      render: async () => {
+        const tr = translator(locale);
+        const page = await listDirectory({ db: deps.db, query, locale, defaultLocale: deps.defaultLocale });
+        return renderPublicPage({
+          tr,
+          site: deps.site,
+          path: '/partners',
+          search: request.url.includes('?') ? `?${request.url.split('?')[1] ?? ''}` : '',
+          title: tr.t('partners.directory.title'),
+          description: tr.t('partners.directory.intro'),
+          main: renderDirectory({ tr, query, page }),
+          viewerName: viewerNameOf(request),
+        });
+      },
+    });
+  });
+
+  surface.get('/partners/:slug', async (request, reply) => {
+    const locale = localeOf(request);
+    const { slug } = request.params as { slug: string };
+    if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw notFound();
+    return deps.pageCache.send({
+      request,
+      reply,
+      tables: PARTNER_TABLES,
+      render: async () => {
+        const profile = await getPartnerProfile({ db: deps.db, slug, locale, defaultLocale: deps.defaultLocale });
+        if (!profile) throw notFound();
+        const tr = translator(locale);
+        return renderPublicPage({
+          tr,
+          site: deps.site,
+          path: pathWithoutLocale(request),
+          section: '/partners',
+          title: profile.name,
+          description: profile.description.slice(0, 200),
+          main: renderProfile({ tr, profile }),
+          viewerName: viewerNameOf(request),
+        });
+      },
+    });
+  });
+}

@@ -1,0 +1,234 @@
+import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/database.ts';
+import type { Locale } from '../../i18n/i18n.ts';
+import { countriesOfRegion } from '../../i18n/regions.ts';
+import type { DirectoryQuery } from './partners.schemas.ts';
+import {
+  organizationActionGroups,
+  organizations,
+  organizationStatusHistory,
+  organizationTranslations,
+  type ActionGroup,
+  type OrganizationKind,
+} from './partners.table.ts';
+
+export interface DirectoryRow {
+  id: number;
+  slug: string;
+  name: string;
+  nameLocale: string | null;
+  kind: OrganizationKind;
+  country: string | null;
+  website: string | null;
+  isDemo: boolean;
+  joinedOn: string | null;
+}
+
+type Facet = 'kind' | 'country' | 'region' | 'action_group';
+
+/** The conditions of a directory query, leaving one facet out (for that facet's counts). */
+function conditions(query: DirectoryQuery, leaveOut?: Facet): SQL[] {
+  const parts: SQL[] = [eq(organizations.status, 'active')];
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    parts.push(sql`(unaccent(lower(${organizations.name})) LIKE unaccent(${pattern})
+      OR EXISTS (SELECT 1 FROM ${organizationTranslations} t WHERE t.organization_id = ${organizations.id}
+                 AND unaccent(lower(t.name)) LIKE unaccent(${pattern})))`);
+  }
+  if (leaveOut !== 'kind' && query.kind.length > 0) parts.push(inArray(organizations.kind, query.kind));
+  if (leaveOut !== 'country' && query.country.length > 0) parts.push(inArray(organizations.country, query.country));
+  if (leaveOut !== 'region' && query.region.length > 0) {
+    parts.push(
+      inArray(
+        organizations.country,
+        query.region.flatMap((region) => countriesOfRegion(region)),
+      ),
+    );
+  }
+  if (leaveOut !== 'action_group' && query.action_group.length > 0) {
+    const groups = sql.join(
+      query.action_group.map((group) => sql`${group}`),
+      sql`, `,
+    );
+    parts.push(sql`EXISTS (SELECT 1 FROM ${organizationActionGroups} g
+      WHERE g.organization_id = ${organizations.id} AND g.action_group IN (${groups}))`);
+  }
+  return parts;
+}
+
+const joinedOn = sql<string | null>`(SELECT min(h.valid_from)::text FROM ${organizationStatusHistory} h
+  WHERE h.organization_id = ${organizations.id} AND h.status = 'active')`;
+
+export async function searchDirectory(
+  db: Db,
+  input: { query: DirectoryQuery; locale: Locale; fallbackLocale: Locale },
+): Promise<{ total: number; rows: DirectoryRow[] }> {
+  const { query } = input;
+  const where = and(...conditions(query));
+  const localName = sql<string | null>`(SELECT t.name FROM ${organizationTranslations} t
+    WHERE t.organization_id = ${organizations.id} AND t.locale = ${input.locale})`;
+  const fallbackName = sql<string | null>`(SELECT t.name FROM ${organizationTranslations} t
+    WHERE t.organization_id = ${organizations.id} AND t.locale = ${input.fallbackLocale})`;
+  const displayName = sql<string>`coalesce(${localName}, ${fallbackName}, ${organizations.name})`;
+  const order =
+    query.sort === 'newest'
+      ? [desc(joinedOn), asc(organizations.id)]
+      : query.sort === 'country'
+        ? [asc(organizations.country), asc(sql`unaccent(lower(${displayName}))`)]
+        : [asc(sql`unaccent(lower(${displayName}))`), asc(organizations.id)];
+  const [totalRow] = await db.select({ total: count() }).from(organizations).where(where);
+  const rows = await db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: displayName,
+      nameLocale: sql<string | null>`CASE WHEN ${localName} IS NOT NULL THEN ${input.locale}
+        WHEN ${fallbackName} IS NOT NULL THEN ${input.fallbackLocale} ELSE NULL END`,
+      kind: organizations.kind,
+      country: organizations.country,
+      website: organizations.website,
+      isDemo: organizations.isDemo,
+      joinedOn,
+    })
+    .from(organizations)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.per_page)
+    .offset((query.page - 1) * query.per_page);
+  return { total: totalRow?.total ?? 0, rows };
+}
+
+/** For each filter, how many organizations each value would give with the other filters applied. */
+export async function countFacets(
+  db: Db,
+  query: DirectoryQuery,
+): Promise<{
+  kind: Map<OrganizationKind, number>;
+  country: Map<string, number>;
+  countryForRegions: Map<string, number>;
+  actionGroup: Map<ActionGroup, number>;
+}> {
+  const [kinds, countries, countriesForRegions, groups] = await Promise.all([
+    db
+      .select({ value: organizations.kind, total: count() })
+      .from(organizations)
+      .where(and(...conditions(query, 'kind')))
+      .groupBy(organizations.kind),
+    db
+      .select({ value: organizations.country, total: count() })
+      .from(organizations)
+      .where(and(...conditions(query, 'country')))
+      .groupBy(organizations.country),
+    db
+      .select({ value: organizations.country, total: count() })
+      .from(organizations)
+      .where(and(...conditions(query, 'region')))
+      .groupBy(organizations.country),
+    db
+      .select({ value: organizationActionGroups.actionGroup, total: count() })
+      .from(organizationActionGroups)
+      .innerJoin(organizations, eq(organizations.id, organizationActionGroups.organizationId))
+      .where(and(...conditions(query, 'action_group')))
+      .groupBy(organizationActionGroups.actionGroup),
+  ]);
+  return {
+    kind: new Map(kinds.map((row) => [row.value, row.total])),
+    country: new Map(countries.flatMap((row) => (row.value ? [[row.value, row.total] as const] : []))),
+    countryForRegions: new Map(
+      countriesForRegions.flatMap((row) => (row.value ? [[row.value, row.total] as const] : [])),
+    ),
+    actionGroup: new Map(groups.map((row) => [row.value, row.total])),
+  };
+}
+
+export interface OrganizationProfileRow {
+  id: number;
+  slug: string;
+  name: string;
+  kind: OrganizationKind;
+  country: string | null;
+  website: string | null;
+  status: string;
+  isDemo: boolean;
+  joinedOn: string | null;
+  translations: { locale: string; name: string; description: string }[];
+  actionGroups: ActionGroup[];
+}
+
+export async function findOrganizationBySlug(db: Db, slug: string): Promise<OrganizationProfileRow | null> {
+  const [row] = await db
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      kind: organizations.kind,
+      country: organizations.country,
+      website: organizations.website,
+      status: organizations.status,
+      isDemo: organizations.isDemo,
+      joinedOn,
+    })
+    .from(organizations)
+    .where(eq(organizations.slug, slug));
+  if (!row) return null;
+  const [translations, groups] = await Promise.all([
+    db
+      .select({
+        locale: organizationTranslations.locale,
+        name: organizationTranslations.name,
+        description: organizationTranslations.description,
+      })
+      .from(organizationTranslations)
+      .where(eq(organizationTranslations.organizationId, row.id)),
+    db
+      .select({ group: organizationActionGroups.actionGroup })
+      .from(organizationActionGroups)
+      .where(eq(organizationActionGroups.organizationId, row.id))
+      .orderBy(organizationActionGroups.actionGroup),
+  ]);
+  return { ...row, translations, actionGroups: groups.map((entry) => entry.group) };
+}
+
+/** Action groups of several organizations at once (for a page of the directory). */
+export async function actionGroupsOf(db: Db, ids: number[]): Promise<Map<number, ActionGroup[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: organizationActionGroups.organizationId, group: organizationActionGroups.actionGroup })
+    .from(organizationActionGroups)
+    .where(inArray(organizationActionGroups.organizationId, ids))
+    .orderBy(organizationActionGroups.actionGroup);
+  const map = new Map<number, ActionGroup[]>();
+  for (const row of rows) map.set(row.id, [...(map.get(row.id) ?? []), row.group]);
+  return map;
+}
+
+/** Active partners on a given day, from the status history. */
+export async function countActivePartnersOn(db: Db, day: string): Promise<number> {
+  const result = await db.execute<{ total: string }>(sql`
+    SELECT count(*)::text AS total FROM (
+      SELECT DISTINCT ON (organization_id) status FROM ${organizationStatusHistory}
+       WHERE valid_from <= ${day}::date
+       ORDER BY organization_id, valid_from DESC, id DESC
+    ) latest WHERE status = 'active'`);
+  return Number(result.rows[0]?.total ?? 0);
+}
+
+/** Names and descriptions of several organizations at once. */
+export async function translationsOf(
+  db: Db,
+  ids: number[],
+): Promise<Map<number, { locale: string; name: string; description: string }[]>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({
+      id: organizationTranslations.organizationId,
+      locale: organizationTranslations.locale,
+      name: organizationTranslations.name,
+      description: organizationTranslations.description,
+    })
+    .from(organizationTranslations)
+    .where(inArray(organizationTranslations.organizationId, ids));
+  const map = new Map<number, { locale: string; name: string; description: string }[]>();
+  for (const row of rows) map.set(row.id, [...(map.get(row.id) ?? []), row]);
+  return map;
+}
