@@ -20,10 +20,13 @@ import { registerMetrics } from './http/metrics.ts';
 import { createPageCache, SESSION_COOKIE, type PageCache } from './http/page-cache.ts';
 import { mountPublicSurface, type PublicPageDeps } from './http/public-surface.ts';
 import { negotiateLocale } from './i18n/i18n.ts';
-import type { Viewer } from './http/viewer.ts';
+import { hasAnyRole, type Viewer } from './http/viewer.ts';
 import { isLocale } from './i18n/i18n.ts';
 import {
+  createToken,
   findUserByEmail,
+  hashToken,
+  inviteOrGrantRepresentative,
   registerAccountPages,
   registerAccountsAdmin,
   resolveSession,
@@ -32,7 +35,14 @@ import { registerAdminHome } from './modules/admin/index.ts';
 import { registerAuditAdmin } from './modules/audit/index.ts';
 import { createMailer, registerMailAdmin, type Mailer } from './modules/mail/index.ts';
 import { registerContentPages } from './modules/content/index.ts';
-import { registerPartnerPages, registerPartnersApi } from './modules/partners/index.ts';
+import {
+  registerApplyPages,
+  registerPartnerPages,
+  registerPartnersAdmin,
+  countOpenApplications,
+  registerPartnersApi,
+  type InviteRepresentative,
+} from './modules/partners/index.ts';
 import { registerStatsApi } from './modules/stats/index.ts';
 import type { SiteContext } from './ui/layout.ts';
 
@@ -178,6 +188,10 @@ export async function buildServer(input: { config: Config; database: Database })
     return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);
   });
 
+  const tokens = { createToken, hashToken };
+  const inviteRepresentative: InviteRepresentative = (input) =>
+    inviteOrGrantRepresentative({ ...input, publicUrl: config.publicUrl });
+
   // Public pages.
   const publicDeps: PublicPageDeps = {
     db: database.db,
@@ -188,18 +202,32 @@ export async function buildServer(input: { config: Config; database: Database })
   mountPublicSurface(app, (surface) => {
     registerContentPages(surface, publicDeps);
     registerPartnerPages(surface, publicDeps);
+    registerApplyPages(surface, { db: database.db, site, csrf, tokens, nudgeMail });
     registerAccountPages(surface, { db: database.db, site, config, csrf, nudgeMail });
   });
 
   // Back office.
   const adminDeps = { db: database.db, csrf, stylesheetUrl: site.stylesheetUrl };
-  registerAdminHome(app, adminDeps);
+  registerAdminHome(app, {
+    ...adminDeps,
+    queues: [
+      async (viewer) =>
+        hasAnyRole(viewer, ['secretariat'])
+          ? {
+              key: 'partners.queue.applications',
+              count: await countOpenApplications(database.db),
+              href: '/admin/applications',
+            }
+          : null,
+    ],
+  });
   registerAccountsAdmin(app, { ...adminDeps, config, nudgeMail });
   registerAuditAdmin(app, {
     ...adminDeps,
     findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
   });
   registerMailAdmin(app, adminDeps);
+  registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, tokens, inviteRepresentative, nudgeMail });
 
   // JSON API.
   const api = createApiRegistry();

@@ -29,6 +29,8 @@ describe('the migrations', () => {
       'organization_status_history',
       'organization_translations',
       'organizations',
+      'partner_application_events',
+      'partner_applications',
       'pathfinder_countries',
       'role_assignments',
       'sessions',

@@ -17,6 +17,8 @@ import {
   organizations,
   organizationStatusHistory,
   organizationTranslations,
+  partnerApplicationEvents,
+  partnerApplications,
 } from '../modules/partners/partners.table.ts';
 import { pathfinderCountries } from '../modules/pathfinders/pathfinders.table.ts';
 
@@ -35,5 +37,7 @@ export const schema = {
   organizationActionGroups,
   organizationStatusHistory,
   organizationTranslations,
+  partnerApplicationEvents,
+  partnerApplications,
   pathfinderCountries,
 };

@@ -22,6 +22,10 @@ function isMessageKey(value: string): value is MessageKey {
 
 function messageFor(issue: z.core.$ZodIssue, raw: unknown): FieldError {
   if (isMessageKey(issue.message)) return { key: issue.message };
+  // Whatever the rule, an empty field is first of all a missing one.
+  if ((raw === undefined || (typeof raw === 'string' && raw.trim() === '')) && issue.code !== 'custom') {
+    return { key: 'form.error.required' };
+  }
   switch (issue.code) {
     case 'too_small':
       return Number(issue.minimum) <= 1 && issue.origin === 'string'

@@ -434,7 +434,8 @@ async function grantRole(
  * Secretariat's invitations also e-mail the link, in the invited person's language.
  */
 export async function inviteUser(input: {
-  db: Db;
+  /** A database, or the transaction of a larger change (the invitation then commits with it). */
+  db: DbExecutor;
   invitation: InviteInput;
   actor: Actor;
   publicUrl: string;
@@ -493,7 +494,13 @@ export async function issueSignInLink(input: { db: Db; userId: number; publicUrl
   });
 }
 
-export async function addRole(input: { db: Db; userId: number; grant: GrantInput; actor: Actor; ip: string | null }) {
+export async function addRole(input: {
+  db: DbExecutor;
+  userId: number;
+  grant: GrantInput;
+  actor: Actor;
+  ip: string | null;
+}) {
   await input.db.transaction(async (tx) => {
     if (!(await findUserById(tx, input.userId))) throw new AccountsError('accounts.error.userNotFound');
     await grantRole(tx, input);
@@ -649,5 +656,39 @@ export async function ensureFirstSecretariat(input: {
       email: user.email,
       created: true,
     };
+  });
+}
+
+/**
+ * Makes a person the representative of an organization: an invitation by e-mail for a new
+ * address, the role added to the account for a known one. Runs in the caller's transaction.
+ */
+export async function inviteOrGrantRepresentative(input: {
+  db: DbExecutor;
+  email: string;
+  name: string;
+  locale: Locale;
+  organizationSlug: string;
+  actor: Actor;
+  publicUrl: string;
+}): Promise<void> {
+  const grant = {
+    role: 'partner_rep' as const,
+    organization: input.organizationSlug,
+    country: undefined,
+    action_group: undefined,
+  };
+  const existing = await findUserByEmail(input.db, input.email);
+  if (existing) {
+    await addRole({ db: input.db, userId: existing.id, grant, actor: input.actor, ip: null });
+    return;
+  }
+  await inviteUser({
+    db: input.db,
+    invitation: { email: input.email, name: input.name, locale: input.locale, ...grant },
+    actor: input.actor,
+    publicUrl: input.publicUrl,
+    sendMail: true,
+    ip: null,
   });
 }

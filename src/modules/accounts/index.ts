@@ -2,7 +2,9 @@ export { ROLES, ROLE_LABELS, type Role, type RoleGrant } from './accounts.roles.
 export { registerAccountPages } from './accounts.pages.ts';
 export { registerAccountsAdmin } from './accounts.admin.ts';
 export {
+  addRole,
   ensureFirstSecretariat,
+  inviteOrGrantRepresentative,
   inviteUser,
   issueSignInLink,
   resolveSession,
@@ -10,5 +12,6 @@ export {
   type SessionView,
 } from './accounts.usecases.ts';
 export { findUserByEmail } from './accounts.repository.ts';
+export { createToken, hashToken } from './accounts.passwords.ts';
 export { inviteSchema } from './accounts.schemas.ts';
 export { AccountsError } from './accounts.errors.ts';

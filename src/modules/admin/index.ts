@@ -1,2 +1,2 @@
-export { registerAdminHome } from './admin.pages.ts';
+export { registerAdminHome, type QueueEntry, type QueueProvider } from './admin.pages.ts';
 export { adminNavigation, renderAdminPage, sendAdminPage, type AdminPageDeps } from './admin.layout.ts';

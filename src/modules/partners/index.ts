@@ -6,6 +6,7 @@ export {
   organizationTranslations,
   ORGANIZATION_KINDS,
   ORGANIZATION_STATUSES,
+  partnerApplications,
   type ActionGroup,
   type OrganizationKind,
   type OrganizationStatus,
@@ -15,3 +16,6 @@ export { registerPartnerPages } from './partners.pages.ts';
 export { registerPartnersApi } from './partners.api.ts';
 export { loadPartnersDemo } from './partners.demo.ts';
 export { countActivePartnersOn } from './partners.repository.ts';
+export { registerApplyPages } from './partners.apply.pages.ts';
+export { registerPartnersAdmin } from './partners.admin.ts';
+export { countOpenApplications, type InviteRepresentative } from './partners.applications.ts';

@@ -82,3 +82,49 @@ export const organizationActionGroups = pgTable(
   },
   (table) => [primaryKey({ columns: [table.organizationId, table.actionGroup] })],
 );
+
+export const APPLICATION_STATUSES = ['submitted', 'info_requested', 'approved', 'declined'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/** Applications to join, reviewed by the Secretariat. */
+export const partnerApplications = pgTable(
+  'partner_applications',
+  {
+    id: serial('id').primaryKey(),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('submitted'),
+    name: text('name').notNull(),
+    kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
+    country: char('country', { length: 3 }).notNull(),
+    website: text('website').notNull(),
+    contactName: text('contact_name').notNull(),
+    contactEmail: text('contact_email').notNull(),
+    motivation: text('motivation').notNull(),
+    /** The applicant's language: every message to them is in it. */
+    locale: char('locale', { length: 2 }).notNull(),
+    endorsedTermsAt: timestamp('endorsed_terms_at', { withTimezone: true }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: integer('decided_by'),
+    organizationId: integer('organization_id').references(() => organizations.id),
+    /** SHA-256 of the link that lets the applicant answer a request for information. */
+    answerTokenHash: text('answer_token_hash'),
+  },
+  (table) => [index('partner_applications_status_idx').on(table.status, table.createdAt)],
+);
+
+/** The history of an application: submitted, information asked and given, decision. */
+export const partnerApplicationEvents = pgTable(
+  'partner_application_events',
+  {
+    id: serial('id').primaryKey(),
+    applicationId: integer('application_id')
+      .notNull()
+      .references(() => partnerApplications.id, { onDelete: 'cascade' }),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+    actorLabel: text('actor_label').notNull(),
+    event: text('event', { enum: ['submitted', 'info_requested', 'answered', 'approved', 'declined'] }).notNull(),
+    note: text('note'),
+  },
+  (table) => [index('partner_application_events_app_idx').on(table.applicationId, table.at)],
+);

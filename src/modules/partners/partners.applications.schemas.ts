@@ -1,0 +1,35 @@
+import countries from 'i18n-iso-countries';
+import { z } from 'zod';
+import { NO_MARKUP } from '../../http/forms.ts';
+import { ORGANIZATION_KINDS } from './partners.table.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max).regex(NO_MARKUP, { error: 'form.error.noMarkup' });
+
+/** The application form (field names as published in the platform's interface). */
+export const applicationSchema = z.object({
+  name: text(200),
+  kind: z.enum(ORGANIZATION_KINDS),
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .refine((code) => code.length === 3 && countries.isValid(code), { error: 'accounts.error.country' }),
+  website: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .pipe(z.url({ protocol: /^https?$/, error: 'partners.error.website' })),
+  contact_name: text(120),
+  contact_email: z.string().trim().min(1).max(254).pipe(z.email()),
+  motivation: z.string().trim().min(20).max(5000),
+  endorses_terms: z.enum(['yes', 'on'], { error: 'partners.error.endorseTerms' }),
+});
+export type ApplicationInput = z.output<typeof applicationSchema>;
+
+export const declineSchema = z.object({ reason: z.string().trim().min(5).max(3000) });
+export const requestInfoSchema = z.object({ message: z.string().trim().min(5).max(3000) });
+export const answerSchema = z.object({
+  token: z.string().min(20).max(100),
+  answer: z.string().trim().min(5).max(5000),
+});
