@@ -257,5 +257,7 @@ export async function seedPartners(input: { database: Database; count: number })
       statusHistory: historyRows.length,
     };
   });
+  // As after any bulk import: fresh planner statistics (the embedded database has no autovacuum).
+  await input.database.pool.query('ANALYZE');
   return { ...counts, statements, milliseconds: Math.round(performance.now() - started) };
 }

@@ -12,7 +12,7 @@ import { loadPartnersDemo } from './modules/partners/index.ts';
 export async function loadDemonstrationContent(
   db: Db,
 ): Promise<{ pages: { written: number; kept: number }; partners: { organizations: number } }> {
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const pages = await loadContentDemo(tx);
     const partners = await loadPartnersDemo(tx);
     await recordAudit(tx, {
@@ -27,4 +27,7 @@ export async function loadDemonstrationContent(
       .onConflictDoUpdate({ target: appState.key, set: { value: sql`excluded.value`, updatedAt: sql`now()` } });
     return { pages, partners };
   });
+  // Fresh statistics for the planner after a bulk load (PGlite runs no autovacuum).
+  await db.execute(sql`ANALYZE`);
+  return result;
 }

@@ -27,7 +27,9 @@ import {
   findUserByEmail,
   hashToken,
   inviteOrGrantRepresentative,
+  listOrganizationRepresentatives,
   registerAccountPages,
+  removeRole,
   registerAccountsAdmin,
   resolveSession,
 } from './modules/accounts/index.ts';
@@ -39,6 +41,7 @@ import {
   registerApplyPages,
   registerPartnerPages,
   registerPartnersAdmin,
+  registerSelfService,
   countOpenApplications,
   registerPartnersApi,
   type InviteRepresentative,
@@ -228,6 +231,15 @@ export async function buildServer(input: { config: Config; database: Database })
   });
   registerMailAdmin(app, adminDeps);
   registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, tokens, inviteRepresentative, nudgeMail });
+  registerSelfService(app, {
+    ...adminDeps,
+    invite: inviteRepresentative,
+    nudgeMail,
+    representatives: {
+      list: ({ db, organizationId }) => listOrganizationRepresentatives(db, organizationId),
+      remove: (input) => removeRole(input),
+    },
+  });
 
   // JSON API.
   const api = createApiRegistry();

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
@@ -27,6 +27,8 @@ export async function prepareDatabase(input: { database: Database; config: Confi
     await loadDemonstrationContent(db);
     demoLoaded = true;
   }
+  // PGlite runs no autovacuum: without statistics the planner picks poor plans on large tables.
+  if (input.database.kind === 'embedded') await db.execute(sql`ANALYZE`);
   return { migrationsApplied: applied, firstStart, demoLoaded };
 }
 

@@ -16,6 +16,8 @@ import { hasAnyRole, type Viewer } from './viewer.ts';
 export type AccessRule = 'public' | 'second_factor' | 'signed_in' | readonly Role[];
 
 const SECRETARIAT: readonly Role[] = ['secretariat'];
+/** Each one's own organization only: checked again on the object by the partners module. */
+const PARTNER_KEEPERS: readonly Role[] = ['partner_rep', 'secretariat'];
 
 export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /': 'public',
@@ -63,6 +65,12 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/applications/:id/approve': SECRETARIAT,
   'POST /admin/applications/:id/decline': SECRETARIAT,
   'POST /admin/applications/:id/request-info': SECRETARIAT,
+  'GET /admin/organizations': PARTNER_KEEPERS,
+  'GET /admin/organizations/:slug': PARTNER_KEEPERS,
+  'POST /admin/organizations/:slug/profile': PARTNER_KEEPERS,
+  'POST /admin/organizations/:slug/representatives': PARTNER_KEEPERS,
+  'POST /admin/organizations/:slug/representatives/:grantId/remove': PARTNER_KEEPERS,
+  'POST /admin/organizations/:slug/withdraw': PARTNER_KEEPERS,
   'GET /admin/users': SECRETARIAT,
   'GET /admin/users/invite': SECRETARIAT,
   'POST /admin/users/invite': SECRETARIAT,

@@ -16,6 +16,8 @@ declare module 'vitest' {
     e2eFirstLink: string;
     /** The folder where the SMTP peer writes each message it receives, one JSON file each. */
     e2eMailDir: string;
+    /** The server's DATA_DIR, for CLI commands run while it runs (they go through its socket). */
+    e2eDataDir: string;
   }
 }
 
@@ -223,5 +225,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('e2eBaseUrl', baseUrl);
   project.provide('e2eFirstLink', firstLink);
   project.provide('e2eMailDir', mailDir);
+  project.provide('e2eDataDir', dataDir);
   return stop;
 }

@@ -347,6 +347,28 @@ export const en = {
   'mail.applicationInfo.subject': 'A question about your application to Alliance 8.7',
   'mail.applicationInfo.body':
     'Hello {name},\n\nTo review the application of {organization}, the Secretariat asks:\n\n{message}\n\nPlease answer with this link:\n{link}\n\nAlliance 8.7 Secretariat',
+  'admin.organizations': 'My organization',
+  'partners.error.notYourOrganization': 'You can only manage your own organization.',
+  'partners.self.none': 'Your account does not represent an organization.',
+  'partners.self.publicProfile': 'See the public profile',
+  'partners.self.notActive': 'This organization is not an active partner.',
+  'partners.self.profile': 'Public profile',
+  'partners.self.nameKindHint':
+    'To change the name or the kind of the organization, write to the Secretariat: such changes are reviewed.',
+  'partners.self.description': 'Description in {language}',
+  'partners.self.saveProfile': 'Save the profile',
+  'partners.self.saved': 'The profile is saved and public at once.',
+  'partners.self.representatives': 'Representatives',
+  'partners.self.remove': 'Remove',
+  'partners.self.invite': 'Invite a representative',
+  'partners.self.invited': 'The person is invited.',
+  'partners.self.removed': 'The representative is removed.',
+  'partners.self.withdrawHeading': 'Leave the partnership',
+  'partners.self.withdrawExplain':
+    'The organization leaves the directory and the counters from today. Its history is kept.',
+  'partners.self.withdrawConfirm': 'I confirm that my organization withdraws from Alliance 8.7.',
+  'partners.self.withdrawNeedsConfirm': 'Tick the confirmation box to withdraw.',
+  'partners.self.withdraw': 'Withdraw the organization',
 } as const;
 
 export type MessageKey = keyof typeof en;

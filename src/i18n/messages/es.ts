@@ -352,4 +352,26 @@ export const es: Record<MessageKey, string> = {
   'mail.applicationInfo.subject': 'Una pregunta sobre su solicitud a la Alianza 8.7',
   'mail.applicationInfo.body':
     'Hola, {name}:\n\nPara examinar la solicitud de {organization}, la Secretaría pregunta:\n\n{message}\n\nResponda con este enlace:\n{link}\n\nSecretaría de la Alianza 8.7',
+  'admin.organizations': 'Mi organización',
+  'partners.error.notYourOrganization': 'Solo puede gestionar su propia organización.',
+  'partners.self.none': 'Su cuenta no representa a ninguna organización.',
+  'partners.self.publicProfile': 'Ver el perfil público',
+  'partners.self.notActive': 'Esta organización no es un socio activo.',
+  'partners.self.profile': 'Perfil público',
+  'partners.self.nameKindHint':
+    'Para cambiar el nombre o el tipo de la organización, escriba a la Secretaría: estos cambios se examinan.',
+  'partners.self.description': 'Descripción en {language}',
+  'partners.self.saveProfile': 'Guardar el perfil',
+  'partners.self.saved': 'El perfil se ha guardado y publicado al instante.',
+  'partners.self.representatives': 'Representantes',
+  'partners.self.remove': 'Retirar',
+  'partners.self.invite': 'Invitar a un/a representante',
+  'partners.self.invited': 'Se ha invitado a la persona.',
+  'partners.self.removed': 'Se ha retirado al/a la representante.',
+  'partners.self.withdrawHeading': 'Dejar la alianza',
+  'partners.self.withdrawExplain':
+    'La organización sale del directorio y de los contadores desde hoy. Su historial se conserva.',
+  'partners.self.withdrawConfirm': 'Confirmo que mi organización se retira de la Alianza 8.7.',
+  'partners.self.withdrawNeedsConfirm': 'Marque la casilla de confirmación para retirarse.',
+  'partners.self.withdraw': 'Retirar la organización',
 };

@@ -352,4 +352,26 @@ export const fr: Record<MessageKey, string> = {
   'mail.applicationInfo.subject': 'Une question sur votre candidature à l’Alliance 8.7',
   'mail.applicationInfo.body':
     'Bonjour {name},\n\nPour examiner la candidature de {organization}, le Secrétariat demande :\n\n{message}\n\nMerci de répondre avec ce lien :\n{link}\n\nLe Secrétariat de l’Alliance 8.7',
+  'admin.organizations': 'Mon organisation',
+  'partners.error.notYourOrganization': 'Vous ne pouvez gérer que votre propre organisation.',
+  'partners.self.none': 'Votre compte ne représente aucune organisation.',
+  'partners.self.publicProfile': 'Voir le profil public',
+  'partners.self.notActive': 'Cette organisation n’est pas un partenaire actif.',
+  'partners.self.profile': 'Profil public',
+  'partners.self.nameKindHint':
+    'Pour changer le nom ou le type de l’organisation, écrivez au Secrétariat : ces changements sont examinés.',
+  'partners.self.description': 'Description en {language}',
+  'partners.self.saveProfile': 'Enregistrer le profil',
+  'partners.self.saved': 'Le profil est enregistré et publié aussitôt.',
+  'partners.self.representatives': 'Représentant·es',
+  'partners.self.remove': 'Retirer',
+  'partners.self.invite': 'Inviter un·e représentant·e',
+  'partners.self.invited': 'La personne est invitée.',
+  'partners.self.removed': 'Le ou la représentant·e est retiré·e.',
+  'partners.self.withdrawHeading': 'Quitter le partenariat',
+  'partners.self.withdrawExplain':
+    'L’organisation quitte l’annuaire et les compteurs dès aujourd’hui. Son historique est conservé.',
+  'partners.self.withdrawConfirm': 'Je confirme que mon organisation se retire de l’Alliance 8.7.',
+  'partners.self.withdrawNeedsConfirm': 'Cochez la case de confirmation pour vous retirer.',
+  'partners.self.withdraw': 'Retirer l’organisation',
 };

@@ -255,3 +255,22 @@ export async function clearAttempts(db: DbExecutor, input: { kind: 'sign_in_fail
 export async function pruneOldAttempts(db: DbExecutor, before: Date): Promise<void> {
   await db.delete(authAttempts).where(sql`${authAttempts.at} < ${before}`);
 }
+
+/** People holding an active partner_rep role for an organization. */
+export async function listOrganizationRepresentatives(
+  db: DbExecutor,
+  organizationId: number,
+): Promise<{ grantId: number; userId: number; name: string; email: string }[]> {
+  return db
+    .select({ grantId: roleAssignments.id, userId: users.id, name: users.name, email: users.email })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(
+      and(
+        eq(roleAssignments.role, 'partner_rep'),
+        eq(roleAssignments.organizationId, organizationId),
+        isNull(roleAssignments.revokedAt),
+      ),
+    )
+    .orderBy(asc(users.email));
+}

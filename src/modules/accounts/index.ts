@@ -6,12 +6,13 @@ export {
   ensureFirstSecretariat,
   inviteOrGrantRepresentative,
   inviteUser,
+  removeRole,
   issueSignInLink,
   resolveSession,
   signIn,
   type SessionView,
 } from './accounts.usecases.ts';
-export { findUserByEmail } from './accounts.repository.ts';
+export { findUserByEmail, listOrganizationRepresentatives } from './accounts.repository.ts';
 export { createToken, hashToken } from './accounts.passwords.ts';
 export { inviteSchema } from './accounts.schemas.ts';
 export { AccountsError } from './accounts.errors.ts';

@@ -11,6 +11,7 @@ import { localePath, renderDocument } from '../../ui/layout.ts';
 /** The back office menu; each entry shows only to those its route's access rule lets in. */
 export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
   { path: '/admin', key: 'admin.home' },
+  { path: '/admin/organizations', key: 'admin.organizations' },
   { path: '/admin/applications', key: 'admin.applications' },
   { path: '/admin/users', key: 'admin.users' },
   { path: '/admin/audit', key: 'admin.audit' },

@@ -19,3 +19,4 @@ export { countActivePartnersOn } from './partners.repository.ts';
 export { registerApplyPages } from './partners.apply.pages.ts';
 export { registerPartnersAdmin } from './partners.admin.ts';
 export { countOpenApplications, type InviteRepresentative } from './partners.applications.ts';
+export { registerSelfService } from './partners.self-service.admin.ts';

@@ -14,6 +14,13 @@ import {
   type OrganizationKind,
 } from './partners.table.ts';
 
+/**
+ * The outer organization's id inside correlated subqueries, always qualified: Drizzle writes a
+ * bare "id" in single-table selects, which a subquery on a table with its own id would take
+ * for its own column.
+ */
+const ORGANIZATION_ID = sql.raw('"organizations"."id"');
+
 export type ApplicationRow = typeof partnerApplications.$inferSelect;
 
 /** Invites an organization's contact as its representative; given by the accounts module. */
@@ -175,7 +182,7 @@ export async function findPossibleDuplicates(db: Db, application: ApplicationRow
         or(
           sql`similarity(lower(${organizations.name}), ${name}) > 0.45`,
           host ? sql`lower(${organizations.website}) LIKE ${hostPattern}` : undefined,
-          sql`EXISTS (SELECT 1 FROM ${organizationTranslations} t WHERE t.organization_id = ${organizations.id}
+          sql`EXISTS (SELECT 1 FROM ${organizationTranslations} t WHERE t.organization_id = ${ORGANIZATION_ID}
                 AND similarity(lower(t.name), ${name}) > 0.45)`,
         ),
       )

@@ -12,6 +12,13 @@ import {
   type OrganizationKind,
 } from './partners.table.ts';
 
+/**
+ * The outer organization's id inside correlated subqueries, always qualified: Drizzle writes a
+ * bare "id" in single-table selects, which a subquery on a table with its own id would take
+ * for its own column.
+ */
+const ORGANIZATION_ID = sql.raw('"organizations"."id"');
+
 export interface DirectoryRow {
   id: number;
   slug: string;
@@ -31,9 +38,9 @@ function conditions(query: DirectoryQuery, leaveOut?: Facet): SQL[] {
   const parts: SQL[] = [eq(organizations.status, 'active')];
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    parts.push(sql`(unaccent(lower(${organizations.name})) LIKE unaccent(${pattern})
-      OR EXISTS (SELECT 1 FROM ${organizationTranslations} t WHERE t.organization_id = ${organizations.id}
-                 AND unaccent(lower(t.name)) LIKE unaccent(${pattern})))`);
+    parts.push(sql`(a87_unaccent(lower(${organizations.name})) LIKE a87_unaccent(${pattern})
+      OR EXISTS (SELECT 1 FROM ${organizationTranslations} t WHERE t.organization_id = ${ORGANIZATION_ID}
+                 AND a87_unaccent(lower(t.name)) LIKE a87_unaccent(${pattern})))`);
   }
   if (leaveOut !== 'kind' && query.kind.length > 0) parts.push(inArray(organizations.kind, query.kind));
   if (leaveOut !== 'country' && query.country.length > 0) parts.push(inArray(organizations.country, query.country));
@@ -51,13 +58,13 @@ function conditions(query: DirectoryQuery, leaveOut?: Facet): SQL[] {
       sql`, `,
     );
     parts.push(sql`EXISTS (SELECT 1 FROM ${organizationActionGroups} g
-      WHERE g.organization_id = ${organizations.id} AND g.action_group IN (${groups}))`);
+      WHERE g.organization_id = ${ORGANIZATION_ID} AND g.action_group IN (${groups}))`);
   }
   return parts;
 }
 
 const joinedOn = sql<string | null>`(SELECT min(h.valid_from)::text FROM ${organizationStatusHistory} h
-  WHERE h.organization_id = ${organizations.id} AND h.status = 'active')`;
+  WHERE h.organization_id = ${ORGANIZATION_ID} AND h.status = 'active')`;
 
 export async function searchDirectory(
   db: Db,
@@ -66,16 +73,20 @@ export async function searchDirectory(
   const { query } = input;
   const where = and(...conditions(query));
   const localName = sql<string | null>`(SELECT t.name FROM ${organizationTranslations} t
-    WHERE t.organization_id = ${organizations.id} AND t.locale = ${input.locale})`;
+    WHERE t.organization_id = ${ORGANIZATION_ID} AND t.locale = ${input.locale})`;
   const fallbackName = sql<string | null>`(SELECT t.name FROM ${organizationTranslations} t
-    WHERE t.organization_id = ${organizations.id} AND t.locale = ${input.fallbackLocale})`;
-  const displayName = sql<string>`coalesce(${localName}, ${fallbackName}, ${organizations.name})`;
+    WHERE t.organization_id = ${ORGANIZATION_ID} AND t.locale = ${input.fallbackLocale})`;
+  const anyLocale = sql<string | null>`(SELECT t.locale FROM ${organizationTranslations} t
+    WHERE t.organization_id = ${ORGANIZATION_ID} ORDER BY t.locale LIMIT 1)`;
+  const anyName = sql<string | null>`(SELECT t.name FROM ${organizationTranslations} t
+    WHERE t.organization_id = ${ORGANIZATION_ID} ORDER BY t.locale LIMIT 1)`;
+  const displayName = sql<string>`coalesce(${localName}, ${fallbackName}, ${anyName}, ${organizations.name})`;
   const order =
     query.sort === 'newest'
       ? [desc(joinedOn), asc(organizations.id)]
       : query.sort === 'country'
-        ? [asc(organizations.country), asc(sql`unaccent(lower(${displayName}))`)]
-        : [asc(sql`unaccent(lower(${displayName}))`), asc(organizations.id)];
+        ? [asc(organizations.country), asc(sql`a87_unaccent(lower(${displayName}))`)]
+        : [asc(sql`a87_unaccent(lower(${displayName}))`), asc(organizations.id)];
   const [totalRow] = await db.select({ total: count() }).from(organizations).where(where);
   const rows = await db
     .select({
@@ -83,7 +94,7 @@ export async function searchDirectory(
       slug: organizations.slug,
       name: displayName,
       nameLocale: sql<string | null>`CASE WHEN ${localName} IS NOT NULL THEN ${input.locale}
-        WHEN ${fallbackName} IS NOT NULL THEN ${input.fallbackLocale} ELSE NULL END`,
+        WHEN ${fallbackName} IS NOT NULL THEN ${input.fallbackLocale} ELSE ${anyLocale} END`,
       kind: organizations.kind,
       country: organizations.country,
       website: organizations.website,

@@ -36,6 +36,7 @@ describe('the partner directory', () => {
     const withdrawn = demo.find((entry) => entry.status === 'withdrawn')!;
     expect(page.body).not.toContain(`/en/partners/${withdrawn.slug}"`);
     expect(page.body).toContain('demonstration');
+    expect(page.body).toContain('href="/en/partners/apply"');
   });
 
   it('combines filters: values of one filter widen, different filters narrow', async () => {
@@ -84,6 +85,10 @@ describe('the partner directory', () => {
     expect(first.body.total).toBe(active.length);
     const dates = [...first.body.items, ...second.body.items].map((item: { joined_on: string }) => item.joined_on);
     expect([...dates].sort().reverse()).toEqual(dates);
+    // Each partner keeps its own date (not one shared by all).
+    expect(new Set(dates).size).toBeGreaterThan(10);
+    const newest = [...active].sort((a, b) => b.joined_on.localeCompare(a.joined_on))[0]!;
+    expect(first.body.items[0]).toMatchObject({ slug: newest.slug, joined_on: newest.joined_on });
     const html = await server.app.inject({ url: '/fr/partners?per_page=10&page=2' });
     expect(html.body).toContain('rel="prev"');
     expect(html.body).toContain('Page 2 sur');

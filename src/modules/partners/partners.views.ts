@@ -55,6 +55,7 @@ ${query.page < pages ? html`<li><a href="${path}${queryString(query, { page: Str
 </ul></nav>`;
   return html`<h1>${tr.t('partners.directory.title')}</h1>
 <p class="lead">${tr.t('partners.directory.intro')}</p>
+<p><a class="button" href="${localePath(tr.locale, '/partners/apply')}">${tr.t('partners.apply.title')}</a></p>
 <div class="directory">
 <form method="get" action="${path}" class="directory-filters" role="search" aria-label="${tr.t('partners.directory.filters')}">
 <div class="field"><label for="f-q">${tr.t('partners.directory.search')}</label><input id="f-q" type="text" name="q" value="${query.q ?? ''}" maxlength="200"></div>

@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemonstrationContent } from '../../demo.ts';
+import type { Server } from '../../server.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
+import { createTestUser, TestClient } from '../../testing/test-users.ts';
+import { readDemoOrganizations } from './partners.demo.ts';
+
+let database: TestDatabase;
+let server: Server;
+let own: { id: number; slug: string };
+let other: { id: number; slug: string };
+let representative: TestClient;
+
+const active = readDemoOrganizations().filter((entry) => entry.status === 'active');
+
+async function organization(slug: string) {
+  const result = await database.pool.query<{ id: number; slug: string }>(
+    `SELECT id, slug FROM organizations WHERE slug = $1`,
+    [slug],
+  );
+  return result.rows[0]!;
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadDemonstrationContent(database.db);
+  server = await createTestApp({ database });
+  own = await organization(active.find((entry) => entry.kind === 'workers_org')!.slug);
+  other = await organization(active.find((entry) => entry.kind === 'academic')!.slug);
+  const person = await createTestUser({
+    database,
+    roles: [{ role: 'partner_rep', organizationId: own.id }],
+    locale: 'en',
+  });
+  representative = new TestClient(server.app);
+  await representative.signIn({ email: person.email });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+async function waitForPage(url: string, text: string, present = true) {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const body = (await server.app.inject({ url })).body;
+    if (body.includes(text) === present) return body;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${url} never ${present ? 'showed' : 'stopped showing'} ${text}`);
+}
+
+describe('a partner representative', () => {
+  it('is taken to their own organization and edits its public profile, seen at once on the site', async () => {
+    const start = await representative.get('/admin/organizations');
+    expect(start.headers.location).toBe(`/admin/organizations/${own.slug}`);
+    const saved = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${own.slug}/profile`,
+      fields: {
+        website: 'https://updated.example.org',
+        description_fr: 'Description mise à jour.',
+        description_en: 'Updated description.',
+        description_es: 'Descripción actualizada.',
+        action_group: ['migration', 'rule-of-law-and-governance'],
+      },
+    });
+    expect(saved.statusCode).toBe(303);
+    const page = await waitForPage(`/es/partners/${own.slug}`, 'Descripción actualizada.');
+    expect(page).toContain('updated.example.org');
+    expect(page).toContain('Estado de derecho y gobernanza');
+    const audit = await database.pool.query(
+      `SELECT 1 FROM audit_log WHERE action = 'partners.profile_updated' AND entity_id = $1`,
+      [String(own.id)],
+    );
+    expect(audit.rowCount).toBe(1);
+  });
+
+  it('cannot see or change another organization', async () => {
+    expect((await representative.get(`/admin/organizations/${other.slug}`)).statusCode).toBe(403);
+    const before = await database.pool.query(`SELECT website FROM organizations WHERE id = $1`, [other.id]);
+    const attempt = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${other.slug}/profile`,
+      fields: { website: 'https://hijacked.example.org', description_en: 'Hijacked.' },
+    });
+    expect(attempt.statusCode).toBe(403);
+    const withdraw = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${other.slug}/withdraw`,
+      fields: { confirm: 'yes' },
+    });
+    expect(withdraw.statusCode).toBe(403);
+    const after = await database.pool.query(`SELECT website, status FROM organizations WHERE id = $1`, [other.id]);
+    expect(after.rows[0].website).toBe(before.rows[0].website);
+    expect(after.rows[0].status).toBe('active');
+  });
+
+  it('gets bad input back with messages and nothing written', async () => {
+    const before = await database.pool.query(`SELECT count(*) FROM audit_log`);
+    const response = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${own.slug}/profile`,
+      fields: { website: 'javascript:alert(1)', description_en: '<script>x</script>' },
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.body).toContain('Enter the full address of the website');
+    expect(response.body).toContain('Remove the characters &lt; and &gt;.');
+    expect(response.body).toContain('&lt;script&gt;x&lt;/script&gt;');
+    const after = await database.pool.query(`SELECT count(*) FROM audit_log`);
+    expect(after.rows[0].count).toBe(before.rows[0].count);
+  });
+
+  it('invites and removes representatives of their organization only', async () => {
+    const invited = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${own.slug}/representatives`,
+      fields: { email: 'colleague@example.org', name: 'A Colleague', locale: 'fr' },
+    });
+    expect(invited.statusCode).toBe(303);
+    const page = await representative.get(`/admin/organizations/${own.slug}`);
+    expect(page.body).toContain('colleague@example.org');
+    const mail = await database.pool.query<{ locale: string }>(
+      `SELECT locale FROM mail_outbox WHERE to_address = 'colleague@example.org'`,
+    );
+    expect(mail.rows).toEqual([{ locale: 'fr' }]);
+    const grantId = new RegExp(`/admin/organizations/${own.slug}/representatives/(\\d+)/remove`).exec(page.body)?.[1];
+    const colleagueGrant = await database.pool.query<{ id: number }>(
+      `SELECT r.id FROM role_assignments r JOIN users u ON u.id = r.user_id WHERE u.email = 'colleague@example.org'`,
+    );
+    // A grant of another organization cannot be removed through this one.
+    const foreign = await createTestUser({ database, roles: [{ role: 'partner_rep', organizationId: other.id }] });
+    const foreignGrant = await database.pool.query<{ id: number }>(
+      `SELECT id FROM role_assignments WHERE user_id = $1`,
+      [foreign.id],
+    );
+    const refused = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${own.slug}/representatives/${foreignGrant.rows[0]!.id}/remove`,
+      fields: {},
+    });
+    expect(refused.statusCode).toBe(404);
+    expect(grantId).toBeDefined();
+    const removed = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${own.slug}/representatives/${colleagueGrant.rows[0]!.id}/remove`,
+      fields: {},
+    });
+    expect(removed.statusCode).toBe(303);
+    expect((await representative.get(`/admin/organizations/${own.slug}`)).body).not.toContain('colleague@example.org');
+  });
+
+  it('withdraws the organization only when confirmed; it leaves the directory and the counters', async () => {
+    const unconfirmed = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${own.slug}/withdraw`,
+      fields: {},
+    });
+    expect(unconfirmed.statusCode).toBe(400);
+    const total = (await server.app.inject({ url: '/api/v1/stats' })).json().partners.total as number;
+    const withdrawn = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${own.slug}/withdraw`,
+      fields: { confirm: 'yes' },
+    });
+    expect(withdrawn.statusCode).toBe(303);
+    expect((await server.app.inject({ url: `/en/partners/${own.slug}` })).statusCode).toBe(404);
+    expect((await server.app.inject({ url: '/api/v1/stats' })).json().partners.total).toBe(total - 1);
+    const history = await database.pool.query(
+      `SELECT status FROM organization_status_history WHERE organization_id = $1 ORDER BY id`,
+      [own.id],
+    );
+    expect(history.rows.map((row: { status: string }) => row.status)).toEqual(['active', 'withdrawn']);
+  });
+});
+
+describe('the Secretariat', () => {
+  it('can manage any organization', async () => {
+    const secretariat = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true });
+    const client = new TestClient(server.app);
+    await client.signIn({ email: secretariat.email, totpSecret: secretariat.totpSecret });
+    expect((await client.get(`/admin/organizations/${other.slug}`)).statusCode).toBe(200);
+  });
+});

@@ -1,0 +1,287 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/accounts.totp.ts';
+import {
+  checkAccessibility,
+  clickAndWait,
+  createAccount,
+  describeViolations,
+  fillAndSubmit,
+  goto,
+  launchBrowser,
+  newPage,
+  waitForMail,
+} from './helpers.ts';
+
+/**
+ * The partnership journey, as the issue tells it: a visitor in Spanish applies for their
+ * organization (once forgetting the Terms of Reference), the Secretariat — in French, with an
+ * account of its own made with the CLI — approves the application, and the organization is in
+ * the directory at once, in every language, while its contact is invited, in Spanish, to keep
+ * its profile. Every page on the way is checked with axe.
+ */
+
+const APPLICATION = {
+  name: 'Red Ciudadana Tlaloc contra el Trabajo Forzoso',
+  kind: 'civil_society',
+  country: 'GTM',
+  website: 'https://tlaloc.example.org',
+  contact_name: 'Lucía Hernández',
+  contact_email: 'lucia.hernandez@tlaloc.example.org',
+  motivation:
+    'Acompañamos a trabajadoras agrícolas migrantes y documentamos casos de trabajo forzoso en las fincas de café.',
+};
+/** A word of the organization's name, typed in the directory's search field. */
+const SEARCH_WORD = 'tlaloc';
+
+const SECRETARIAT = {
+  email: 'secretariat.partners@example.org',
+  name: 'Claire Dubois',
+  password: 'une phrase de passe pour les candidatures',
+};
+
+/** How long a page may lag behind a change: the page cache is told through database notices. */
+const CACHE_DELAY_MS = 5_000;
+
+let browser: Browser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const page of pages) await page.context().close();
+  await browser.close();
+});
+
+async function person(locale: string): Promise<Page> {
+  const page = await newPage(browser, { locale });
+  pages.push(page);
+  return page;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const violations = await checkAccessibility(page);
+  expect(violations, `axe found problems on ${page.url()}:\n${describeViolations(violations)}`).toEqual([]);
+}
+
+function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
+
+async function heading(page: Page): Promise<string> {
+  return ((await page.locator('main h1').first().textContent()) ?? '').trim();
+}
+
+async function text(page: Page, selector: string): Promise<string> {
+  return ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The code an authenticator app shows for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits). */
+function totpAt(secret: string, date: Date): string {
+  return hotp({ secret: decodeBase32(secret), counter: totpStep(date) });
+}
+
+/** The number of partner organizations on the English home page, as an anonymous visitor sees it. */
+async function homePartnerCount(page: Page): Promise<number> {
+  const response = await goto(page, '/en/');
+  expect(response.status()).toBe(200);
+  const item = page.locator('main ul.counters li', { hasText: /partner organizations?/ });
+  const value = ((await item.locator('strong').textContent()) ?? '').replace(/[^\d]/g, '');
+  expect(value, 'the home page shows no partner counter').not.toBe('');
+  return Number(value);
+}
+
+/** The links to the organization in the directory's results for the search word, in a language. */
+async function directoryLinks(page: Page, locale: string): Promise<string[]> {
+  const response = await goto(page, `/${locale}/partners?q=${SEARCH_WORD}`);
+  expect(response.status()).toBe(200);
+  const links = page.locator('main ul.partner-list a', { hasText: APPLICATION.name });
+  const hrefs: string[] = [];
+  for (const link of await links.all()) hrefs.push((await link.getAttribute('href')) ?? '');
+  return hrefs;
+}
+
+describe('partnership journey: a Spanish application, approved by the Secretariat', () => {
+  let partnersBefore = -1;
+  let slug = '';
+
+  it('lets a visitor in Spanish apply, insisting on the Terms of Reference', async () => {
+    const page = await person('es-ES');
+
+    let response = await goto(page, '/es/partners');
+    expect(response.status()).toBe(200);
+    expect(await page.locator('html').getAttribute('lang')).toBe('es');
+    expect(await heading(page)).toBe('Socios');
+    await expectAccessible(page);
+
+    // The way to the form: the link where the site offers one, otherwise its address.
+    const applyLink = page.locator('a[href="/es/partners/apply"]').first();
+    response =
+      (await applyLink.count()) > 0 ? await clickAndWait(page, applyLink) : await goto(page, '/es/partners/apply');
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toBe('/es/partners/apply');
+    expect(await heading(page)).toBe('Solicitar ser socio');
+    await expectAccessible(page);
+
+    // Everything typed, but the Terms of Reference left unticked.
+    const { country, kind, ...typed } = APPLICATION;
+    response = await fillAndSubmit(page, { ...typed, kind, country });
+    expect(response.status()).toBe(400);
+    expect(pathOf(page)).toBe('/es/partners/apply');
+    const termsError = 'Para presentar la solicitud, su organización debe suscribir los Términos de referencia.';
+    const problems = await page.locator('main .error-summary li').allTextContents();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toContain(termsError);
+    expect(await page.locator('main .error-summary a').getAttribute('href')).toBe('#field-endorses_terms');
+    expect(await text(page, '#field-endorses_terms-error')).toBe(termsError);
+    const terms = page.locator('#field-endorses_terms');
+    expect(await terms.getAttribute('aria-invalid')).toBe('true');
+    expect(await terms.isChecked()).toBe(false);
+    // What was typed is still there.
+    for (const [name, value] of Object.entries(typed)) {
+      expect(await page.locator(`main [name="${name}"]`).inputValue(), name).toBe(value);
+    }
+    expect(await page.locator('main select[name="kind"]').inputValue()).toBe(kind);
+    expect(await page.locator('main select[name="country"]').inputValue()).toBe(country);
+    await expectAccessible(page);
+
+    // Ticked this time.
+    await terms.check();
+    response = await clickAndWait(page, page.locator('main form button[type="submit"]'));
+    expect(response.status()).toBe(200);
+    expect(await heading(page)).toBe('Solicitud recibida');
+    const thanks = await text(page, 'main [role="status"]');
+    expect(thanks).toMatch(/^Gracias\. Su solicitud está registrada con la referencia \d+\./);
+    expect(thanks).toContain(APPLICATION.contact_email);
+    await expectAccessible(page);
+  });
+
+  it('acknowledges the application by e-mail, in Spanish', async () => {
+    const mail = await waitForMail(APPLICATION.contact_email);
+    expect(mail.subject).toContain('Hemos recibido su solicitud');
+    expect(mail.text).toContain(`Hola, ${APPLICATION.contact_name}:`);
+    expect(mail.text).toContain(APPLICATION.name);
+  });
+
+  it('counts the partners on the English home page before the decision', async () => {
+    const page = await person('en-GB');
+    partnersBefore = await homePartnerCount(page);
+    expect(partnersBefore).toBeGreaterThanOrEqual(0);
+    // Nothing shows the organization yet.
+    expect(await directoryLinks(page, 'en')).toEqual([]);
+  });
+
+  it('lets the Secretariat, with an account of its own, approve the application', async () => {
+    const page = await person('fr-FR');
+    const link = await createAccount({
+      email: SECRETARIAT.email,
+      role: 'secretariat',
+      name: SECRETARIAT.name,
+      locale: 'fr',
+    });
+    expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/fr\/account\/set-password\?token=/);
+
+    let response = await goto(page, link);
+    expect(response.status()).toBe(200);
+    expect(await heading(page)).toBe('Choisissez votre mot de passe');
+    // The CLI gave the name: only the password is asked.
+    response = await fillAndSubmit(page, { password: SECRETARIAT.password, password_confirm: SECRETARIAT.password });
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toBe('/fr/account/second-factor');
+    const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    response = await fillAndSubmit(page, { code: totpAt(secret, new Date()) });
+    expect(response.status()).toBe(200);
+
+    // The back office's home: the application waits.
+    expect(pathOf(page)).toBe('/admin');
+    expect(await heading(page)).toBe('Vue d’ensemble');
+    const queue = page.locator('main a[href^="/admin/applications"]', { hasText: /à examiner/ });
+    const waiting = /^(\d+) candidatures? à examiner$/.exec(((await queue.textContent()) ?? '').trim());
+    expect(waiting, 'no application queue on /admin').not.toBeNull();
+    expect(Number(waiting![1])).toBeGreaterThanOrEqual(1);
+    await expectAccessible(page);
+
+    // The queue.
+    response = await clickAndWait(page, queue);
+    expect(response.status()).toBe(200);
+    expect(new URL(page.url()).pathname).toBe('/admin/applications');
+    expect(await heading(page)).toBe('Candidatures');
+    const row = page.locator('main table tbody tr', { hasText: APPLICATION.name });
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td').nth(2).textContent()).toBe('Guatemala');
+    await expectAccessible(page);
+
+    // The application.
+    response = await clickAndWait(page, row.locator('a'));
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toMatch(/^\/admin\/applications\/\d+$/);
+    expect(await heading(page)).toBe(APPLICATION.name);
+    expect(await page.locator('main dl.facts').textContent()).toContain(APPLICATION.contact_email);
+    expect(await text(page, 'main p.prose')).toBe(APPLICATION.motivation);
+    await expectAccessible(page);
+
+    response = await clickAndWait(page, page.getByRole('button', { name: 'Accepter' }));
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toMatch(/^\/admin\/applications\/\d+\?done=approved$/);
+    expect(await text(page, 'main [role="status"]')).toBe(
+      'La candidature est acceptée : l’organisation figure dans l’annuaire et sa personne de contact est invitée.',
+    );
+    // Decided: no more buttons to decide with.
+    expect(await page.getByRole('button', { name: 'Accepter' }).count()).toBe(0);
+    await expectAccessible(page);
+  });
+
+  it('shows the organization at once in the directory, in every language, and counts it', async () => {
+    expect(partnersBefore, 'the count before the decision was not read').toBeGreaterThanOrEqual(0);
+    const page = await person('es-ES');
+
+    for (const locale of ['fr', 'en', 'es']) {
+      await expect
+        .poll(async () => (await directoryLinks(page, locale)).length, {
+          message: `/${locale}/partners?q=${SEARCH_WORD} does not list the organization`,
+          timeout: CACHE_DELAY_MS,
+          interval: 250,
+        })
+        .toBe(1);
+      const [href] = await directoryLinks(page, locale);
+      const match = new RegExp(`^/${locale}/partners/([a-z0-9-]+)$`).exec(href ?? '');
+      expect(match, `unexpected link ${href ?? ''}`).not.toBeNull();
+      slug ||= match![1]!;
+      expect(match![1]).toBe(slug);
+      if (locale === 'es') {
+        expect(await text(page, 'main [role="status"]')).toBe('1 socio');
+        await expectAccessible(page);
+      }
+    }
+
+    const response = await goto(page, `/es/partners/${slug}`);
+    expect(response.status()).toBe(200);
+    expect(await heading(page)).toBe(APPLICATION.name);
+    const facts = await text(page, 'main dl.facts');
+    expect(facts).toContain('Organización de la sociedad civil');
+    expect(facts).toContain('Guatemala');
+    expect(facts).toContain('tlaloc.example.org');
+    await expectAccessible(page);
+
+    await expect
+      .poll(() => homePartnerCount(page), {
+        message: 'the English home page does not count the new partner',
+        timeout: CACHE_DELAY_MS,
+        interval: 250,
+      })
+      .toBe(partnersBefore + 1);
+  });
+
+  it('invites the contact, in Spanish, to keep the profile', async () => {
+    const mail = await waitForMail(APPLICATION.contact_email);
+    expect(mail.subject).toBe('Su invitación a la plataforma de la Alianza 8.7');
+    expect(mail.text).toContain('Hola,');
+    expect(mail.text).toContain(`Hola, ${APPLICATION.contact_name}:`);
+    expect(mail.text).toContain('Representante de un socio');
+    expect(mail.text).toMatch(/\/es\/account\/set-password\?token=/);
+  });
+});
