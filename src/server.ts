@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -40,6 +41,7 @@ import { registerContentPages } from './modules/content/index.ts';
 import {
   registerApplyPages,
   registerPartnerPages,
+  registerPartnerMedia,
   registerPartnersAdmin,
   registerSelfService,
   countOpenApplications,
@@ -134,6 +136,11 @@ export async function buildServer(input: { config: Config; database: Database })
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 262_144 });
+  // Uploads (logos): one file, at most 10 MB on the wire; modules set their own lower limits.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 },
+  });
 
   const secret = await loadInstallationSecret(database.db);
   const csrf = installCsrf(app, { secret, secureCookies: config.secureCookies });
@@ -169,6 +176,7 @@ export async function buildServer(input: { config: Config; database: Database })
   registerMetrics(app, { pageCache });
   registerAssetRoutes(app, assets);
   registerDiscoveryRoutes(app, { site });
+  registerPartnerMedia(app, { db: database.db });
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {

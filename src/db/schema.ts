@@ -14,6 +14,7 @@ import { contentPages, contentPageTranslations } from '../modules/content/conten
 import { mailOutbox } from '../modules/mail/mail.table.ts';
 import {
   organizationActionGroups,
+  organizationLogos,
   organizations,
   organizationStatusHistory,
   organizationTranslations,
@@ -35,6 +36,7 @@ export const schema = {
   mailOutbox,
   organizations,
   organizationActionGroups,
+  organizationLogos,
   organizationStatusHistory,
   organizationTranslations,
   partnerApplicationEvents,

@@ -369,6 +369,15 @@ export const en = {
   'partners.self.withdrawConfirm': 'I confirm that my organization withdraws from Alliance 8.7.',
   'partners.self.withdrawNeedsConfirm': 'Tick the confirmation box to withdraw.',
   'partners.self.withdraw': 'Withdraw the organization',
+  'partners.logo.heading': 'Logo',
+  'partners.logo.field': 'Logo image',
+  'partners.logo.hint': 'PNG, JPEG, WebP or GIF, at most 2 MB. It is resized to fit 256 × 256 pixels.',
+  'partners.logo.submit': 'Upload the logo',
+  'partners.logo.saved': 'The logo is saved.',
+  'partners.logo.missing': 'Choose an image file.',
+  'partners.logo.tooLarge': 'The file is larger than 2 MB.',
+  'partners.logo.notImage': 'This file is not a PNG, JPEG, WebP or GIF image.',
+  'partners.logo.alt': 'Logo of {name}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -374,4 +374,13 @@ export const es: Record<MessageKey, string> = {
   'partners.self.withdrawConfirm': 'Confirmo que mi organización se retira de la Alianza 8.7.',
   'partners.self.withdrawNeedsConfirm': 'Marque la casilla de confirmación para retirarse.',
   'partners.self.withdraw': 'Retirar la organización',
+  'partners.logo.heading': 'Logotipo',
+  'partners.logo.field': 'Imagen del logotipo',
+  'partners.logo.hint': 'PNG, JPEG, WebP o GIF, 2 MB como máximo. Se redimensiona para caber en 256 × 256 píxeles.',
+  'partners.logo.submit': 'Subir el logotipo',
+  'partners.logo.saved': 'El logotipo se ha guardado.',
+  'partners.logo.missing': 'Elija un archivo de imagen.',
+  'partners.logo.tooLarge': 'El archivo supera los 2 MB.',
+  'partners.logo.notImage': 'Este archivo no es una imagen PNG, JPEG, WebP o GIF.',
+  'partners.logo.alt': 'Logotipo de {name}',
 };

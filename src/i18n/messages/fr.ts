@@ -374,4 +374,14 @@ export const fr: Record<MessageKey, string> = {
   'partners.self.withdrawConfirm': 'Je confirme que mon organisation se retire de l’Alliance 8.7.',
   'partners.self.withdrawNeedsConfirm': 'Cochez la case de confirmation pour vous retirer.',
   'partners.self.withdraw': 'Retirer l’organisation',
+  'partners.logo.heading': 'Logo',
+  'partners.logo.field': 'Image du logo',
+  'partners.logo.hint':
+    'PNG, JPEG, WebP ou GIF, 2 Mo au plus. Elle est redimensionnée pour tenir dans 256 × 256 pixels.',
+  'partners.logo.submit': 'Envoyer le logo',
+  'partners.logo.saved': 'Le logo est enregistré.',
+  'partners.logo.missing': 'Choisissez un fichier image.',
+  'partners.logo.tooLarge': 'Le fichier dépasse 2 Mo.',
+  'partners.logo.notImage': 'Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF.',
+  'partners.logo.alt': 'Logo de {name}',
 };

@@ -20,3 +20,4 @@ export { registerApplyPages } from './partners.apply.pages.ts';
 export { registerPartnersAdmin } from './partners.admin.ts';
 export { countOpenApplications, type InviteRepresentative } from './partners.applications.ts';
 export { registerSelfService } from './partners.self-service.admin.ts';
+export { registerPartnerMedia } from './partners.media.ts';

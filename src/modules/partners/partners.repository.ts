@@ -5,6 +5,7 @@ import { countriesOfRegion } from '../../i18n/regions.ts';
 import type { DirectoryQuery } from './partners.schemas.ts';
 import {
   organizationActionGroups,
+  organizationLogos,
   organizations,
   organizationStatusHistory,
   organizationTranslations,
@@ -164,6 +165,7 @@ export interface OrganizationProfileRow {
   joinedOn: string | null;
   translations: { locale: string; name: string; description: string }[];
   actionGroups: ActionGroup[];
+  logo: { hash: string; width: number; height: number } | null;
 }
 
 export async function findOrganizationBySlug(db: Db, slug: string): Promise<OrganizationProfileRow | null> {
@@ -182,7 +184,7 @@ export async function findOrganizationBySlug(db: Db, slug: string): Promise<Orga
     .from(organizations)
     .where(eq(organizations.slug, slug));
   if (!row) return null;
-  const [translations, groups] = await Promise.all([
+  const [translations, groups, logos] = await Promise.all([
     db
       .select({
         locale: organizationTranslations.locale,
@@ -196,8 +198,12 @@ export async function findOrganizationBySlug(db: Db, slug: string): Promise<Orga
       .from(organizationActionGroups)
       .where(eq(organizationActionGroups.organizationId, row.id))
       .orderBy(organizationActionGroups.actionGroup),
+    db
+      .select({ hash: organizationLogos.hash, width: organizationLogos.width, height: organizationLogos.height })
+      .from(organizationLogos)
+      .where(eq(organizationLogos.organizationId, row.id)),
   ]);
-  return { ...row, translations, actionGroups: groups.map((entry) => entry.group) };
+  return { ...row, translations, actionGroups: groups.map((entry) => entry.group), logo: logos[0] ?? null };
 }
 
 /** Action groups of several organizations at once (for a page of the directory). */

@@ -9,6 +9,7 @@ import { localePath } from '../../ui/layout.ts';
 import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import type { Actor } from '../audit/index.ts';
 import type { InviteRepresentative } from './partners.applications.ts';
+import { LogoError, saveLogo } from './partners.logos.ts';
 import { textArea } from './partners.applications.views.ts';
 import { ACTION_GROUP_LABELS } from './partners.labels.ts';
 import {
@@ -80,6 +81,7 @@ ${
       profile?: { values: Record<string, string | string[]>; errors: FieldErrors };
       person?: { values: Record<string, string>; errors: FieldErrors };
       problem?: MessageKey;
+      logoError?: MessageKey;
       status?: number;
     },
   ) => {
@@ -87,7 +89,12 @@ ${
     const people = await deps.representatives.list({ db: deps.db, organizationId: organization.id });
     const done = (request.query as Record<string, string | undefined>).done;
     const doneKey = (
-      { profile: 'partners.self.saved', invited: 'partners.self.invited', removed: 'partners.self.removed' } as const
+      {
+        profile: 'partners.self.saved',
+        invited: 'partners.self.invited',
+        removed: 'partners.self.removed',
+        logo: 'partners.logo.saved',
+      } as const
     )[done as 'profile'];
     const profileValues = input.profile?.values ?? {
       website: organization.website ?? '',
@@ -127,6 +134,15 @@ ${LOCALES.map((locale) => textArea({ tr, name: `description_${locale}`, label: t
 ${ACTION_GROUPS.map((group) => html`<div class="checkbox"><input type="checkbox" id="ag-${group}" name="action_group" value="${group}"${chosenGroups.includes(group) ? html` checked` : ''}> <label for="ag-${group}">${tr.t(ACTION_GROUP_LABELS[group])}</label></div>`)}
 </fieldset>
 <button type="submit">${tr.t('partners.self.saveProfile')}</button>
+</form>
+<h2 id="logo-heading">${tr.t('partners.logo.heading')}</h2>
+${input.logoError ? html`<div class="error-summary" role="alert"><p>${tr.t(input.logoError)}</p></div>` : ''}
+<form method="post" action="/admin/organizations/${organization.slug}/logo" enctype="multipart/form-data" aria-labelledby="logo-heading">
+${csrfField(csrf)}
+<div class="field${input.logoError ? ' field-invalid' : ''}"><label for="field-logo">${tr.t('partners.logo.field')}</label>
+<p class="hint" id="field-logo-hint">${tr.t('partners.logo.hint')}</p>
+<input type="file" id="field-logo" name="logo" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="field-logo-hint"${input.logoError ? html` aria-invalid="true"` : ''}></div>
+<button type="submit" class="secondary">${tr.t('partners.logo.submit')}</button>
 </form>
 <h2 id="people-heading">${tr.t('partners.self.representatives')}</h2>
 <ul>${people.map(
@@ -211,6 +227,24 @@ ${csrfField(csrf)}
       ip: request.ip,
     });
     return reply.redirect(`/admin/organizations/${organization.slug}?done=removed`, 303);
+  });
+
+  app.post('/admin/organizations/:slug/logo', async (request, reply) => {
+    const organization = await load(request);
+    const upload = (request.body as Record<string, unknown> | undefined)?.logo;
+    try {
+      await saveLogo({
+        db: deps.db,
+        organizationId: organization.id,
+        upload: Buffer.isBuffer(upload) ? upload : Buffer.alloc(0),
+        actor: actorOf(request),
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (error instanceof LogoError) return page(request, reply, { organization, logoError: error.key, status: 400 });
+      throw error;
+    }
+    return reply.redirect(`/admin/organizations/${organization.slug}?done=logo`, 303);
   });
 
   app.post('/admin/organizations/:slug/withdraw', async (request, reply) => {

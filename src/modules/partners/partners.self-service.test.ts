@@ -183,3 +183,56 @@ describe('the Secretariat', () => {
     expect((await client.get(`/admin/organizations/${other.slug}`)).statusCode).toBe(200);
   });
 });
+
+describe('the logo', () => {
+  async function upload(client: TestClient, slug: string, file: Buffer, filename: string, type: string) {
+    const page = await client.get(`/admin/organizations/${slug}`);
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const boundary = '----a87test';
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="logo"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+      ),
+      file,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return server.app.inject({
+      method: 'POST',
+      url: `/admin/organizations/${slug}/logo`,
+      remoteAddress: client.ip,
+      headers: {
+        cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
+      payload,
+    });
+  }
+
+  it('is checked by its content, resized and served by the platform', async () => {
+    const sharp = (await import('sharp')).default;
+    const slug = other.slug;
+    const rep = await createTestUser({ database, roles: [{ role: 'partner_rep', organizationId: other.id }] });
+    const client = new TestClient(server.app);
+    await client.signIn({ email: rep.email });
+    const big = await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#0b3558' } })
+      .png()
+      .toBuffer();
+    const saved = await upload(client, slug, big, 'logo.png', 'image/png');
+    expect(saved.statusCode).toBe(303);
+    const profile = await waitForPage(`/en/partners/${slug}`, '/media/logos/');
+    const src = /src="(\/media\/logos\/[^"]+)"/.exec(profile)?.[1];
+    const image = await server.app.inject({ url: src! });
+    expect(image.headers['content-type']).toBe('image/webp');
+    const meta = await sharp(image.rawPayload).metadata();
+    expect(meta.width).toBe(256);
+    expect(meta.height).toBe(128);
+
+    const fake = await upload(client, slug, Buffer.from('<svg onload="alert(1)"></svg>'), 'logo.png', 'image/png');
+    expect(fake.statusCode).toBe(400);
+    expect(fake.body).toContain('This file is not a PNG, JPEG, WebP or GIF image.');
+    const huge = await upload(client, slug, Buffer.alloc(3 * 1024 * 1024, 1), 'logo.png', 'image/png');
+    expect(huge.statusCode).toBe(400);
+    expect(huge.body).toContain('The file is larger than 2 MB.');
+  });
+});

@@ -1,4 +1,16 @@
-import { boolean, char, date, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 export const ORGANIZATION_KINDS = [
   'government',
@@ -128,3 +140,18 @@ export const partnerApplicationEvents = pgTable(
   },
   (table) => [index('partner_application_events_app_idx').on(table.applicationId, table.at)],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** The organization's logo, resized and re-encoded by the platform (never served as uploaded). */
+export const organizationLogos = pgTable('organization_logos', {
+  organizationId: integer('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  image: bytea('image').notNull(),
+  contentType: text('content_type').notNull(),
+  width: integer('width').notNull(),
+  height: integer('height').notNull(),
+  hash: text('hash').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

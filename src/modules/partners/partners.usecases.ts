@@ -106,6 +106,7 @@ export interface PartnerProfile {
   actionGroups: ActionGroup[];
   joinedOn: string | null;
   isDemo: boolean;
+  logo: { hash: string; width: number; height: number } | null;
 }
 
 /** A partner's public profile (active partners only), in the reader's language or a fallback. */
@@ -125,6 +126,7 @@ function toProfile(input: {
     name: string;
     translations: { locale: string; name: string; description: string }[];
     actionGroups: ActionGroup[];
+    logo?: { hash: string; width: number; height: number } | null;
   };
   locale: Locale;
   defaultLocale: Locale;
@@ -156,6 +158,7 @@ function toProfile(input: {
     actionGroups: row.actionGroups,
     joinedOn: row.joinedOn,
     isDemo: row.isDemo,
+    logo: row.logo ?? null,
   };
 }
 

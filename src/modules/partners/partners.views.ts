@@ -94,6 +94,7 @@ export function renderProfile(input: { tr: Translator; profile: PartnerProfile }
   const fallback = profile.textLocale && profile.textLocale !== tr.locale ? profile.textLocale : null;
   const lang = fallback ? html` lang="${fallback}"` : '';
   return html`<p><a href="${localePath(tr.locale, '/partners')}">${tr.t('partners.profile.back')}</a></p>
+${profile.logo ? html`<img class="logo" src="/media/logos/${profile.slug}?v=${profile.logo.hash}" width="${profile.logo.width}" height="${profile.logo.height}" alt="${tr.t('partners.logo.alt', { name: profile.name })}">` : ''}
 <h1${lang}>${profile.name}</h1>
 ${profile.isDemo ? html`<p class="notice" role="note">${tr.t('partners.demoNotice')}</p>` : ''}
 ${fallback ? html`<p class="notice" role="note">${tr.t('content.fallbackNotice', { language: tr.languageName(fallback) })}</p>` : ''}

@@ -1,0 +1,88 @@
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import type { Db } from '../../db/database.ts';
+import type { MessageKey } from '../../i18n/i18n.ts';
+import { recordAudit, type Actor } from '../audit/index.ts';
+import { organizationLogos, organizations } from './partners.table.ts';
+
+/** Uploads larger than this are refused with a message; much larger ones never reach the app. */
+export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
+const LOGO_BOX = 256;
+const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
+
+export class LogoError extends Error {
+  constructor(readonly key: MessageKey) {
+    super(key);
+  }
+}
+
+/**
+ * Checks an uploaded image by its content (not its name or declared type), and re-encodes it
+ * as WebP inside a 256 × 256 box: what is served is always an image the platform made.
+ */
+export async function prepareLogo(
+  upload: Buffer,
+): Promise<{ image: Buffer; width: number; height: number; hash: string }> {
+  if (upload.length === 0) throw new LogoError('partners.logo.missing');
+  if (upload.length > LOGO_MAX_BYTES) throw new LogoError('partners.logo.tooLarge');
+  let format: string | undefined;
+  try {
+    format = (await sharp(upload, { limitInputPixels: 40_000_000 }).metadata()).format;
+  } catch {
+    throw new LogoError('partners.logo.notImage');
+  }
+  if (!format || !ACCEPTED_FORMATS.has(format)) throw new LogoError('partners.logo.notImage');
+  const { data, info } = await sharp(upload, { limitInputPixels: 40_000_000, animated: false })
+    .rotate()
+    .resize({ width: LOGO_BOX, height: LOGO_BOX, fit: 'inside', withoutEnlargement: true })
+    .webp({ quality: 85 })
+    .toBuffer({ resolveWithObject: true });
+  return {
+    image: data,
+    width: info.width,
+    height: info.height,
+    hash: crypto.createHash('sha256').update(data).digest('hex').slice(0, 16),
+  };
+}
+
+export async function saveLogo(input: {
+  db: Db;
+  organizationId: number;
+  upload: Buffer;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  const logo = await prepareLogo(input.upload);
+  await input.db.transaction(async (tx) => {
+    await tx
+      .insert(organizationLogos)
+      .values({ organizationId: input.organizationId, contentType: 'image/webp', ...logo })
+      .onConflictDoUpdate({
+        target: organizationLogos.organizationId,
+        set: { contentType: 'image/webp', ...logo, updatedAt: new Date() },
+      });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'partners.logo_updated',
+      entityType: 'organization',
+      entityId: input.organizationId,
+      after: { width: logo.width, height: logo.height, hash: logo.hash },
+      ip: input.ip,
+    });
+  });
+}
+
+export async function findLogo(db: Db, slug: string) {
+  const [row] = await db
+    .select({
+      image: organizationLogos.image,
+      contentType: organizationLogos.contentType,
+      hash: organizationLogos.hash,
+      status: organizations.status,
+    })
+    .from(organizationLogos)
+    .innerJoin(organizations, eq(organizations.id, organizationLogos.organizationId))
+    .where(eq(organizations.slug, slug));
+  return row ?? null;
+}

@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import { notFound } from '../../http/errors.ts';
+import { findLogo } from './partners.logos.ts';
+
+/** Logos of active partners; the `?v=` of the page's link changes with the image, so it can be cached. */
+export function registerPartnerMedia(app: FastifyInstance, deps: { db: Db }): void {
+  app.get('/media/logos/:slug', async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw notFound();
+    const logo = await findLogo(deps.db, slug);
+    if (!logo || logo.status !== 'active') throw notFound();
+    const etag = `"${logo.hash}"`;
+    reply
+      .header('etag', etag)
+      .header('cache-control', 'public, max-age=86400')
+      .header('x-content-type-options', 'nosniff');
+    if (request.headers['if-none-match'] === etag) return reply.code(304).send();
+    return reply.type(logo.contentType).send(logo.image);
+  });
+}
