@@ -45,6 +45,8 @@ import {
   registerPartnersAdmin,
   registerSelfService,
   countOpenApplications,
+  countPendingChangeRequests,
+  registerChangeRequestsAdmin,
   registerPartnersApi,
   type InviteRepresentative,
 } from './modules/partners/index.ts';
@@ -230,6 +232,14 @@ export async function buildServer(input: { config: Config; database: Database })
               href: '/admin/applications',
             }
           : null,
+      async (viewer) =>
+        hasAnyRole(viewer, ['secretariat'])
+          ? {
+              key: 'partners.queue.changes',
+              count: await countPendingChangeRequests(database.db),
+              href: '/admin/change-requests',
+            }
+          : null,
     ],
   });
   registerAccountsAdmin(app, { ...adminDeps, config, nudgeMail });
@@ -239,6 +249,7 @@ export async function buildServer(input: { config: Config; database: Database })
   });
   registerMailAdmin(app, adminDeps);
   registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, tokens, inviteRepresentative, nudgeMail });
+  registerChangeRequestsAdmin(app, adminDeps);
   registerSelfService(app, {
     ...adminDeps,
     invite: inviteRepresentative,

@@ -26,6 +26,7 @@ describe('the migrations', () => {
       'mail_outbox',
       'one_time_tokens',
       'organization_action_groups',
+      'organization_change_requests',
       'organization_logos',
       'organization_status_history',
       'organization_translations',

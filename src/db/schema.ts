@@ -14,6 +14,7 @@ import { contentPages, contentPageTranslations } from '../modules/content/conten
 import { mailOutbox } from '../modules/mail/mail.table.ts';
 import {
   organizationActionGroups,
+  organizationChangeRequests,
   organizationLogos,
   organizations,
   organizationStatusHistory,
@@ -36,6 +37,7 @@ export const schema = {
   mailOutbox,
   organizations,
   organizationActionGroups,
+  organizationChangeRequests,
   organizationLogos,
   organizationStatusHistory,
   organizationTranslations,

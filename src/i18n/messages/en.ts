@@ -378,6 +378,19 @@ export const en = {
   'partners.logo.tooLarge': 'The file is larger than 2 MB.',
   'partners.logo.notImage': 'This file is not a PNG, JPEG, WebP or GIF image.',
   'partners.logo.alt': 'Logo of {name}',
+  'admin.changeRequests': 'Name and kind changes',
+  'partners.queue.changes':
+    '{count, plural, one {# name or kind change to decide} other {# name or kind changes to decide}}',
+  'partners.change.heading': 'Name and kind',
+  'partners.change.explain': 'A change of name or kind is reviewed by the Secretariat before it shows on the site.',
+  'partners.change.name': 'Name in {language}',
+  'partners.change.submit': 'Ask for this change',
+  'partners.change.sent': 'Your request is sent to the Secretariat.',
+  'partners.change.nameNeeded': 'Give the name in at least one language.',
+  'partners.change.none': 'No change waits for a decision.',
+  'partners.change.by': 'Asked by {who}',
+  'partners.change.approved': 'The change is applied.',
+  'partners.change.declined': 'The change is declined.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -383,4 +383,17 @@ export const es: Record<MessageKey, string> = {
   'partners.logo.tooLarge': 'El archivo supera los 2 MB.',
   'partners.logo.notImage': 'Este archivo no es una imagen PNG, JPEG, WebP o GIF.',
   'partners.logo.alt': 'Logotipo de {name}',
+  'admin.changeRequests': 'Cambios de nombre y tipo',
+  'partners.queue.changes':
+    '{count, plural, one {# cambio de nombre o tipo por decidir} other {# cambios de nombre o tipo por decidir}}',
+  'partners.change.heading': 'Nombre y tipo',
+  'partners.change.explain': 'Un cambio de nombre o de tipo lo examina la Secretaría antes de aparecer en el sitio.',
+  'partners.change.name': 'Nombre en {language}',
+  'partners.change.submit': 'Pedir este cambio',
+  'partners.change.sent': 'Su solicitud se ha enviado a la Secretaría.',
+  'partners.change.nameNeeded': 'Indique el nombre en al menos un idioma.',
+  'partners.change.none': 'Ningún cambio espera una decisión.',
+  'partners.change.by': 'Pedido por {who}',
+  'partners.change.approved': 'El cambio se ha aplicado.',
+  'partners.change.declined': 'El cambio se ha rechazado.',
 };

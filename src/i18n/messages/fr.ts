@@ -384,4 +384,18 @@ export const fr: Record<MessageKey, string> = {
   'partners.logo.tooLarge': 'Le fichier dépasse 2 Mo.',
   'partners.logo.notImage': 'Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF.',
   'partners.logo.alt': 'Logo de {name}',
+  'admin.changeRequests': 'Changements de nom et de type',
+  'partners.queue.changes':
+    '{count, plural, one {# changement de nom ou de type à décider} other {# changements de nom ou de type à décider}}',
+  'partners.change.heading': 'Nom et type',
+  'partners.change.explain':
+    'Un changement de nom ou de type est examiné par le Secrétariat avant d’apparaître sur le site.',
+  'partners.change.name': 'Nom en {language}',
+  'partners.change.submit': 'Demander ce changement',
+  'partners.change.sent': 'Votre demande est transmise au Secrétariat.',
+  'partners.change.nameNeeded': 'Indiquez le nom dans au moins une langue.',
+  'partners.change.none': 'Aucun changement n’attend de décision.',
+  'partners.change.by': 'Demandé par {who}',
+  'partners.change.approved': 'Le changement est appliqué.',
+  'partners.change.declined': 'Le changement est refusé.',
 };

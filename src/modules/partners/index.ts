@@ -21,3 +21,5 @@ export { registerPartnersAdmin } from './partners.admin.ts';
 export { countOpenApplications, type InviteRepresentative } from './partners.applications.ts';
 export { registerSelfService } from './partners.self-service.admin.ts';
 export { registerPartnerMedia } from './partners.media.ts';
+export { registerChangeRequestsAdmin } from './partners.change-requests.admin.ts';
+export { countPendingChangeRequests } from './partners.change-requests.ts';

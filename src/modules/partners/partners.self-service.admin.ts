@@ -11,7 +11,8 @@ import type { Actor } from '../audit/index.ts';
 import type { InviteRepresentative } from './partners.applications.ts';
 import { LogoError, saveLogo } from './partners.logos.ts';
 import { textArea } from './partners.applications.views.ts';
-import { ACTION_GROUP_LABELS } from './partners.labels.ts';
+import { changeRequestSchema, requestChange } from './partners.change-requests.ts';
+import { ACTION_GROUP_LABELS, KIND_LABELS } from './partners.labels.ts';
 import {
   addRepresentative,
   listOrganizationsByIds,
@@ -24,7 +25,7 @@ import {
   type EditableOrganization,
   type RepresentativeDirectory,
 } from './partners.self-service.ts';
-import { ACTION_GROUPS } from './partners.table.ts';
+import { ACTION_GROUPS, ORGANIZATION_KINDS } from './partners.table.ts';
 
 export interface SelfServiceDeps extends AdminPageDeps {
   db: Db;
@@ -82,6 +83,7 @@ ${
       person?: { values: Record<string, string>; errors: FieldErrors };
       problem?: MessageKey;
       logoError?: MessageKey;
+      change?: { values: Record<string, string>; errors: FieldErrors };
       status?: number;
     },
   ) => {
@@ -94,6 +96,7 @@ ${
         invited: 'partners.self.invited',
         removed: 'partners.self.removed',
         logo: 'partners.logo.saved',
+        change: 'partners.change.sent',
       } as const
     )[done as 'profile'];
     const profileValues = input.profile?.values ?? {
@@ -134,6 +137,15 @@ ${LOCALES.map((locale) => textArea({ tr, name: `description_${locale}`, label: t
 ${ACTION_GROUPS.map((group) => html`<div class="checkbox"><input type="checkbox" id="ag-${group}" name="action_group" value="${group}"${chosenGroups.includes(group) ? html` checked` : ''}> <label for="ag-${group}">${tr.t(ACTION_GROUP_LABELS[group])}</label></div>`)}
 </fieldset>
 <button type="submit">${tr.t('partners.self.saveProfile')}</button>
+</form>
+<h2 id="change-heading">${tr.t('partners.change.heading')}</h2>
+<p class="hint">${tr.t('partners.change.explain')}</p>
+${errorSummary({ tr, errors: input.change?.errors ?? {}, labels: { kind: tr.t('partners.field.kind'), name_fr: tr.t('partners.change.name', { language: LANGUAGE_NAMES.fr }), name_en: tr.t('partners.change.name', { language: LANGUAGE_NAMES.en }), name_es: tr.t('partners.change.name', { language: LANGUAGE_NAMES.es }) } })}
+<form method="post" action="/admin/organizations/${organization.slug}/change-request" aria-labelledby="change-heading" novalidate>
+${csrfField(csrf)}
+${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: input.change?.values.kind ?? organization.kind, errors: input.change?.errors ?? {}, required: true, options: ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: tr.t(KIND_LABELS[kind]) })) })}
+${LOCALES.map((locale) => textField({ tr, name: `name_${locale}`, label: tr.t('partners.change.name', { language: LANGUAGE_NAMES[locale] }), value: input.change?.values[`name_${locale}`] ?? organization.names[locale] ?? '', errors: input.change?.errors ?? {}, maxLength: 200 }))}
+<button type="submit" class="secondary">${tr.t('partners.change.submit')}</button>
 </form>
 <h2 id="logo-heading">${tr.t('partners.logo.heading')}</h2>
 ${input.logoError ? html`<div class="error-summary" role="alert"><p>${tr.t(input.logoError)}</p></div>` : ''}
@@ -227,6 +239,15 @@ ${csrfField(csrf)}
       ip: request.ip,
     });
     return reply.redirect(`/admin/organizations/${organization.slug}?done=removed`, 303);
+  });
+
+  app.post('/admin/organizations/:slug/change-request', async (request, reply) => {
+    const organization = await load(request);
+    const form = parseForm(changeRequestSchema, request.body);
+    if (!form.ok)
+      return page(request, reply, { organization, change: { values: form.values, errors: form.errors }, status: 400 });
+    await requestChange({ db: deps.db, organization, form: form.data, actor: actorOf(request), ip: request.ip });
+    return reply.redirect(`/admin/organizations/${organization.slug}?done=change`, 303);
   });
 
   app.post('/admin/organizations/:slug/logo', async (request, reply) => {

@@ -236,3 +236,44 @@ describe('the logo', () => {
     expect(huge.body).toContain('The file is larger than 2 MB.');
   });
 });
+
+describe('a change of name or kind', () => {
+  it('goes to the Secretariat, and shows on the site only once approved', async () => {
+    const target = await organization(active.find((entry) => entry.kind === 'employers_org')!.slug);
+    const rep = await createTestUser({ database, roles: [{ role: 'partner_rep', organizationId: target.id }] });
+    const client = new TestClient(server.app);
+    await client.signIn({ email: rep.email });
+    const empty = await client.submit({
+      page: `/admin/organizations/${target.slug}`,
+      action: `/admin/organizations/${target.slug}/change-request`,
+      fields: { kind: 'other', name_fr: '', name_en: '', name_es: '' },
+    });
+    expect(empty.statusCode).toBe(400);
+    expect(empty.body).toContain('Give the name in at least one language.');
+    const asked = await client.submit({
+      page: `/admin/organizations/${target.slug}`,
+      action: `/admin/organizations/${target.slug}/change-request`,
+      fields: { kind: 'other', name_fr: 'Nouveau Nom', name_en: 'New Name', name_es: 'Nuevo Nombre' },
+    });
+    expect(asked.statusCode).toBe(303);
+    expect((await server.app.inject({ url: `/en/partners/${target.slug}` })).body).not.toContain('New Name');
+    // A representative cannot decide it.
+    expect((await client.get('/admin/change-requests')).statusCode).toBe(403);
+
+    const secretariat = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true });
+    const admin = new TestClient(server.app);
+    await admin.signIn({ email: secretariat.email, totpSecret: secretariat.totpSecret });
+    expect((await admin.get('/admin')).body).toContain('1 name or kind change to decide');
+    const list = await admin.get('/admin/change-requests');
+    const id = /\/admin\/change-requests\/(\d+)\/approve/.exec(list.body)?.[1];
+    const approved = await admin.submit({
+      page: '/admin/change-requests',
+      action: `/admin/change-requests/${id}/approve`,
+      fields: {},
+    });
+    expect(approved.statusCode).toBe(303);
+    const page = await waitForPage(`/en/partners/${target.slug}`, 'New Name');
+    expect(page).toContain('Other network or organization');
+    expect((await server.app.inject({ url: `/es/partners/${target.slug}` })).body).toContain('Nuevo Nombre');
+  });
+});

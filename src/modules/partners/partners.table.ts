@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
@@ -155,3 +156,25 @@ export const organizationLogos = pgTable('organization_logos', {
   hash: text('hash').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A representative's request to change the organization's name or kind, decided by the Secretariat. */
+export const organizationChangeRequests = pgTable(
+  'organization_change_requests',
+  {
+    id: serial('id').primaryKey(),
+    organizationId: integer('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    requestedBy: integer('requested_by'),
+    requestedByLabel: text('requested_by_label').notNull(),
+    /** `{ kind?, names?: { fr?, en?, es? } }` */
+    changes: jsonb('changes').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'declined'] })
+      .notNull()
+      .default('pending'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: integer('decided_by'),
+  },
+  (table) => [index('organization_change_requests_status_idx').on(table.status, table.createdAt)],
+);
