@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/database.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { countriesOfRegion } from '../../i18n/regions.ts';
@@ -39,9 +40,12 @@ function conditions(query: DirectoryQuery, leaveOut?: Facet): SQL[] {
   const parts: SQL[] = [eq(organizations.status, 'active')];
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    parts.push(sql`(a87_unaccent(lower(${organizations.name})) LIKE a87_unaccent(${pattern})
-      OR EXISTS (SELECT 1 FROM ${organizationTranslations} t WHERE t.organization_id = ${ORGANIZATION_ID}
-                 AND a87_unaccent(lower(t.name)) LIKE a87_unaccent(${pattern})))`);
+    // a87_unaccent() is immutable: applied to the constant pattern it is folded once, and each
+    // side of the UNION can use its trigram index.
+    parts.push(sql`${organizations.id} IN (
+      SELECT o.id FROM ${organizations} o WHERE a87_unaccent(lower(o.name)) LIKE a87_unaccent(${pattern})
+      UNION SELECT t.organization_id FROM ${organizationTranslations} t
+       WHERE a87_unaccent(lower(t.name)) LIKE a87_unaccent(${pattern}))`);
   }
   if (leaveOut !== 'kind' && query.kind.length > 0) parts.push(inArray(organizations.kind, query.kind));
   if (leaveOut !== 'country' && query.country.length > 0) parts.push(inArray(organizations.country, query.country));
@@ -73,15 +77,10 @@ export async function searchDirectory(
 ): Promise<{ total: number; rows: DirectoryRow[] }> {
   const { query } = input;
   const where = and(...conditions(query));
-  const localName = sql<string | null>`(SELECT t.name FROM ${organizationTranslations} t
-    WHERE t.organization_id = ${ORGANIZATION_ID} AND t.locale = ${input.locale})`;
-  const fallbackName = sql<string | null>`(SELECT t.name FROM ${organizationTranslations} t
-    WHERE t.organization_id = ${ORGANIZATION_ID} AND t.locale = ${input.fallbackLocale})`;
-  const anyLocale = sql<string | null>`(SELECT t.locale FROM ${organizationTranslations} t
-    WHERE t.organization_id = ${ORGANIZATION_ID} ORDER BY t.locale LIMIT 1)`;
-  const anyName = sql<string | null>`(SELECT t.name FROM ${organizationTranslations} t
-    WHERE t.organization_id = ${ORGANIZATION_ID} ORDER BY t.locale LIMIT 1)`;
-  const displayName = sql<string>`coalesce(${localName}, ${fallbackName}, ${anyName}, ${organizations.name})`;
+  // The names in the reader's and the default language come from two joins, not per-row subqueries.
+  const inLocale = alias(organizationTranslations, 'name_in_locale');
+  const inFallback = alias(organizationTranslations, 'name_in_fallback');
+  const displayName = sql<string>`coalesce(${inLocale.name}, ${inFallback.name}, ${organizations.name})`;
   const order =
     query.sort === 'newest'
       ? [desc(joinedOn), asc(organizations.id)]
@@ -94,8 +93,10 @@ export async function searchDirectory(
       id: organizations.id,
       slug: organizations.slug,
       name: displayName,
-      nameLocale: sql<string | null>`CASE WHEN ${localName} IS NOT NULL THEN ${input.locale}
-        WHEN ${fallbackName} IS NOT NULL THEN ${input.fallbackLocale} ELSE ${anyLocale} END`,
+      nameLocale: sql<string | null>`CASE WHEN ${inLocale.name} IS NOT NULL THEN ${input.locale}
+        WHEN ${inFallback.name} IS NOT NULL THEN ${input.fallbackLocale}
+        ELSE (SELECT t.locale FROM ${organizationTranslations} t WHERE t.organization_id = ${ORGANIZATION_ID}
+              AND t.name = ${organizations.name} ORDER BY t.locale LIMIT 1) END`,
       kind: organizations.kind,
       country: organizations.country,
       website: organizations.website,
@@ -103,6 +104,11 @@ export async function searchDirectory(
       joinedOn,
     })
     .from(organizations)
+    .leftJoin(inLocale, and(eq(inLocale.organizationId, organizations.id), eq(inLocale.locale, input.locale)))
+    .leftJoin(
+      inFallback,
+      and(eq(inFallback.organizationId, organizations.id), eq(inFallback.locale, input.fallbackLocale)),
+    )
     .where(where)
     .orderBy(...order)
     .limit(query.per_page)
