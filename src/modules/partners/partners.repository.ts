@@ -137,11 +137,14 @@ export async function countFacets(
       .from(organizations)
       .where(and(...conditions(query, 'country')))
       .groupBy(organizations.country),
-    db
-      .select({ value: organizations.country, total: count() })
-      .from(organizations)
-      .where(and(...conditions(query, 'region')))
-      .groupBy(organizations.country),
+    // Without a country or region filter both counts are the same query: run it once.
+    query.country.length === 0 && query.region.length === 0
+      ? null
+      : db
+          .select({ value: organizations.country, total: count() })
+          .from(organizations)
+          .where(and(...conditions(query, 'region')))
+          .groupBy(organizations.country),
     db
       .select({ value: organizationActionGroups.actionGroup, total: count() })
       .from(organizationActionGroups)
@@ -153,7 +156,7 @@ export async function countFacets(
     kind: new Map(kinds.map((row) => [row.value, row.total])),
     country: new Map(countries.flatMap((row) => (row.value ? [[row.value, row.total] as const] : []))),
     countryForRegions: new Map(
-      countriesForRegions.flatMap((row) => (row.value ? [[row.value, row.total] as const] : [])),
+      (countriesForRegions ?? countries).flatMap((row) => (row.value ? [[row.value, row.total] as const] : [])),
     ),
     actionGroup: new Map(groups.map((row) => [row.value, row.total])),
   };
