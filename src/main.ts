@@ -55,8 +55,10 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGINT', () => void stop('SIGINT'));
-  process.once('SIGTERM', () => void stop('SIGTERM'));
+  // 'on', not 'once': the same signal often arrives twice (from the terminal or process group, and
+  // relayed by tsx), and a second one without a listener would kill the process mid-shutdown.
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
 
   try {
     await app.listen({ port: config.port, host: config.host });
