@@ -40,12 +40,11 @@ function conditions(query: DirectoryQuery, leaveOut?: Facet): SQL[] {
   const parts: SQL[] = [eq(organizations.status, 'active')];
   if (query.q) {
     const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    // a87_unaccent() is immutable: applied to the constant pattern it is folded once, and each
+    // name_key holds a87_unaccent(lower(name)); the pattern is folded the same way, once, and each
     // side of the UNION can use its trigram index.
     parts.push(sql`${organizations.id} IN (
-      SELECT o.id FROM ${organizations} o WHERE a87_unaccent(lower(o.name)) LIKE a87_unaccent(${pattern})
-      UNION SELECT t.organization_id FROM ${organizationTranslations} t
-       WHERE a87_unaccent(lower(t.name)) LIKE a87_unaccent(${pattern}))`);
+      SELECT o.id FROM ${organizations} o WHERE o.name_key LIKE a87_unaccent(${pattern})
+      UNION SELECT t.organization_id FROM ${organizationTranslations} t WHERE t.name_key LIKE a87_unaccent(${pattern}))`);
   }
   if (leaveOut !== 'kind' && query.kind.length > 0) parts.push(inArray(organizations.kind, query.kind));
   if (leaveOut !== 'country' && query.country.length > 0) parts.push(inArray(organizations.country, query.country));
@@ -81,12 +80,13 @@ export async function searchDirectory(
   const inLocale = alias(organizationTranslations, 'name_in_locale');
   const inFallback = alias(organizationTranslations, 'name_in_fallback');
   const displayName = sql<string>`coalesce(${inLocale.name}, ${inFallback.name}, ${organizations.name})`;
+  const sortKey = sql`coalesce(${inLocale.nameKey}, ${inFallback.nameKey}, ${organizations.nameKey})`;
   const order =
     query.sort === 'newest'
       ? [desc(joinedOn), asc(organizations.id)]
       : query.sort === 'country'
-        ? [asc(organizations.country), asc(sql`a87_unaccent(lower(${displayName}))`)]
-        : [asc(sql`a87_unaccent(lower(${displayName}))`), asc(organizations.id)];
+        ? [asc(organizations.country), asc(sortKey)]
+        : [asc(sortKey), asc(organizations.id)];
   const [totalRow] = await db.select({ total: count() }).from(organizations).where(where);
   const rows = await db
     .select({
