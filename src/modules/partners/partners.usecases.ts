@@ -4,6 +4,7 @@ import { REGIONS, regionOfCountry, type Region } from '../../i18n/regions.ts';
 import {
   actionGroupsOf,
   countFacets,
+  findNameMatches,
   findOrganizationBySlug,
   searchDirectory,
   translationsOf,
@@ -45,9 +46,10 @@ export async function listDirectory(input: {
   defaultLocale: Locale;
 }): Promise<DirectoryPage> {
   const { query } = input;
+  const matchIds = query.q ? await findNameMatches(input.db, query.q) : null;
   const [{ total, rows }, facets] = await Promise.all([
-    searchDirectory(input.db, { query, locale: input.locale, fallbackLocale: input.defaultLocale }),
-    countFacets(input.db, query),
+    searchDirectory(input.db, { query, locale: input.locale, fallbackLocale: input.defaultLocale, matchIds }),
+    countFacets(input.db, query, matchIds),
   ]);
   const groups = await actionGroupsOf(
     input.db,
@@ -169,10 +171,12 @@ export async function listPartnerProfiles(input: {
   locale: Locale;
   defaultLocale: Locale;
 }): Promise<{ total: number; items: PartnerProfile[] }> {
+  const matchIds = input.query.q ? await findNameMatches(input.db, input.query.q) : null;
   const { total, rows } = await searchDirectory(input.db, {
     query: input.query,
     locale: input.locale,
     fallbackLocale: input.defaultLocale,
+    matchIds,
   });
   const ids = rows.map((row) => row.id);
   const [translations, groups] = await Promise.all([translationsOf(input.db, ids), actionGroupsOf(input.db, ids)]);
