@@ -35,24 +35,17 @@ export interface DirectoryRow {
 
 type Facet = 'kind' | 'country' | 'region' | 'action_group';
 
-/**
- * The organizations whose name, in any language, contains the search text, accents aside.
- * Run once per page: the list and every count reuse its answer.
- */
-export async function findNameMatches(db: Db, text: string): Promise<number[]> {
-  const pattern = `%${text.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-  // name_key holds a87_unaccent(lower(name)); the pattern is folded the same way, once, and each
-  // side of the UNION can use its trigram index.
-  const result = await db.execute<{ id: number }>(sql`
-    SELECT o.id FROM ${organizations} o WHERE o.name_key LIKE a87_unaccent(${pattern})
-    UNION SELECT t.organization_id FROM ${organizationTranslations} t WHERE t.name_key LIKE a87_unaccent(${pattern})`);
-  return result.rows.map((row) => row.id);
-}
-
 /** The conditions of a directory query, leaving one facet out (for that facet's counts). */
-function conditions(query: DirectoryQuery, leaveOut?: Facet, matchIds?: number[] | null): SQL[] {
+function conditions(query: DirectoryQuery, leaveOut?: Facet): SQL[] {
   const parts: SQL[] = [eq(organizations.status, 'active')];
-  if (query.q) parts.push(matchIds && matchIds.length > 0 ? inArray(organizations.id, matchIds) : sql`false`);
+  if (query.q) {
+    const pattern = `%${query.q.toLowerCase().replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    // name_key holds a87_unaccent(lower(name)); the pattern is folded the same way, once, and each
+    // side of the UNION can use its trigram index.
+    parts.push(sql`${organizations.id} IN (
+      SELECT o.id FROM ${organizations} o WHERE o.name_key LIKE a87_unaccent(${pattern})
+      UNION SELECT t.organization_id FROM ${organizationTranslations} t WHERE t.name_key LIKE a87_unaccent(${pattern}))`);
+  }
   if (leaveOut !== 'kind' && query.kind.length > 0) parts.push(inArray(organizations.kind, query.kind));
   if (leaveOut !== 'country' && query.country.length > 0) parts.push(inArray(organizations.country, query.country));
   if (leaveOut !== 'region' && query.region.length > 0) {
@@ -79,10 +72,10 @@ const joinedOn = sql<string | null>`(SELECT min(h.valid_from)::text FROM ${organ
 
 export async function searchDirectory(
   db: Db,
-  input: { query: DirectoryQuery; locale: Locale; fallbackLocale: Locale; matchIds?: number[] | null },
+  input: { query: DirectoryQuery; locale: Locale; fallbackLocale: Locale },
 ): Promise<{ total: number; rows: DirectoryRow[] }> {
   const { query } = input;
-  const where = and(...conditions(query, undefined, input.matchIds));
+  const where = and(...conditions(query));
   // The names in the reader's and the default language come from two joins, not per-row subqueries.
   const inLocale = alias(organizationTranslations, 'name_in_locale');
   const inFallback = alias(organizationTranslations, 'name_in_fallback');
@@ -127,7 +120,6 @@ export async function searchDirectory(
 export async function countFacets(
   db: Db,
   query: DirectoryQuery,
-  matchIds?: number[] | null,
 ): Promise<{
   kind: Map<OrganizationKind, number>;
   country: Map<string, number>;
@@ -138,12 +130,12 @@ export async function countFacets(
     db
       .select({ value: organizations.kind, total: count() })
       .from(organizations)
-      .where(and(...conditions(query, 'kind', matchIds)))
+      .where(and(...conditions(query, 'kind')))
       .groupBy(organizations.kind),
     db
       .select({ value: organizations.country, total: count() })
       .from(organizations)
-      .where(and(...conditions(query, 'country', matchIds)))
+      .where(and(...conditions(query, 'country')))
       .groupBy(organizations.country),
     // Without a country or region filter both counts are the same query: run it once.
     query.country.length === 0 && query.region.length === 0
@@ -151,13 +143,13 @@ export async function countFacets(
       : db
           .select({ value: organizations.country, total: count() })
           .from(organizations)
-          .where(and(...conditions(query, 'region', matchIds)))
+          .where(and(...conditions(query, 'region')))
           .groupBy(organizations.country),
     db
       .select({ value: organizationActionGroups.actionGroup, total: count() })
       .from(organizationActionGroups)
       .innerJoin(organizations, eq(organizations.id, organizationActionGroups.organizationId))
-      .where(and(...conditions(query, 'action_group', matchIds)))
+      .where(and(...conditions(query, 'action_group')))
       .groupBy(organizationActionGroups.actionGroup),
   ]);
   return {

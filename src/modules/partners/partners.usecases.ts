@@ -4,7 +4,6 @@ import { REGIONS, regionOfCountry, type Region } from '../../i18n/regions.ts';
 import {
   actionGroupsOf,
   countFacets,
-  findNameMatches,
   findOrganizationBySlug,
   searchDirectory,
   translationsOf,
@@ -46,10 +45,9 @@ export async function listDirectory(input: {
   defaultLocale: Locale;
 }): Promise<DirectoryPage> {
   const { query } = input;
-  const matchIds = query.q ? await findNameMatches(input.db, query.q) : null;
   const [{ total, rows }, facets] = await Promise.all([
-    searchDirectory(input.db, { query, locale: input.locale, fallbackLocale: input.defaultLocale, matchIds }),
-    countFacets(input.db, query, matchIds),
+    searchDirectory(input.db, { query, locale: input.locale, fallbackLocale: input.defaultLocale }),
+    countFacets(input.db, query),
   ]);
   const groups = await actionGroupsOf(
     input.db,
@@ -171,12 +169,10 @@ export async function listPartnerProfiles(input: {
   locale: Locale;
   defaultLocale: Locale;
 }): Promise<{ total: number; items: PartnerProfile[] }> {
-  const matchIds = input.query.q ? await findNameMatches(input.db, input.query.q) : null;
   const { total, rows } = await searchDirectory(input.db, {
     query: input.query,
     locale: input.locale,
     fallbackLocale: input.defaultLocale,
-    matchIds,
   });
   const ids = rows.map((row) => row.id);
   const [translations, groups] = await Promise.all([translationsOf(input.db, ids), actionGroupsOf(input.db, ids)]);
