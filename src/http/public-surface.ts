@@ -1,6 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
-import { isLocale, type Locale } from '../i18n/i18n.ts';
+import { isLocale, translator, type Locale, type MessageKey } from '../i18n/i18n.ts';
+import type { SafeHtml } from '../ui/html.ts';
+import { renderPublicPage } from '../ui/layout.ts';
 import type { SiteContext } from '../ui/layout.ts';
 import type { PageCache } from './page-cache.ts';
 
@@ -50,4 +52,37 @@ export function mountPublicSurface(app: FastifyInstance, register: (surface: Fas
 export function viewerNameOf(request: FastifyRequest): string | null {
   const viewer = request.viewer;
   return viewer && !viewer.secondFactorPending ? viewer.name || viewer.email : null;
+}
+
+/**
+ * Sends a public-surface page that is personal (a form with its token, a confirmation): never
+ * cached, in the page's language, with the signed-in person's links in the header.
+ */
+export function sendPersonalPage(input: {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  site: SiteContext;
+  locale: Locale;
+  path: string;
+  section?: string;
+  titleKey: MessageKey;
+  main: SafeHtml;
+  status?: number;
+}): FastifyReply {
+  const tr = translator(input.locale);
+  return input.reply
+    .code(input.status ?? 200)
+    .header('cache-control', 'private, no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      renderPublicPage({
+        tr,
+        site: input.site,
+        path: input.path,
+        ...(input.section ? { section: input.section } : {}),
+        title: tr.t(input.titleKey),
+        main: input.main,
+        viewerName: viewerNameOf(input.request),
+      }),
+    );
 }

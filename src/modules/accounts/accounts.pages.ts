@@ -5,10 +5,9 @@ import type { Db } from '../../db/database.ts';
 import type { Csrf } from '../../http/csrf.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
 import { SESSION_COOKIE } from '../../http/page-cache.ts';
-import { localeOf, viewerNameOf } from '../../http/public-surface.ts';
+import { localeOf, sendPersonalPage } from '../../http/public-surface.ts';
 import { translator, type Locale } from '../../i18n/i18n.ts';
-import type { SafeHtml } from '../../ui/html.ts';
-import { renderPublicPage, type SiteContext } from '../../ui/layout.ts';
+import type { SiteContext } from '../../ui/layout.ts';
 import { AccountsError } from './accounts.errors.ts';
 import {
   changePasswordSchema,
@@ -57,31 +56,8 @@ function safeNext(next: string | undefined): string | null {
 }
 
 export function registerAccountPages(surface: FastifyInstance, deps: AccountsPageDeps): void {
-  const page = (input: {
-    request: FastifyRequest;
-    reply: FastifyReply;
-    locale: Locale;
-    path: string;
-    titleKey: Parameters<ReturnType<typeof translator>['t']>[0];
-    main: SafeHtml;
-    status?: number;
-  }) => {
-    const tr = translator(input.locale);
-    return input.reply
-      .code(input.status ?? 200)
-      .header('cache-control', 'private, no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderPublicPage({
-          tr,
-          site: deps.site,
-          path: input.path,
-          title: tr.t(input.titleKey),
-          main: input.main,
-          viewerName: viewerNameOf(input.request),
-        }),
-      );
-  };
+  const page = (input: Omit<Parameters<typeof sendPersonalPage>[0], 'site'>) =>
+    sendPersonalPage({ ...input, site: deps.site });
 
   const setSessionCookie = (reply: FastifyReply, token: string) =>
     reply.setCookie(SESSION_COOKIE, token, {

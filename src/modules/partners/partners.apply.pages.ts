@@ -2,10 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Csrf } from '../../http/csrf.ts';
 import { parseForm } from '../../http/forms.ts';
-import { localeOf, viewerNameOf } from '../../http/public-surface.ts';
-import { translator, type Locale, type MessageKey } from '../../i18n/i18n.ts';
-import { html, type SafeHtml } from '../../ui/html.ts';
-import { renderPublicPage, type SiteContext } from '../../ui/layout.ts';
+import { localeOf, sendPersonalPage } from '../../http/public-surface.ts';
+import { translator, type MessageKey } from '../../i18n/i18n.ts';
+import { html } from '../../ui/html.ts';
+import type { SiteContext } from '../../ui/layout.ts';
 import { answerSchema, applicationSchema } from './partners.applications.schemas.ts';
 import {
   answerInformationRequest,
@@ -26,32 +26,8 @@ export interface ApplyPageDeps {
 
 /** The application form and the page where an applicant answers the Secretariat's questions. */
 export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps): void {
-  const page = (input: {
-    request: FastifyRequest;
-    reply: FastifyReply;
-    locale: Locale;
-    path: string;
-    titleKey: MessageKey;
-    main: SafeHtml;
-    status?: number;
-  }) => {
-    const tr = translator(input.locale);
-    return input.reply
-      .code(input.status ?? 200)
-      .header('cache-control', 'private, no-store')
-      .type('text/html; charset=utf-8')
-      .send(
-        renderPublicPage({
-          tr,
-          site: deps.site,
-          path: input.path,
-          section: '/partners',
-          title: tr.t(input.titleKey),
-          main: input.main,
-          viewerName: viewerNameOf(input.request),
-        }),
-      );
-  };
+  const page = (input: Omit<Parameters<typeof sendPersonalPage>[0], 'site' | 'section'>) =>
+    sendPersonalPage({ ...input, site: deps.site, section: '/partners' });
 
   surface.get('/partners/apply', async (request, reply) => {
     const locale = localeOf(request);
