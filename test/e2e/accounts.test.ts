@@ -5,14 +5,13 @@ import {
   checkAccessibility,
   clickAndWait,
   describeViolations,
-  extractLinks,
   fillAndSubmit,
-  firstStartLink,
   goto,
   launchBrowser,
   newPage,
-  waitForMail,
-} from './helpers.ts';
+} from './browser.ts';
+import { extractLinks, waitForMail } from './mailbox.ts';
+import { firstStartLink } from './server.ts';
 
 /**
  * The accounts journey, in French, as people live it: the Secretariat opens the link printed at

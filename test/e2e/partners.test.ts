@@ -4,14 +4,14 @@ import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/account
 import {
   checkAccessibility,
   clickAndWait,
-  createAccount,
   describeViolations,
   fillAndSubmit,
   goto,
   launchBrowser,
   newPage,
-  waitForMail,
-} from './helpers.ts';
+} from './browser.ts';
+import { waitForMail } from './mailbox.ts';
+import { createAccount } from './server.ts';
 
 /**
  * The partnership journey, as the issue tells it: a visitor in Spanish applies for their

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, describeViolations, goto, launchBrowser, newPage } from './helpers.ts';
+import { checkAccessibility, describeViolations, goto, launchBrowser, newPage } from './browser.ts';
 
 const LOCALES = ['fr', 'en', 'es'] as const;
 const SCREENSHOT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
