@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { Db, DbExecutor } from '../../db/database.ts';
 import { isLocale, translator, type Locale } from '../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
-import { queueMail } from '../mail/index.ts';
+import { queueTranslatedMail } from '../mail/index.ts';
 import { organizations } from '../partners/index.ts';
 import { AccountsError } from './accounts.errors.ts';
 import { createToken, decoyHash, hashPassword, hashToken, verifyPassword } from './accounts.passwords.ts';
@@ -326,16 +326,16 @@ export async function requestPasswordReset(input: {
     if (recent.count >= RESET_LIMIT.max || !user || user.status !== 'active') return;
     const locale = userLocale(user);
     const token = await issueToken(tx, { userId: user.id, purpose: 'password_reset', now });
-    const tr = translator(locale);
-    await queueMail(tx, {
+    await queueTranslatedMail(tx, {
       to: user.email,
-      locale,
+      locale: locale,
       kind: 'accounts.password_reset',
-      subject: tr.t('mail.reset.subject'),
-      text: tr.t('mail.reset.body', {
+      subject: 'mail.reset.subject',
+      body: 'mail.reset.body',
+      values: {
         name: user.name || user.email,
         link: setPasswordLink({ publicUrl: input.publicUrl, locale, token }),
-      }),
+      },
     });
   });
 }
@@ -465,13 +465,13 @@ export async function inviteUser(input: {
     const token = await issueToken(tx, { userId: user.id, purpose: input.sendMail ? 'invitation' : 'sign_in', now });
     const link = setPasswordLink({ publicUrl: input.publicUrl, locale: invitation.locale, token });
     if (input.sendMail) {
-      const tr = translator(invitation.locale);
-      await queueMail(tx, {
+      await queueTranslatedMail(tx, {
         to: user.email,
         locale: invitation.locale,
         kind: 'accounts.invitation',
-        subject: tr.t('mail.invitation.subject'),
-        text: tr.t('mail.invitation.body', { name: user.name, role: tr.t(ROLE_LABELS[invitation.role]), link }),
+        subject: 'mail.invitation.subject',
+        body: 'mail.invitation.body',
+        values: { name: user.name, role: translator(invitation.locale).t(ROLE_LABELS[invitation.role]), link },
       });
     }
     return { userId: user.id, link };

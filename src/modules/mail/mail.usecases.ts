@@ -1,4 +1,5 @@
 import type { Db, DbExecutor } from '../../db/database.ts';
+import { translator, type Locale, type MessageKey } from '../../i18n/i18n.ts';
 import {
   keepQueuedMail,
   abandonMail,
@@ -45,6 +46,28 @@ export async function queueMail(db: DbExecutor, input: QueueMailInput): Promise<
     text: mail.text,
     html: mail.html ?? null,
     status: 'queued',
+  });
+}
+
+/** Writes a message whose subject and body are translation keys, in the recipient's language. */
+export async function queueTranslatedMail(
+  db: DbExecutor,
+  input: {
+    to: string;
+    locale: Locale;
+    kind: string;
+    subject: MessageKey;
+    body: MessageKey;
+    values: Record<string, string | number>;
+  },
+): Promise<{ id: number }> {
+  const tr = translator(input.locale);
+  return queueMail(db, {
+    to: input.to,
+    locale: input.locale,
+    kind: input.kind,
+    subject: tr.t(input.subject, input.values),
+    text: tr.t(input.body, input.values),
   });
 }
 

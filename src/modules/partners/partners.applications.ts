@@ -1,8 +1,8 @@
 import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbExecutor } from '../../db/database.ts';
-import { translator, type Locale } from '../../i18n/i18n.ts';
+import type { Locale } from '../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
-import { queueMail } from '../mail/index.ts';
+import { queueTranslatedMail } from '../mail/index.ts';
 import type { ApplicationInput } from './partners.applications.schemas.ts';
 import {
   organizations,
@@ -103,17 +103,17 @@ export async function submitApplication(input: {
       after: { name: row.name, kind: row.kind, country: row.country, website: row.website },
       ip: input.ip,
     });
-    const tr = translator(input.locale);
-    await queueMail(tx, {
+    await queueTranslatedMail(tx, {
       to: application.contact_email,
       locale: input.locale,
       kind: 'partners.application_received',
-      subject: tr.t('mail.applicationReceived.subject'),
-      text: tr.t('mail.applicationReceived.body', {
+      subject: 'mail.applicationReceived.subject',
+      body: 'mail.applicationReceived.body',
+      values: {
         name: application.contact_name,
         organization: application.name,
         reference: row.id,
-      }),
+      },
     });
     return { id: row.id };
   });
@@ -368,17 +368,17 @@ export async function declineApplication(input: {
       ip: input.ip,
     });
     const locale = application.locale as Locale;
-    const tr = translator(locale);
-    await queueMail(tx, {
+    await queueTranslatedMail(tx, {
       to: application.contactEmail,
-      locale,
+      locale: locale,
       kind: 'partners.application_declined',
-      subject: tr.t('mail.applicationDeclined.subject'),
-      text: tr.t('mail.applicationDeclined.body', {
+      subject: 'mail.applicationDeclined.subject',
+      body: 'mail.applicationDeclined.body',
+      values: {
         name: application.contactName,
         organization: application.name,
         reason: input.reason,
-      }),
+      },
     });
   });
 }
@@ -414,18 +414,18 @@ export async function requestInformation(input: {
       ip: input.ip,
     });
     const locale = application.locale as Locale;
-    const tr = translator(locale);
-    await queueMail(tx, {
+    await queueTranslatedMail(tx, {
       to: application.contactEmail,
-      locale,
+      locale: locale,
       kind: 'partners.application_info_requested',
-      subject: tr.t('mail.applicationInfo.subject'),
-      text: tr.t('mail.applicationInfo.body', {
+      subject: 'mail.applicationInfo.subject',
+      body: 'mail.applicationInfo.body',
+      values: {
         name: application.contactName,
         organization: application.name,
         message: input.message,
         link: `${input.publicUrl}/${locale}/partners/apply/answer?token=${token}`,
-      }),
+      },
     });
   });
 }
