@@ -21,7 +21,7 @@ declare module 'vitest' {
   }
 }
 
-/** What the SMTP peer writes for each message: see `waitForMail` in helpers.ts. */
+/** What the SMTP peer writes for each message: see `waitForMail` in mailbox.ts. */
 export interface StoredMail {
   /** The envelope recipients (RCPT TO). */
   to: string[];
