@@ -148,9 +148,12 @@ describe('operations endpoints', () => {
     expect(ready.json()).toEqual({ status: 'ready' });
   });
 
-  it('exposes Prometheus metrics, including the page cache', async () => {
+  it('exposes Prometheus metrics, including the page cache and the partner directory', async () => {
     await server.app.inject({ url: '/fr/about' });
+    await server.app.inject({ url: '/api/v1/partners' });
     const response = await server.app.inject({ url: '/metrics' });
+    expect(response.body).toMatch(/alliance87_partner_directory_loads [1-9]/);
+    expect(response.body).toMatch(/alliance87_partner_directory_last_load_seconds 0\.\d+/);
     expect(response.headers['content-type']).toContain('text/plain');
     expect(response.body).toContain('# TYPE alliance87_http_request_duration_seconds histogram');
     expect(response.body).toMatch(/alliance87_page_cache_entries \d+/);

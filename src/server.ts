@@ -48,6 +48,8 @@ import {
   countPendingChangeRequests,
   registerChangeRequestsAdmin,
   registerPartnersApi,
+  createDirectoryIndex,
+  PARTNER_TABLES,
   type InviteRepresentative,
 } from './modules/partners/index.ts';
 import { registerStatsApi } from './modules/stats/index.ts';
@@ -91,10 +93,22 @@ export async function buildServer(input: { config: Config; database: Database })
   });
 
   const pageCache = createPageCache({ maxEntries: config.pageCacheMaxEntries });
+  const directory = createDirectoryIndex({
+    db: database.db,
+    defaultLocale: config.defaultLocale,
+    onError: (error) => app.log.warn({ err: error }, 'partner directory not read again; the next search retries'),
+  });
+  const partnerTables: readonly string[] = PARTNER_TABLES;
   const changeFeed = startChangeFeed({
     connection: database.connection,
-    onChange: (table) => pageCache.invalidateTables([table]),
-    onReset: () => pageCache.clear(),
+    onChange: (table) => {
+      pageCache.invalidateTables([table]);
+      if (partnerTables.includes(table)) directory.invalidate();
+    },
+    onReset: () => {
+      pageCache.clear();
+      directory.invalidate();
+    },
     onError: (error) => app.log.warn({ err: error }, 'change feed interrupted; reconnecting'),
   });
   await changeFeed.ready;
@@ -175,7 +189,26 @@ export async function buildServer(input: { config: Config; database: Database })
   const nudgeMail = () => mailer.nudge();
 
   registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale });
-  registerMetrics(app, { pageCache });
+  registerMetrics(app, {
+    pageCache,
+    gauges: [
+      {
+        name: 'partner_directory_entries',
+        help: 'Active partners held by the directory index',
+        value: () => directory.stats().entries,
+      },
+      {
+        name: 'partner_directory_loads',
+        help: 'Times the directory index has read the partner records',
+        value: () => directory.stats().loads,
+      },
+      {
+        name: 'partner_directory_last_load_seconds',
+        help: 'Time the directory index last took to read and prepare the partner records',
+        value: () => (directory.stats().lastLoadMs ?? 0) / 1000,
+      },
+    ],
+  });
   registerAssetRoutes(app, assets);
   registerDiscoveryRoutes(app, { site });
   registerPartnerMedia(app, { db: database.db });
@@ -214,7 +247,7 @@ export async function buildServer(input: { config: Config; database: Database })
   };
   mountPublicSurface(app, (surface) => {
     registerContentPages(surface, publicDeps);
-    registerPartnerPages(surface, publicDeps);
+    registerPartnerPages(surface, { ...publicDeps, directory });
     registerApplyPages(surface, { db: database.db, site, csrf, tokens, nudgeMail });
     registerAccountPages(surface, { db: database.db, site, config, csrf, nudgeMail });
   });
@@ -263,7 +296,7 @@ export async function buildServer(input: { config: Config; database: Database })
   // JSON API.
   const api = createApiRegistry();
   registerStatsApi(api, { db: database.db });
-  registerPartnersApi(api, { db: database.db, defaultLocale: config.defaultLocale });
+  registerPartnersApi(api, { db: database.db, directory, defaultLocale: config.defaultLocale });
   api.mount(app);
   app.get('/api/v1/openapi.json', async () =>
     api.openApiDocument({ publicUrl: config.publicUrl, version: packageJson.version }),
@@ -279,6 +312,7 @@ export async function buildServer(input: { config: Config; database: Database })
       await app.close();
       await mailer.stop();
       await changeFeed.stop();
+      await directory.close();
     },
   };
 }

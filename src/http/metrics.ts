@@ -3,7 +3,14 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 import type { PageCache } from './page-cache.ts';
 
 /** Prometheus metrics of one app instance, served at /metrics. */
-export function registerMetrics(app: FastifyInstance, input: { pageCache: PageCache }): Registry {
+export function registerMetrics(
+  app: FastifyInstance,
+  input: {
+    pageCache: PageCache;
+    /** Further values read when the metrics are collected (name without the `alliance87_` prefix). */
+    gauges?: { name: string; help: string; value: () => number }[];
+  },
+): Registry {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'alliance87_' });
 
@@ -40,6 +47,17 @@ export function registerMetrics(app: FastifyInstance, input: { pageCache: PageCa
       this.set(input.pageCache.stats().entries);
     },
   });
+
+  for (const gauge of input.gauges ?? []) {
+    new Gauge({
+      name: `alliance87_${gauge.name}`,
+      help: gauge.help,
+      registers: [registry],
+      collect() {
+        this.set(gauge.value());
+      },
+    });
+  }
 
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(

@@ -11,6 +11,7 @@ export {
   type OrganizationKind,
   type OrganizationStatus,
 } from './partners.table.ts';
+export { createDirectoryIndex, type DirectoryIndex } from './partners.directory-index.ts';
 export { PARTNER_TABLES } from './partners.usecases.ts';
 export { registerPartnerPages } from './partners.pages.ts';
 export { registerPartnersApi } from './partners.api.ts';

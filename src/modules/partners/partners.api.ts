@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
 import type { ApiRegistry } from '../../http/api.ts';
 import { LOCALES, type Locale } from '../../i18n/i18n.ts';
+import type { DirectoryIndex } from './partners.directory-index.ts';
 import { directoryQuerySchema } from './partners.schemas.ts';
 import { ACTION_GROUPS, ORGANIZATION_KINDS } from './partners.table.ts';
 import { getPartnerProfile, listPartnerProfiles, type PartnerProfile } from './partners.usecases.ts';
@@ -51,7 +52,10 @@ function present(profile: PartnerProfile): z.input<typeof partnerSchema> {
   };
 }
 
-export function registerPartnersApi(api: ApiRegistry, deps: { db: Db; defaultLocale: Locale }): void {
+export function registerPartnersApi(
+  api: ApiRegistry,
+  deps: { db: Db; directory: DirectoryIndex; defaultLocale: Locale },
+): void {
   api.get({
     path: '/partners',
     tag: 'partners',
@@ -62,7 +66,7 @@ export function registerPartnersApi(api: ApiRegistry, deps: { db: Db; defaultLoc
       // A CSV download holds every matching partner, not one page.
       const effective = query.format === 'csv' ? { ...query, page: 1, per_page: 10_000 } : query;
       const page = await listPartnerProfiles({
-        db: deps.db,
+        directory: deps.directory,
         query: effective,
         locale: query.locale,
         defaultLocale: deps.defaultLocale,

@@ -3,11 +3,15 @@ import { notFound } from '../../http/errors.ts';
 import { localeOf, pathWithoutLocale, viewerNameOf, type PublicPageDeps } from '../../http/public-surface.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { renderPublicPage } from '../../ui/layout.ts';
+import type { DirectoryIndex } from './partners.directory-index.ts';
 import { directoryQuerySchema } from './partners.schemas.ts';
 import { getPartnerProfile, listDirectory, PARTNER_TABLES } from './partners.usecases.ts';
 import { renderDirectory, renderProfile } from './partners.views.ts';
 
-export function registerPartnerPages(surface: FastifyInstance, deps: PublicPageDeps): void {
+export function registerPartnerPages(
+  surface: FastifyInstance,
+  deps: PublicPageDeps & { directory: DirectoryIndex },
+): void {
   surface.get('/partners', async (request, reply) => {
     const locale = localeOf(request);
     const parsed = directoryQuerySchema.safeParse(request.query);
@@ -19,7 +23,12 @@ export function registerPartnerPages(surface: FastifyInstance, deps: PublicPageD
       tables: PARTNER_TABLES,
       render: async () => {
         const tr = translator(locale);
-        const page = await listDirectory({ db: deps.db, query, locale, defaultLocale: deps.defaultLocale });
+        const page = await listDirectory({
+          directory: deps.directory,
+          query,
+          locale,
+          defaultLocale: deps.defaultLocale,
+        });
         return renderPublicPage({
           tr,
           site: deps.site,

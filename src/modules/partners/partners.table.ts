@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import {
   boolean,
   char,
@@ -43,8 +42,6 @@ export const organizations = pgTable('organizations', {
   id: serial('id').primaryKey(),
   slug: text('slug').notNull().unique(),
   name: text('name').notNull(),
-  /** The name folded for sorting and search (lower case, no accents); kept by the database. */
-  nameKey: text('name_key').generatedAlwaysAs(sql`a87_unaccent(lower(name))`),
   kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
   country: char('country', { length: 3 }),
   status: text('status', { enum: ORGANIZATION_STATUSES }).notNull().default('applicant'),
@@ -66,7 +63,6 @@ export const organizationTranslations = pgTable(
       .references(() => organizations.id, { onDelete: 'cascade' }),
     locale: char('locale', { length: 2 }).notNull(),
     name: text('name').notNull(),
-    nameKey: text('name_key').generatedAlwaysAs(sql`a87_unaccent(lower(name))`),
     description: text('description').notNull().default(''),
   },
   (table) => [primaryKey({ columns: [table.organizationId, table.locale] })],

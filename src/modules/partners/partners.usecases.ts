@@ -1,14 +1,8 @@
 import type { Db } from '../../db/database.ts';
-import { LOCALES, type Locale } from '../../i18n/i18n.ts';
+import { isLocale, LOCALES, type Locale } from '../../i18n/i18n.ts';
 import { REGIONS, regionOfCountry, type Region } from '../../i18n/regions.ts';
-import {
-  actionGroupsOf,
-  countFacets,
-  findOrganizationBySlug,
-  searchDirectory,
-  translationsOf,
-  type DirectoryRow,
-} from './partners.repository.ts';
+import { displayNameOf, type DirectoryEntry, type DirectoryIndex } from './partners.directory-index.ts';
+import { findOrganizationBySlug } from './partners.repository.ts';
 import type { DirectoryQuery } from './partners.schemas.ts';
 import { ACTION_GROUPS, ORGANIZATION_KINDS, type ActionGroup, type OrganizationKind } from './partners.table.ts';
 
@@ -26,9 +20,15 @@ export interface FacetValue<T extends string> {
   selected: boolean;
 }
 
+/** A partner on a page of the directory, with its name in the reader's language or a fallback. */
+export type DirectoryItem = Omit<DirectoryEntry, 'texts' | 'searchKeys'> & {
+  /** The language of `name`; null for the organization's own name in no known language. */
+  nameLocale: Locale | null;
+};
+
 export interface DirectoryPage {
   total: number;
-  items: (DirectoryRow & { region: Region | null; actionGroups: ActionGroup[] })[];
+  items: DirectoryItem[];
   facets: {
     kind: FacetValue<OrganizationKind>[];
     region: FacetValue<Region>[];
@@ -39,33 +39,32 @@ export interface DirectoryPage {
 
 /** One page of the public directory, with the count of each filter value given the other filters. */
 export async function listDirectory(input: {
-  db: Db;
+  directory: DirectoryIndex;
   query: DirectoryQuery;
   locale: Locale;
   defaultLocale: Locale;
 }): Promise<DirectoryPage> {
   const { query } = input;
-  const [{ total, rows }, facets] = await Promise.all([
-    searchDirectory(input.db, { query, locale: input.locale, fallbackLocale: input.defaultLocale }),
-    countFacets(input.db, query),
-  ]);
-  const groups = await actionGroupsOf(
-    input.db,
-    rows.map((row) => row.id),
-  );
-  const regionCounts = new Map<Region, number>();
-  for (const [country, count] of facets.countryForRegions) {
-    const region = regionOfCountry(country);
-    if (region) regionCounts.set(region, (regionCounts.get(region) ?? 0) + count);
-  }
+  const { total, entries, facets } = await input.directory.search({ query, locale: input.locale });
   const countries = new Set([...facets.country.keys(), ...query.country]);
   return {
     total,
-    items: rows.map((row) => ({
-      ...row,
-      region: row.country ? regionOfCountry(row.country) : null,
-      actionGroups: groups.get(row.id) ?? [],
-    })),
+    items: entries.map((entry) => {
+      const shown = displayNameOf(entry, input.locale, input.defaultLocale);
+      return {
+        id: entry.id,
+        slug: entry.slug,
+        name: shown.name,
+        nameLocale: shown.locale,
+        kind: entry.kind,
+        country: entry.country,
+        website: entry.website,
+        isDemo: entry.isDemo,
+        joinedOn: entry.joinedOn,
+        region: entry.region,
+        actionGroups: entry.actionGroups,
+      };
+    }),
     facets: {
       kind: ORGANIZATION_KINDS.map((value) => ({
         value,
@@ -74,7 +73,7 @@ export async function listDirectory(input: {
       })),
       region: REGIONS.map((value) => ({
         value,
-        count: regionCounts.get(value) ?? 0,
+        count: facets.region.get(value) ?? 0,
         selected: query.region.includes(value),
       })),
       country: [...countries].map((value) => ({
@@ -118,72 +117,67 @@ export async function getPartnerProfile(input: {
 }): Promise<PartnerProfile | null> {
   const row = await findOrganizationBySlug(input.db, input.slug);
   if (!row || row.status !== 'active') return null;
-  return toProfile({ row, locale: input.locale, defaultLocale: input.defaultLocale });
+  const texts: DirectoryEntry['texts'] = {};
+  for (const translation of row.translations) {
+    if (isLocale(translation.locale)) texts[translation.locale] = translation;
+  }
+  return toProfile({
+    entry: { ...row, texts, region: row.country ? regionOfCountry(row.country) : null },
+    logo: row.logo,
+    locale: input.locale,
+    defaultLocale: input.defaultLocale,
+  });
 }
 
 function toProfile(input: {
-  row: Omit<DirectoryRow, 'name' | 'nameLocale' | 'id'> & {
-    name: string;
-    translations: { locale: string; name: string; description: string }[];
-    actionGroups: ActionGroup[];
-    logo?: { hash: string; width: number; height: number } | null;
-  };
+  entry: Omit<DirectoryEntry, 'id' | 'searchKeys'>;
+  logo: PartnerProfile['logo'];
   locale: Locale;
   defaultLocale: Locale;
 }): PartnerProfile {
-  const { row } = input;
-  const byLocale = new Map(row.translations.map((translation) => [translation.locale, translation]));
-  const shown = [input.locale, input.defaultLocale, ...LOCALES].find((locale) => byLocale.has(locale)) ?? null;
-  const text = shown ? byLocale.get(shown) : undefined;
+  const { entry } = input;
+  // Name and description are shown together, in the first language that has them.
+  const shown = [input.locale, input.defaultLocale, ...LOCALES].find((locale) => entry.texts[locale]) ?? null;
+  const text = shown ? entry.texts[shown] : undefined;
   const names: Partial<Record<Locale, string>> = {};
   const descriptions: Partial<Record<Locale, string>> = {};
   for (const locale of LOCALES) {
-    const translation = byLocale.get(locale);
-    if (translation) {
-      names[locale] = translation.name;
-      descriptions[locale] = translation.description;
+    const text = entry.texts[locale];
+    if (text) {
+      names[locale] = text.name;
+      descriptions[locale] = text.description;
     }
   }
   return {
-    slug: row.slug,
-    name: text?.name ?? row.name,
+    slug: entry.slug,
+    name: text?.name ?? entry.name,
     description: text?.description ?? '',
     textLocale: shown,
     names,
     descriptions,
-    kind: row.kind,
-    country: row.country,
-    region: row.country ? regionOfCountry(row.country) : null,
-    website: row.website,
-    actionGroups: row.actionGroups,
-    joinedOn: row.joinedOn,
-    isDemo: row.isDemo,
-    logo: row.logo ?? null,
+    kind: entry.kind,
+    country: entry.country,
+    region: entry.region,
+    website: entry.website,
+    actionGroups: entry.actionGroups,
+    joinedOn: entry.joinedOn,
+    isDemo: entry.isDemo,
+    logo: input.logo,
   };
 }
 
 /** Every partner of a directory query with all its languages (the API and downloads). */
 export async function listPartnerProfiles(input: {
-  db: Db;
+  directory: DirectoryIndex;
   query: DirectoryQuery;
   locale: Locale;
   defaultLocale: Locale;
 }): Promise<{ total: number; items: PartnerProfile[] }> {
-  const { total, rows } = await searchDirectory(input.db, {
-    query: input.query,
-    locale: input.locale,
-    fallbackLocale: input.defaultLocale,
-  });
-  const ids = rows.map((row) => row.id);
-  const [translations, groups] = await Promise.all([translationsOf(input.db, ids), actionGroupsOf(input.db, ids)]);
+  const { total, entries } = await input.directory.search({ query: input.query, locale: input.locale });
   return {
     total,
-    items: rows.map((row) =>
-      toProfile({
-        row: { ...row, translations: translations.get(row.id) ?? [], actionGroups: groups.get(row.id) ?? [] },
-        locale: input.locale,
-        defaultLocale: input.defaultLocale,
-      }),
+    items: entries.map((entry) =>
+      toProfile({ entry, logo: null, locale: input.locale, defaultLocale: input.defaultLocale }),
     ),
   };
 }

@@ -1,4 +1,4 @@
-import { countryName } from '../../i18n/countries.ts';
+import { countryName, countryOptions } from '../../i18n/countries.ts';
 import type { Translator } from '../../i18n/i18n.ts';
 import { REGION_LABELS } from '../../i18n/regions.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
@@ -41,11 +41,10 @@ function queryString(query: DirectoryQuery, extra: Record<string, string> = {}):
 export function renderDirectory(input: { tr: Translator; query: DirectoryQuery; page: DirectoryPage }): SafeHtml {
   const { tr, query, page } = input;
   const path = localePath(tr.locale, '/partners');
-  const countries = [...page.facets.country].sort((a, b) =>
-    countryName({ iso3: a.value, locale: tr.locale }).localeCompare(
-      countryName({ iso3: b.value, locale: tr.locale }),
-      tr.locale,
-    ),
+  // Countries in the order of their names in the reader's language.
+  const rank = new Map(countryOptions(tr.locale).map((option, index) => [option.value, index]));
+  const countries = [...page.facets.country].sort(
+    (a, b) => (rank.get(a.value) ?? Infinity) - (rank.get(b.value) ?? Infinity) || a.value.localeCompare(b.value),
   );
   const pages = Math.max(1, Math.ceil(page.total / query.per_page));
   const pageLinks = html`<nav aria-label="${tr.t('list.pagination')}"><ul class="pagination">
