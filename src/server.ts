@@ -282,7 +282,7 @@ export async function buildServer(input: { config: Config; database: Database })
   });
   registerMailAdmin(app, adminDeps);
   registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, tokens, inviteRepresentative, nudgeMail });
-  registerChangeRequestsAdmin(app, adminDeps);
+  registerChangeRequestsAdmin(app, { ...adminDeps, nudgeMail });
   registerSelfService(app, {
     ...adminDeps,
     invite: inviteRepresentative,

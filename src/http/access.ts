@@ -75,6 +75,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/organizations/:slug/logo': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/change-request': PARTNER_KEEPERS,
   'GET /admin/change-requests': SECRETARIAT,
+  'GET /admin/change-requests/:id': SECRETARIAT,
   'POST /admin/change-requests/:id/approve': SECRETARIAT,
   'POST /admin/change-requests/:id/decline': SECRETARIAT,
   'GET /admin/users': SECRETARIAT,

@@ -61,6 +61,29 @@ ${input.options.map(
 </div>`;
 }
 
+/** A multi-line text, required, with its label, hint and error tied to it. */
+export function textArea(input: {
+  tr: Translator;
+  name: string;
+  label: string;
+  hint?: string;
+  value?: string | undefined;
+  errors?: FieldErrors;
+  maxLength: number;
+}): SafeHtml {
+  const error = errorText(input.tr, input.errors, input.name);
+  const id = `field-${input.name}`;
+  const describedBy = [input.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return html`<div class="field${error ? ' field-invalid' : ''}">
+<label for="${id}">${input.label}</label>
+${input.hint ? html`<p class="hint" id="${id}-hint">${input.hint}</p>` : ''}
+${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}
+<textarea id="${id}" name="${input.name}" rows="6" maxlength="${input.maxLength}" required${
+    describedBy ? html` aria-describedby="${describedBy}"` : ''
+  }${error ? html` aria-invalid="true"` : ''}>${input.value ?? ''}</textarea>
+</div>`;
+}
+
 /** The list of problems at the top of a form, each linking to its field. */
 export function errorSummary(input: { tr: Translator; errors: FieldErrors; labels: Record<string, string> }): SafeHtml {
   const entries = Object.entries(input.errors);

@@ -389,8 +389,20 @@ export const en = {
   'partners.change.nameNeeded': 'Give the name in at least one language.',
   'partners.change.none': 'No change waits for a decision.',
   'partners.change.by': 'Asked by {who}',
-  'partners.change.approved': 'The change is applied.',
-  'partners.change.declined': 'The change is declined.',
+  'partners.change.approved': 'The change is applied; the person who asked is told by e-mail.',
+  'partners.change.declined': 'The change is declined; the person who asked receives the reason by e-mail.',
+  'partners.change.declineLink': 'Decline, with a reason',
+  'partners.change.back': 'All changes to decide',
+  'partners.change.approveExplain':
+    'The new name and kind show on the site at once; the person who asked is told by e-mail.',
+  'partners.change.reason': 'Reason for declining',
+  'partners.change.reasonHint': 'Sent by e-mail to the person who asked.',
+  'mail.changeApproved.subject': 'The change to {organization} is applied',
+  'mail.changeApproved.body':
+    'Hello {name},\n\nThe Secretariat has approved the change of name or kind you asked for. The Alliance 8.7 site now shows {organization}, as: {kind}.\n\nAlliance 8.7 Secretariat',
+  'mail.changeDeclined.subject': 'The change you asked for {organization}',
+  'mail.changeDeclined.body':
+    'Hello {name},\n\nThe Secretariat has reviewed the change of name or kind you asked for {organization} and has not applied it, for this reason:\n\n{reason}\n\nThe profile stays as it was.\n\nAlliance 8.7 Secretariat',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -394,6 +394,18 @@ export const es: Record<MessageKey, string> = {
   'partners.change.nameNeeded': 'Indique el nombre en al menos un idioma.',
   'partners.change.none': 'Ningún cambio espera una decisión.',
   'partners.change.by': 'Pedido por {who}',
-  'partners.change.approved': 'El cambio se ha aplicado.',
-  'partners.change.declined': 'El cambio se ha rechazado.',
+  'partners.change.approved': 'El cambio se ha aplicado; la persona que lo pidió recibe un aviso por correo.',
+  'partners.change.declined': 'El cambio se ha rechazado; la persona que lo pidió recibe el motivo por correo.',
+  'partners.change.declineLink': 'Rechazar, con un motivo',
+  'partners.change.back': 'Todos los cambios por decidir',
+  'partners.change.approveExplain':
+    'El nuevo nombre y el nuevo tipo aparecen en el sitio de inmediato; la persona que lo pidió recibe un aviso por correo.',
+  'partners.change.reason': 'Motivo del rechazo',
+  'partners.change.reasonHint': 'Se envía por correo a la persona que lo pidió.',
+  'mail.changeApproved.subject': 'El cambio de {organization} se ha aplicado',
+  'mail.changeApproved.body':
+    'Hola, {name}:\n\nLa Secretaría ha aprobado el cambio de nombre o de tipo que usted pidió. El sitio de la Alianza 8.7 presenta ahora a {organization}, como: {kind}.\n\nSecretaría de la Alianza 8.7',
+  'mail.changeDeclined.subject': 'El cambio pedido para {organization}',
+  'mail.changeDeclined.body':
+    'Hola, {name}:\n\nLa Secretaría ha examinado el cambio de nombre o de tipo que usted pidió para {organization} y no lo ha aplicado, por este motivo:\n\n{reason}\n\nLa ficha queda como estaba.\n\nSecretaría de la Alianza 8.7',
 };

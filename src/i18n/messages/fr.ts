@@ -396,6 +396,18 @@ export const fr: Record<MessageKey, string> = {
   'partners.change.nameNeeded': 'Indiquez le nom dans au moins une langue.',
   'partners.change.none': 'Aucun changement n’attend de décision.',
   'partners.change.by': 'Demandé par {who}',
-  'partners.change.approved': 'Le changement est appliqué.',
-  'partners.change.declined': 'Le changement est refusé.',
+  'partners.change.approved': 'Le changement est appliqué ; la personne qui l’a demandé en est informée par courriel.',
+  'partners.change.declined': 'Le changement est refusé ; la personne qui l’a demandé en reçoit le motif par courriel.',
+  'partners.change.declineLink': 'Refuser, avec un motif',
+  'partners.change.back': 'Tous les changements à décider',
+  'partners.change.approveExplain':
+    'Le nouveau nom et le nouveau type apparaissent aussitôt sur le site ; la personne qui l’a demandé en est informée par courriel.',
+  'partners.change.reason': 'Motif du refus',
+  'partners.change.reasonHint': 'Envoyé par courriel à la personne qui a fait la demande.',
+  'mail.changeApproved.subject': 'Le changement de {organization} est appliqué',
+  'mail.changeApproved.body':
+    'Bonjour {name},\n\nLe Secrétariat a approuvé le changement de nom ou de type que vous avez demandé. Le site de l’Alliance 8.7 présente désormais {organization}, comme : {kind}.\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.changeDeclined.subject': 'Le changement demandé pour {organization}',
+  'mail.changeDeclined.body':
+    'Bonjour {name},\n\nLe Secrétariat a examiné le changement de nom ou de type que vous avez demandé pour {organization} et ne l’a pas appliqué, pour le motif suivant :\n\n{reason}\n\nLa fiche reste inchangée.\n\nLe Secrétariat de l’Alliance 8.7',
 };

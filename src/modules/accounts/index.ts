@@ -12,7 +12,7 @@ export {
   signIn,
   type SessionView,
 } from './accounts.usecases.ts';
-export { findUserByEmail, listOrganizationRepresentatives } from './accounts.repository.ts';
+export { findUserByEmail, findUserById, listOrganizationRepresentatives } from './accounts.repository.ts';
 export { createToken, hashToken } from './accounts.passwords.ts';
 export { inviteSchema } from './accounts.schemas.ts';
 export { AccountsError } from './accounts.errors.ts';

@@ -5,7 +5,7 @@ import { notFound } from '../../http/errors.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
 import type { MessageKey, Translator } from '../../i18n/i18n.ts';
 import { LANGUAGE_NAMES, isLocale } from '../../i18n/i18n.ts';
-import { csrfField, errorSummary, notice, selectField } from '../../ui/forms.ts';
+import { csrfField, errorSummary, notice, selectField, textArea } from '../../ui/forms.ts';
 import { html } from '../../ui/html.ts';
 import { localePath } from '../../ui/layout.ts';
 import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
@@ -23,7 +23,7 @@ import {
   type InviteRepresentative,
   type TokenTools,
 } from './partners.applications.ts';
-import { describeCountry, textArea } from './partners.applications.views.ts';
+import { describeCountry } from './partners.applications.views.ts';
 import { KIND_LABELS } from './partners.labels.ts';
 import { APPLICATION_STATUSES, ORGANIZATION_KINDS, type ApplicationStatus } from './partners.table.ts';
 

@@ -1,35 +1,11 @@
 import type { FieldErrors } from '../../http/forms.ts';
 import { countryName, countryOptions } from '../../i18n/countries.ts';
 import type { Translator } from '../../i18n/i18n.ts';
-import { csrfField, errorSummary, selectField, textField } from '../../ui/forms.ts';
+import { csrfField, errorSummary, selectField, textArea, textField } from '../../ui/forms.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
 import { localePath } from '../../ui/layout.ts';
 import { KIND_LABELS } from './partners.labels.ts';
 import { ORGANIZATION_KINDS } from './partners.table.ts';
-
-function textArea(input: {
-  tr: Translator;
-  name: string;
-  label: string;
-  hint?: string;
-  value?: string | undefined;
-  errors?: FieldErrors;
-  maxLength: number;
-}): SafeHtml {
-  const error = input.errors?.[input.name];
-  const id = `field-${input.name}`;
-  const describedBy = [input.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
-  return html`<div class="field${error ? ' field-invalid' : ''}">
-<label for="${id}">${input.label}</label>
-${input.hint ? html`<p class="hint" id="${id}-hint">${input.hint}</p>` : ''}
-${error ? html`<p class="error" id="${id}-error">${input.tr.t(error.key, error.values)}</p>` : ''}
-<textarea id="${id}" name="${input.name}" rows="6" maxlength="${input.maxLength}" required${
-    describedBy ? html` aria-describedby="${describedBy}"` : ''
-  }${error ? html` aria-invalid="true"` : ''}>${input.value ?? ''}</textarea>
-</div>`;
-}
-
-export { textArea };
 
 export function renderApplicationForm(input: {
   tr: Translator;

@@ -1,8 +1,11 @@
 import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { LOCALES, type Locale } from '../../i18n/i18n.ts';
+import { isLocale, LOCALES, translator, type Locale } from '../../i18n/i18n.ts';
+import { findUserById } from '../accounts/index.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
+import { queueTranslatedMail } from '../mail/index.ts';
+import { KIND_LABELS } from './partners.labels.ts';
 import type { EditableOrganization } from './partners.self-service.ts';
 import {
   organizationChangeRequests,
@@ -66,8 +69,9 @@ export async function requestChange(input: {
   });
 }
 
-export async function listPendingChangeRequests(db: Db) {
-  return db
+/** The changes that wait for a decision, oldest first (or just one of them). */
+export async function listPendingChangeRequests(db: Db, only?: { id: number }): Promise<PendingChangeRequest[]> {
+  const rows = await db
     .select({
       id: organizationChangeRequests.id,
       changes: organizationChangeRequests.changes,
@@ -80,8 +84,14 @@ export async function listPendingChangeRequests(db: Db) {
     })
     .from(organizationChangeRequests)
     .innerJoin(organizations, eq(organizations.id, organizationChangeRequests.organizationId))
-    .where(eq(organizationChangeRequests.status, 'pending'))
+    .where(
+      and(
+        eq(organizationChangeRequests.status, 'pending'),
+        only ? eq(organizationChangeRequests.id, only.id) : undefined,
+      ),
+    )
     .orderBy(asc(organizationChangeRequests.createdAt));
+  return rows.map((row) => ({ ...row, changes: row.changes as RequestedChanges }));
 }
 
 export async function countPendingChangeRequests(db: Db): Promise<number> {
@@ -92,14 +102,40 @@ export async function countPendingChangeRequests(db: Db): Promise<number> {
   return row?.total ?? 0;
 }
 
-/** Applies (or refuses) a requested change; the organization's translations take the new names. */
+/** The reason the Secretariat gives when it declines a change (sent to the person who asked). */
+export const declineChangeSchema = z.object({ reason: z.string().trim().min(5).max(3000) });
+
+export type ChangeDecision = { approve: true } | { approve: false; reason: string };
+
+export interface PendingChangeRequest {
+  id: number;
+  changes: RequestedChanges;
+  requestedByLabel: string;
+  createdAt: Date;
+  organizationId: number;
+  organizationSlug: string;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+}
+
+/** One change that waits for a decision, or null (unknown, or decided already). */
+export async function findPendingChangeRequest(db: Db, id: number): Promise<PendingChangeRequest | null> {
+  const [row] = await listPendingChangeRequests(db, { id });
+  return row ?? null;
+}
+
+/**
+ * Applies (or declines, with a reason) a requested change; the organization's translations take
+ * the new names. The person who asked is told by e-mail, in their language, in the same transaction.
+ */
 export async function decideChangeRequest(input: {
   db: Db;
   id: number;
-  approve: boolean;
+  decision: ChangeDecision;
   actor: Actor;
   ip: string | null;
 }): Promise<boolean> {
+  const { decision } = input;
   return input.db.transaction(async (tx) => {
     const [request] = await tx
       .select()
@@ -109,7 +145,8 @@ export async function decideChangeRequest(input: {
     if (!request) return false;
     const changes = request.changes as RequestedChanges;
     const [before] = await tx.select().from(organizations).where(eq(organizations.id, request.organizationId));
-    if (input.approve && before) {
+    if (!before) return false;
+    if (decision.approve) {
       const englishOrAny = changes.names.en ?? changes.names.fr ?? changes.names.es ?? before.name;
       await tx
         .update(organizations)
@@ -127,17 +164,46 @@ export async function decideChangeRequest(input: {
     }
     await tx
       .update(organizationChangeRequests)
-      .set({ status: input.approve ? 'approved' : 'declined', decidedAt: new Date(), decidedBy: input.actor.id })
+      .set({
+        status: decision.approve ? 'approved' : 'declined',
+        decidedAt: new Date(),
+        decidedBy: input.actor.id,
+        decisionReason: decision.approve ? null : decision.reason,
+      })
       .where(eq(organizationChangeRequests.id, request.id));
     await recordAudit(tx, {
       actor: input.actor,
-      action: input.approve ? 'partners.change_approved' : 'partners.change_declined',
+      action: decision.approve ? 'partners.change_approved' : 'partners.change_declined',
       entityType: 'organization',
       entityId: request.organizationId,
-      before: before ? { kind: before.kind, name: before.name } : null,
-      after: input.approve ? changes : null,
+      before: { kind: before.kind, name: before.name },
+      after: decision.approve ? changes : { request: request.id, reason: decision.reason },
       ip: input.ip,
     });
+    const requester = request.requestedBy ? await findUserById(tx, request.requestedBy) : null;
+    if (requester && requester.status !== 'deactivated') {
+      const locale = isLocale(requester.locale) ? requester.locale : 'en';
+      const [ownName] = await tx
+        .select({ name: organizationTranslations.name })
+        .from(organizationTranslations)
+        .where(
+          and(eq(organizationTranslations.organizationId, before.id), eq(organizationTranslations.locale, locale)),
+        );
+      const organizationName = ownName?.name ?? before.name;
+      await queueTranslatedMail(tx, {
+        to: requester.email,
+        locale,
+        kind: decision.approve ? 'partners.change_approved' : 'partners.change_declined',
+        subject: decision.approve ? 'mail.changeApproved.subject' : 'mail.changeDeclined.subject',
+        body: decision.approve ? 'mail.changeApproved.body' : 'mail.changeDeclined.body',
+        values: {
+          name: requester.name || requester.email,
+          organization: organizationName,
+          kind: translator(locale).t(KIND_LABELS[decision.approve ? changes.kind : before.kind]),
+          reason: decision.approve ? '' : decision.reason,
+        },
+      });
+    }
     return true;
   });
 }

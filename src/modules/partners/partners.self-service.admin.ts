@@ -3,14 +3,13 @@ import type { Db } from '../../db/database.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
 import { LANGUAGE_NAMES, LOCALES, type MessageKey, type Translator } from '../../i18n/i18n.ts';
-import { csrfField, errorSummary, notice, selectField, textField } from '../../ui/forms.ts';
+import { csrfField, errorSummary, notice, selectField, textArea, textField } from '../../ui/forms.ts';
 import { html } from '../../ui/html.ts';
 import { localePath } from '../../ui/layout.ts';
 import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import type { Actor } from '../audit/index.ts';
 import type { InviteRepresentative } from './partners.applications.ts';
 import { LogoError, saveLogo } from './partners.logos.ts';
-import { textArea } from './partners.applications.views.ts';
 import { changeRequestSchema, requestChange } from './partners.change-requests.ts';
 import { ACTION_GROUP_LABELS, KIND_LABELS } from './partners.labels.ts';
 import {

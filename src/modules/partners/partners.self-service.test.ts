@@ -275,5 +275,68 @@ describe('a change of name or kind', () => {
     const page = await waitForPage(`/en/partners/${target.slug}`, 'New Name');
     expect(page).toContain('Other network or organization');
     expect((await server.app.inject({ url: `/es/partners/${target.slug}` })).body).toContain('Nuevo Nombre');
+    const told = await lastMailTo(rep.email);
+    expect(told).toMatchObject({ locale: 'en', subject: 'The change to New Name is applied' });
+    expect(told?.body_text).toContain('as: Other network or organization.');
+  });
+
+  it('is declined only with a reason, which the person who asked receives in their language', async () => {
+    const target = await organization(active.find((entry) => entry.kind === 'academic')!.slug);
+    const rep = await createTestUser({
+      database,
+      locale: 'es',
+      roles: [{ role: 'partner_rep', organizationId: target.id }],
+    });
+    const client = new TestClient(server.app);
+    await client.signIn({ email: rep.email });
+    await client.submit({
+      page: `/admin/organizations/${target.slug}`,
+      action: `/admin/organizations/${target.slug}/change-request`,
+      fields: { kind: 'other', name_fr: '', name_en: 'Renamed Institute', name_es: '' },
+    });
+    const secretariat = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true, locale: 'fr' });
+    const admin = new TestClient(server.app);
+    await admin.signIn({ email: secretariat.email, totpSecret: secretariat.totpSecret });
+    const list = await admin.get('/admin/change-requests');
+    const id = new RegExp(`href="/admin/change-requests/(\\d+)">Refuser, avec un motif`).exec(list.body)?.[1];
+    expect(id).toBeDefined();
+    // A representative cannot open it either.
+    expect((await client.get(`/admin/change-requests/${id}`)).statusCode).toBe(403);
+
+    const short = await admin.submit({
+      page: `/admin/change-requests/${id}`,
+      action: `/admin/change-requests/${id}/decline`,
+      fields: { reason: 'Non' },
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.body).toContain('aria-invalid="true">Non</textarea>');
+    expect(short.body).toContain('Saisissez au moins 5 caractères.');
+
+    const declined = await admin.submit({
+      page: `/admin/change-requests/${id}`,
+      action: `/admin/change-requests/${id}/decline`,
+      fields: { reason: 'Le nom doit rester celui de la charte <fondatrice>.' },
+    });
+    expect(declined.statusCode).toBe(303);
+    expect((await admin.get('/admin/change-requests?done=declined')).body).toContain('Le changement est refusé');
+    expect((await admin.get(`/admin/change-requests/${id}`)).statusCode).toBe(404);
+    const told = await lastMailTo(rep.email);
+    expect(told?.locale).toBe('es');
+    expect(told?.body_text).toContain('no lo ha aplicado, por este motivo:');
+    expect(told?.body_text).toContain('Le nom doit rester celui de la charte <fondatrice>.');
+    expect((await server.app.inject({ url: `/en/partners/${target.slug}` })).body).not.toContain('Renamed Institute');
+    const audit = await database.pool.query<{ after: { reason: string } }>(
+      `SELECT after FROM audit_log WHERE action = 'partners.change_declined' AND entity_id = $1`,
+      [String(target.id)],
+    );
+    expect(audit.rows[0]?.after.reason).toContain('charte');
   });
 });
+
+async function lastMailTo(address: string) {
+  const result = await database.pool.query<{ subject: string; body_text: string; locale: string }>(
+    `SELECT subject, body_text, locale FROM mail_outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1`,
+    [address],
+  );
+  return result.rows[0];
+}

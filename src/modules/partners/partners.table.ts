@@ -175,6 +175,8 @@ export const organizationChangeRequests = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: integer('decided_by'),
+    /** Why the Secretariat declined it (sent to the person who asked). */
+    decisionReason: text('decision_reason'),
   },
   (table) => [index('organization_change_requests_status_idx').on(table.status, table.createdAt)],
 );

@@ -1,0 +1,1 @@
+ALTER TABLE "organization_change_requests" ADD COLUMN "decision_reason" text;
