@@ -72,6 +72,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/organizations/:slug/representatives': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/representatives/:grantId/remove': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/withdraw': PARTNER_KEEPERS,
+  'POST /admin/organizations/:slug/status': SECRETARIAT,
   'POST /admin/organizations/:slug/logo': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/change-request': PARTNER_KEEPERS,
   'GET /admin/change-requests': SECRETARIAT,

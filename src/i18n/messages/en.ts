@@ -403,6 +403,32 @@ export const en = {
   'mail.changeDeclined.subject': 'The change you asked for {organization}',
   'mail.changeDeclined.body':
     'Hello {name},\n\nThe Secretariat has reviewed the change of name or kind you asked for {organization} and has not applied it, for this reason:\n\n{reason}\n\nThe profile stays as it was.\n\nAlliance 8.7 Secretariat',
+  'admin.organizationsAll': 'Organizations',
+  'partners.registry.search': 'Name or address',
+  'partners.registry.empty': 'No organization matches these filters.',
+  'partners.registry.since': 'Since',
+  'partners.status.applicant': 'Applicant',
+  'partners.status.active': 'Active partner',
+  'partners.status.suspended': 'Suspended',
+  'partners.status.withdrawn': 'Withdrawn',
+  'partners.status.heading': 'Status in the partnership',
+  'partners.status.current': 'Current status: {status}.',
+  'partners.status.history': 'Status history',
+  'partners.status.new': 'New status',
+  'partners.status.validFrom': 'From',
+  'partners.status.validFromHint':
+    'Today or an earlier day, not before the last change. Partner counts for past days follow it.',
+  'partners.status.note': 'Reason',
+  'partners.status.noteHint': 'Kept in the history and sent to the organization’s representatives.',
+  'partners.status.submit': 'Change the status',
+  'partners.status.saved': 'The status is changed; the representatives are told by e-mail.',
+  'partners.status.same': 'The organization already has this status.',
+  'partners.status.tooEarly': 'Choose {date} or a later day: the last change is from that day.',
+  'partners.status.future': 'Choose today or an earlier day.',
+  'partners.status.badDate': 'Enter a date such as 2026-03-31.',
+  'mail.organizationStatus.subject': '{organization}: your status in Alliance 8.7',
+  'mail.organizationStatus.body':
+    'Hello {name},\n\nThe Secretariat has recorded a new status for {organization} in Alliance 8.7, from {date}: {status}.\n\nReason: {note}\n\nFor any question, answer this message.\n\nAlliance 8.7 Secretariat',
 } as const;
 
 export type MessageKey = keyof typeof en;

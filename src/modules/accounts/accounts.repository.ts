@@ -260,9 +260,16 @@ export async function pruneOldAttempts(db: DbExecutor, before: Date): Promise<vo
 export async function listOrganizationRepresentatives(
   db: DbExecutor,
   organizationId: number,
-): Promise<{ grantId: number; userId: number; name: string; email: string }[]> {
+): Promise<{ grantId: number; userId: number; name: string; email: string; locale: string; status: string }[]> {
   return db
-    .select({ grantId: roleAssignments.id, userId: users.id, name: users.name, email: users.email })
+    .select({
+      grantId: roleAssignments.id,
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      locale: users.locale,
+      status: users.status,
+    })
     .from(roleAssignments)
     .innerJoin(users, eq(users.id, roleAssignments.userId))
     .where(

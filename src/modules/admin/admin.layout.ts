@@ -20,10 +20,14 @@ export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
 ];
 
 export function adminNavigation(viewer: Viewer | null): { path: string; key: MessageKey }[] {
+  const secretariat = viewer?.roles.some((grant) => grant.role === 'secretariat') ?? false;
   return ADMIN_NAVIGATION.filter((entry) => {
     const rule = ruleFor('GET', entry.path);
     return rule !== undefined && allows(rule, viewer);
-  });
+  }).map((entry) =>
+    // The Secretariat keeps every organization there, not one of its own.
+    entry.path === '/admin/organizations' && secretariat ? { ...entry, key: 'admin.organizationsAll' } : entry,
+  );
 }
 
 export function renderAdminPage(input: {

@@ -24,7 +24,7 @@ import {
   type TokenTools,
 } from './partners.applications.ts';
 import { describeCountry } from './partners.applications.views.ts';
-import { KIND_LABELS } from './partners.labels.ts';
+import { KIND_LABELS, kindOptions } from './partners.labels.ts';
 import { APPLICATION_STATUSES, ORGANIZATION_KINDS, type ApplicationStatus } from './partners.table.ts';
 
 export interface PartnersAdminDeps extends AdminPageDeps {
@@ -87,7 +87,7 @@ export function registerPartnersAdmin(app: FastifyInstance, deps: PartnersAdminD
       main: (tr) => html`<h1>${tr.t('admin.applications')}</h1>
 <form method="get" action="/admin/applications" class="filters" role="search">
 ${selectField({ tr, name: 'status', label: tr.t('accounts.field.status'), value: status ?? '', options: [{ value: '', label: tr.t('form.all') }, ...APPLICATION_STATUSES.map((value) => ({ value, label: tr.t(STATUS_LABELS[value]) }))] })}
-${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: query.kind, options: [{ value: '', label: tr.t('form.all') }, ...ORGANIZATION_KINDS.map((value) => ({ value, label: tr.t(KIND_LABELS[value]) }))] })}
+${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: query.kind, options: [{ value: '', label: tr.t('form.all') }, ...kindOptions(tr)] })}
 <div class="field"><button type="submit" class="secondary">${tr.t('form.filter')}</button></div>
 </form>
 ${

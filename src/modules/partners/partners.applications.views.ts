@@ -4,8 +4,7 @@ import type { Translator } from '../../i18n/i18n.ts';
 import { csrfField, errorSummary, selectField, textArea, textField } from '../../ui/forms.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
 import { localePath } from '../../ui/layout.ts';
-import { KIND_LABELS } from './partners.labels.ts';
-import { ORGANIZATION_KINDS } from './partners.table.ts';
+import { kindOptions } from './partners.labels.ts';
 
 export function renderApplicationForm(input: {
   tr: Translator;
@@ -31,7 +30,7 @@ ${errorSummary({ tr, errors, labels })}
 <form method="post" action="${localePath(tr.locale, '/partners/apply')}" novalidate>
 ${csrfField(input.csrf)}
 ${textField({ tr, name: 'name', label: labels.name!, value: values.name, errors, required: true, maxLength: 200, autocomplete: 'organization' })}
-${selectField({ tr, name: 'kind', label: labels.kind!, value: values.kind, errors, required: true, options: [{ value: '', label: tr.t('form.chooseOne') }, ...ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: tr.t(KIND_LABELS[kind]) }))] })}
+${selectField({ tr, name: 'kind', label: labels.kind!, value: values.kind, errors, required: true, options: [{ value: '', label: tr.t('form.chooseOne') }, ...kindOptions(tr)] })}
 ${selectField({ tr, name: 'country', label: labels.country!, hint: tr.t('partners.apply.countryHint'), value: values.country, errors, required: true, options: [{ value: '', label: tr.t('form.chooseOne') }, ...countryOptions(tr.locale)] })}
 ${textField({ tr, name: 'website', type: 'url', label: labels.website!, hint: tr.t('partners.apply.websiteHint'), value: values.website, errors, required: true, maxLength: 300, autocomplete: 'url' })}
 ${textField({ tr, name: 'contact_name', label: labels.contact_name!, value: values.contact_name, errors, required: true, maxLength: 120, autocomplete: 'name' })}

@@ -1,5 +1,10 @@
-import type { MessageKey } from '../../i18n/i18n.ts';
-import type { ActionGroup, OrganizationKind } from './partners.table.ts';
+import type { MessageKey, Translator } from '../../i18n/i18n.ts';
+import {
+  ORGANIZATION_KINDS,
+  type ActionGroup,
+  type OrganizationKind,
+  type OrganizationStatus,
+} from './partners.table.ts';
 
 export const KIND_LABELS: Record<OrganizationKind, MessageKey> = {
   government: 'partners.kind.government',
@@ -12,6 +17,11 @@ export const KIND_LABELS: Record<OrganizationKind, MessageKey> = {
   other: 'partners.kind.other',
 };
 
+/** Every kind as options of a select, in the reader's language. */
+export function kindOptions(tr: Translator): { value: OrganizationKind; label: string }[] {
+  return ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: tr.t(KIND_LABELS[kind]) }));
+}
+
 export const ACTION_GROUP_LABELS: Record<ActionGroup, MessageKey> = {
   'supply-chains': 'actionGroup.supplyChains',
   migration: 'actionGroup.migration',
@@ -23,4 +33,11 @@ export const SORT_LABELS: Record<'name' | 'newest' | 'country', MessageKey> = {
   name: 'partners.sort.name',
   newest: 'partners.sort.newest',
   country: 'partners.sort.country',
+};
+
+export const ORGANIZATION_STATUS_LABELS: Record<OrganizationStatus, MessageKey> = {
+  applicant: 'partners.status.applicant',
+  active: 'partners.status.active',
+  suspended: 'partners.status.suspended',
+  withdrawn: 'partners.status.withdrawn',
 };

@@ -1,5 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/database.ts';
+import type { Db, DbExecutor } from '../../db/database.ts';
 import {
   organizationActionGroups,
   organizationLogos,
@@ -8,6 +8,7 @@ import {
   organizationTranslations,
   type ActionGroup,
   type OrganizationKind,
+  type OrganizationStatus,
 } from './partners.table.ts';
 
 /**
@@ -120,4 +121,28 @@ export async function countActivePartnersOn(db: Db, day: string): Promise<number
        ORDER BY organization_id, valid_from DESC, id DESC
     ) latest WHERE status = 'active'`);
   return Number(result.rows[0]?.total ?? 0);
+}
+
+/** Sets an organization's status and adds it to its history from the given day (inside the caller's transaction). */
+export async function recordOrganizationStatus(
+  tx: DbExecutor,
+  input: {
+    organizationId: number;
+    status: OrganizationStatus;
+    validFrom: string;
+    recordedBy: number | null;
+    note: string;
+  },
+): Promise<void> {
+  await tx
+    .update(organizations)
+    .set({ status: input.status, updatedAt: new Date() })
+    .where(eq(organizations.id, input.organizationId));
+  await tx.insert(organizationStatusHistory).values({
+    organizationId: input.organizationId,
+    status: input.status,
+    validFrom: input.validFrom,
+    recordedBy: input.recordedBy,
+    note: input.note,
+  });
 }

@@ -11,7 +11,7 @@ import type { Actor } from '../audit/index.ts';
 import type { InviteRepresentative } from './partners.applications.ts';
 import { LogoError, saveLogo } from './partners.logos.ts';
 import { changeRequestSchema, requestChange } from './partners.change-requests.ts';
-import { ACTION_GROUP_LABELS, KIND_LABELS } from './partners.labels.ts';
+import { ACTION_GROUP_LABELS, kindOptions } from './partners.labels.ts';
 import {
   addRepresentative,
   listOrganizationsByIds,
@@ -24,13 +24,29 @@ import {
   type EditableOrganization,
   type RepresentativeDirectory,
 } from './partners.self-service.ts';
-import { ACTION_GROUPS, ORGANIZATION_KINDS } from './partners.table.ts';
+import { renderStatusSection, sendRegistry } from './partners.registry.admin.ts';
+import {
+  changeOrganizationStatus,
+  StatusChangeError,
+  statusChangeSchema,
+  statusHistoryOf,
+} from './partners.registry.ts';
+import { ACTION_GROUPS, type OrganizationStatus } from './partners.table.ts';
 
 export interface SelfServiceDeps extends AdminPageDeps {
   db: Db;
   invite: InviteRepresentative;
   representatives: RepresentativeDirectory;
   nudgeMail: () => void;
+}
+
+function isSecretariat(request: FastifyRequest): boolean {
+  return request.viewer!.roles.some((grant) => grant.role === 'secretariat');
+}
+
+/** Today's date (UTC), as the status history records days. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
 }
 
 function actorOf(request: FastifyRequest): Actor {
@@ -52,6 +68,7 @@ export function registerSelfService(app: FastifyInstance, deps: SelfServiceDeps)
 
   app.get('/admin/organizations', async (request, reply) => {
     const viewer = request.viewer!;
+    if (isSecretariat(request)) return sendRegistry({ deps, request, reply });
     const ids = viewer.roles.flatMap((grant) =>
       grant.role === 'partner_rep' && grant.organizationId ? [grant.organizationId] : [],
     );
@@ -83,11 +100,14 @@ ${
       problem?: MessageKey;
       logoError?: MessageKey;
       change?: { values: Record<string, string>; errors: FieldErrors };
+      statusForm?: { values: Record<string, string>; errors: FieldErrors };
       status?: number;
     },
   ) => {
     const { organization } = input;
     const people = await deps.representatives.list({ db: deps.db, organizationId: organization.id });
+    const secretariat = isSecretariat(request);
+    const history = secretariat ? await statusHistoryOf(deps.db, organization.id) : [];
     const done = (request.query as Record<string, string | undefined>).done;
     const doneKey = (
       {
@@ -96,6 +116,7 @@ ${
         removed: 'partners.self.removed',
         logo: 'partners.logo.saved',
         change: 'partners.change.sent',
+        status: 'partners.status.saved',
       } as const
     )[done as 'profile'];
     const profileValues = input.profile?.values ?? {
@@ -142,7 +163,7 @@ ${ACTION_GROUPS.map((group) => html`<div class="checkbox"><input type="checkbox"
 ${errorSummary({ tr, errors: input.change?.errors ?? {}, labels: { kind: tr.t('partners.field.kind'), name_fr: tr.t('partners.change.name', { language: LANGUAGE_NAMES.fr }), name_en: tr.t('partners.change.name', { language: LANGUAGE_NAMES.en }), name_es: tr.t('partners.change.name', { language: LANGUAGE_NAMES.es }) } })}
 <form method="post" action="/admin/organizations/${organization.slug}/change-request" aria-labelledby="change-heading" novalidate>
 ${csrfField(csrf)}
-${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: input.change?.values.kind ?? organization.kind, errors: input.change?.errors ?? {}, required: true, options: ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: tr.t(KIND_LABELS[kind]) })) })}
+${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: input.change?.values.kind ?? organization.kind, errors: input.change?.errors ?? {}, required: true, options: kindOptions(tr) })}
 ${LOCALES.map((locale) => textField({ tr, name: `name_${locale}`, label: tr.t('partners.change.name', { language: LANGUAGE_NAMES[locale] }), value: input.change?.values[`name_${locale}`] ?? organization.names[locale] ?? '', errors: input.change?.errors ?? {}, maxLength: 200 }))}
 <button type="submit" class="secondary">${tr.t('partners.change.submit')}</button>
 </form>
@@ -169,7 +190,20 @@ ${selectField({ tr, name: 'locale', label: tr.t('accounts.field.locale'), value:
 <button type="submit" class="secondary">${tr.t('partners.self.invite')}</button>
 </form>
 ${
-  organization.status === 'active'
+  secretariat
+    ? renderStatusSection({
+        tr,
+        csrf,
+        slug: organization.slug,
+        status: organization.status as OrganizationStatus,
+        history,
+        today: today(),
+        ...input.statusForm,
+      })
+    : ''
+}
+${
+  organization.status === 'active' && !secretariat
     ? html`<h2 id="withdraw-heading">${tr.t('partners.self.withdrawHeading')}</h2>
 <form method="post" action="/admin/organizations/${organization.slug}/withdraw" aria-labelledby="withdraw-heading">
 ${csrfField(csrf)}
@@ -265,6 +299,39 @@ ${csrfField(csrf)}
       throw error;
     }
     return reply.redirect(`/admin/organizations/${organization.slug}?done=logo`, 303);
+  });
+
+  app.post('/admin/organizations/:slug/status', async (request, reply) => {
+    const organization = await load(request);
+    const form = parseForm(statusChangeSchema, request.body);
+    if (!form.ok)
+      return page(request, reply, {
+        organization,
+        statusForm: { values: form.values, errors: form.errors },
+        status: 400,
+      });
+    try {
+      await changeOrganizationStatus({
+        db: deps.db,
+        organization,
+        change: form.data,
+        today: today(),
+        actor: actorOf(request),
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (!(error instanceof StatusChangeError)) throw error;
+      return page(request, reply, {
+        organization,
+        statusForm: {
+          values: request.body as Record<string, string>,
+          errors: { [error.field]: { key: error.key, values: error.values } },
+        },
+        status: 400,
+      });
+    }
+    deps.nudgeMail();
+    return reply.redirect(`/admin/organizations/${organization.slug}?done=status`, 303);
   });
 
   app.post('/admin/organizations/:slug/withdraw', async (request, reply) => {

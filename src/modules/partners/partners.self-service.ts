@@ -5,13 +5,8 @@ import type { Viewer } from '../../http/viewer.ts';
 import { LOCALES, type Locale } from '../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import type { InviteRepresentative } from './partners.applications.ts';
-import {
-  ACTION_GROUPS,
-  organizationActionGroups,
-  organizations,
-  organizationStatusHistory,
-  organizationTranslations,
-} from './partners.table.ts';
+import { recordOrganizationStatus } from './partners.repository.ts';
+import { ACTION_GROUPS, organizationActionGroups, organizations, organizationTranslations } from './partners.table.ts';
 
 /** The role grants table is the accounts module's; self-service only reads who represents what. */
 export interface RepresentativeDirectory {
@@ -172,11 +167,7 @@ export async function withdrawOrganization(input: {
   ip: string | null;
 }): Promise<void> {
   await input.db.transaction(async (tx) => {
-    await tx
-      .update(organizations)
-      .set({ status: 'withdrawn', updatedAt: new Date() })
-      .where(eq(organizations.id, input.organization.id));
-    await tx.insert(organizationStatusHistory).values({
+    await recordOrganizationStatus(tx, {
       organizationId: input.organization.id,
       status: 'withdrawn',
       validFrom: new Date().toISOString().slice(0, 10),

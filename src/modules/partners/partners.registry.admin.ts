@@ -1,0 +1,97 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import type { FieldErrors } from '../../http/forms.ts';
+import { countryName } from '../../i18n/countries.ts';
+import type { Translator } from '../../i18n/i18n.ts';
+import { csrfField, errorSummary, selectField, textArea, textField } from '../../ui/forms.ts';
+import { html, type SafeHtml } from '../../ui/html.ts';
+import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
+import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
+import { KIND_LABELS, kindOptions, ORGANIZATION_STATUS_LABELS } from './partners.labels.ts';
+import { listRegistry, registryQuerySchema, SETTABLE_STATUSES, type StatusHistoryEntry } from './partners.registry.ts';
+import { ORGANIZATION_STATUSES, type OrganizationStatus } from './partners.table.ts';
+
+/** The Secretariat's list of every organization: search, status and kind filters, pages. */
+export async function sendRegistry(input: {
+  deps: AdminPageDeps & { db: Db };
+  request: FastifyRequest;
+  reply: FastifyReply;
+}) {
+  const { deps, request, reply } = input;
+  const raw = request.query as Record<string, string | undefined>;
+  const query = registryQuerySchema.parse(raw);
+  const page = pageNumber(raw.page);
+  const { total, rows } = await listRegistry(deps.db, {
+    query,
+    limit: DEFAULT_PER_PAGE,
+    offset: (page - 1) * DEFAULT_PER_PAGE,
+  });
+  return sendAdminPage({
+    deps,
+    request,
+    reply,
+    title: (tr) => tr.t('admin.organizationsAll'),
+    current: '/admin/organizations',
+    main: (tr) => html`<h1>${tr.t('admin.organizationsAll')}</h1>
+<form method="get" action="/admin/organizations" class="filters" role="search">
+${textField({ tr, name: 'q', label: tr.t('partners.registry.search'), value: query.q })}
+${selectField({ tr, name: 'status', label: tr.t('accounts.field.status'), value: query.status, options: [{ value: '', label: tr.t('form.all') }, ...ORGANIZATION_STATUSES.map((status) => ({ value: status, label: tr.t(ORGANIZATION_STATUS_LABELS[status]) }))] })}
+${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: query.kind, options: [{ value: '', label: tr.t('form.all') }, ...kindOptions(tr)] })}
+<div class="field"><button type="submit" class="secondary">${tr.t('form.filter')}</button></div>
+</form>
+${
+  rows.length === 0
+    ? html`<p class="empty">${tr.t('partners.registry.empty')}</p>`
+    : html`<div class="table-wrap"><table>
+<caption class="visually-hidden">${tr.t('admin.organizationsAll')}</caption>
+<thead><tr><th scope="col">${tr.t('partners.apply.name')}</th><th scope="col">${tr.t('partners.field.kind')}</th><th scope="col">${tr.t('partners.field.country')}</th><th scope="col">${tr.t('accounts.field.status')}</th><th scope="col">${tr.t('partners.registry.since')}</th></tr></thead>
+<tbody>${rows.map(
+        (row) => html`<tr>
+<td><a href="/admin/organizations/${row.slug}">${row.name}</a>${row.isDemo ? html` <span class="badge">${tr.t('partners.demoBadge')}</span>` : ''}</td>
+<td>${tr.t(KIND_LABELS[row.kind])}</td>
+<td>${row.country ? countryName({ iso3: row.country, locale: tr.locale }) : '—'}</td>
+<td>${tr.t(ORGANIZATION_STATUS_LABELS[row.status])}</td>
+<td>${row.since ? tr.formatDate(new Date(`${row.since}T00:00:00Z`)) : '—'}</td>
+</tr>`,
+      )}</tbody></table></div>`
+}
+${pagination({ tr, path: '/admin/organizations', query: { q: query.q, status: query.status, kind: query.kind }, page, perPage: DEFAULT_PER_PAGE, total })}`,
+  });
+}
+
+/** The status of an organization, its history, and the Secretariat's form to change it. */
+export function renderStatusSection(input: {
+  tr: Translator;
+  csrf: string;
+  slug: string;
+  status: OrganizationStatus;
+  history: StatusHistoryEntry[];
+  today: string;
+  values?: Record<string, string>;
+  errors?: FieldErrors;
+}): SafeHtml {
+  const { tr } = input;
+  const errors = input.errors ?? {};
+  const labels = {
+    status: tr.t('partners.status.new'),
+    valid_from: tr.t('partners.status.validFrom'),
+    note: tr.t('partners.status.note'),
+  };
+  return html`<h2 id="status-heading">${tr.t('partners.status.heading')}</h2>
+<p>${tr.t('partners.status.current', { status: tr.t(ORGANIZATION_STATUS_LABELS[input.status]) })}</p>
+<div class="table-wrap"><table>
+<caption>${tr.t('partners.status.history')}</caption>
+<thead><tr><th scope="col">${tr.t('partners.status.validFrom')}</th><th scope="col">${tr.t('accounts.field.status')}</th><th scope="col">${tr.t('partners.status.note')}</th></tr></thead>
+<tbody>${input.history.map(
+    (entry) =>
+      html`<tr><td>${tr.formatDate(new Date(`${entry.validFrom}T00:00:00Z`))}</td><td>${tr.t(ORGANIZATION_STATUS_LABELS[entry.status])}</td><td>${entry.note ?? ''}</td></tr>`,
+  )}</tbody></table></div>
+${errorSummary({ tr, errors, labels })}
+<form method="post" action="/admin/organizations/${input.slug}/status" aria-labelledby="status-heading" novalidate>
+${csrfField(input.csrf)}
+${selectField({ tr, name: 'status', label: labels.status, value: input.values?.status ?? '', errors, required: true, options: [{ value: '', label: tr.t('form.chooseOne') }, ...SETTABLE_STATUSES.filter((status) => status !== input.status).map((status) => ({ value: status, label: tr.t(ORGANIZATION_STATUS_LABELS[status]) }))] })}
+${textField({ tr, name: 'valid_from', type: 'date', label: labels.valid_from, hint: tr.t('partners.status.validFromHint'), value: input.values?.valid_from ?? input.today, errors, required: true })}
+${textArea({ tr, name: 'note', label: labels.note, hint: tr.t('partners.status.noteHint'), value: input.values?.note, errors, maxLength: 1000 })}
+<button type="submit" class="secondary">${tr.t('partners.status.submit')}</button>
+</form>`;
+}
