@@ -10,7 +10,7 @@ import {
   launchBrowser,
   newPage,
 } from './browser.ts';
-import { waitForMail } from './mailbox.ts';
+import { extractLinks, waitForMail } from './mailbox.ts';
 import { createAccount } from './server.ts';
 
 /**
@@ -18,7 +18,9 @@ import { createAccount } from './server.ts';
  * organization (once forgetting the Terms of Reference), the Secretariat — in French, with an
  * account of its own made with the CLI — approves the application, and the organization is in
  * the directory at once, in every language, while its contact is invited, in Spanish, to keep
- * its profile. Every page on the way is checked with axe.
+ * its profile. The contact then asks, in Spanish, for a new name; the Secretariat declines it
+ * with a reason, which reaches the contact in Spanish, and finds the organization in its list of
+ * all organizations with its status. Every page on the way is checked with axe.
  */
 
 const APPLICATION = {
@@ -39,6 +41,10 @@ const SECRETARIAT = {
   name: 'Claire Dubois',
   password: 'une phrase de passe pour les candidatures',
 };
+
+const CONTACT_PASSWORD = 'una frase de contraseña para la red';
+const NEW_NAME = 'Red Tlaloc por el Trabajo Decente';
+const DECLINE_REASON = 'Le nouveau nom doit figurer dans les statuts déposés : envoyez-les au Secrétariat.';
 
 /** How long a page may lag behind a change: the page cache is told through database notices. */
 const CACHE_DELAY_MS = 5_000;
@@ -107,6 +113,8 @@ async function directoryLinks(page: Page, locale: string): Promise<string[]> {
 describe('partnership journey: a Spanish application, approved by the Secretariat', () => {
   let partnersBefore = -1;
   let slug = '';
+  let secretariatPage: Page | undefined;
+  let invitationLink = '';
 
   it('lets a visitor in Spanish apply, insisting on the Terms of Reference', async () => {
     const page = await person('es-ES');
@@ -176,6 +184,7 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
 
   it('lets the Secretariat, with an account of its own, approve the application', async () => {
     const page = await person('fr-FR');
+    secretariatPage = page;
     const link = await createAccount({
       email: SECRETARIAT.email,
       role: 'secretariat',
@@ -283,5 +292,83 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
     expect(mail.text).toContain(`Hola, ${APPLICATION.contact_name}:`);
     expect(mail.text).toContain('Representante de un socio');
     expect(mail.text).toMatch(/\/es\/account\/set-password\?token=/);
+    invitationLink = extractLinks(mail.text).find((link) => link.includes('/account/set-password')) ?? '';
+  });
+
+  it('lets the contact, in Spanish, ask for a new name, which goes to the Secretariat', async () => {
+    expect(invitationLink, 'no invitation link was received').not.toBe('');
+    const page = await person('es-ES');
+    let response = await goto(page, invitationLink);
+    expect(response.status()).toBe(200);
+    response = await fillAndSubmit(page, { password: CONTACT_PASSWORD, password_confirm: CONTACT_PASSWORD });
+    expect(response.status()).toBe(200);
+
+    // Their organization, in the back office, in Spanish.
+    response = await goto(page, '/admin/organizations');
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toBe(`/admin/organizations/${slug}`);
+    expect(await heading(page)).toBe(APPLICATION.name);
+    await expectAccessible(page);
+
+    response = await fillAndSubmit(page, { name_es: NEW_NAME, kind: 'civil_society' });
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toBe(`/admin/organizations/${slug}?done=change`);
+    expect(await text(page, 'main [role="status"]')).toBe('Su solicitud se ha enviado a la Secretaría.');
+    await expectAccessible(page);
+  });
+
+  it('lets the Secretariat decline the new name with a reason, in French', async () => {
+    const page = secretariatPage!;
+    let response = await goto(page, '/admin/change-requests');
+    expect(response.status()).toBe(200);
+    expect(await heading(page)).toBe('Changements de nom et de type');
+    const request = page.locator('main section.change-request', { hasText: NEW_NAME });
+    expect(await request.count()).toBe(1);
+    await expectAccessible(page);
+
+    response = await clickAndWait(page, request.getByRole('link', { name: 'Refuser, avec un motif' }));
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toMatch(/^\/admin\/change-requests\/\d+$/);
+    await expectAccessible(page);
+
+    // Without a reason: refused, said by the field, and still accessible.
+    response = await fillAndSubmit(page, { reason: '' });
+    expect(response.status()).toBe(400);
+    expect(await text(page, 'main .error-summary')).toContain('Motif du refus');
+    await expectAccessible(page);
+
+    response = await fillAndSubmit(page, { reason: DECLINE_REASON });
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toBe('/admin/change-requests?done=declined');
+    expect(await text(page, 'main [role="status"]')).toBe(
+      'Le changement est refusé ; la personne qui l’a demandé en reçoit le motif par courriel.',
+    );
+    expect(await page.locator('main section.change-request', { hasText: NEW_NAME }).count()).toBe(0);
+  });
+
+  it('tells the contact why, in Spanish', async () => {
+    const mail = await waitForMail(APPLICATION.contact_email);
+    expect(mail.subject).toBe(`El cambio pedido para ${APPLICATION.name}`);
+    expect(mail.text).toContain('no lo ha aplicado, por este motivo:');
+    expect(mail.text).toContain(DECLINE_REASON);
+  });
+
+  it('lists the organization among all others for the Secretariat, with its status history', async () => {
+    const page = secretariatPage!;
+    let response = await goto(page, '/admin/organizations');
+    expect(response.status()).toBe(200);
+    expect(await heading(page)).toBe('Organisations');
+    response = await fillAndSubmit(page, { q: SEARCH_WORD, status: 'active' });
+    expect(response.status()).toBe(200);
+    const row = page.locator('main table tbody tr', { hasText: APPLICATION.name });
+    expect(await row.count()).toBe(1);
+    expect(await row.locator('td').nth(3).textContent()).toBe('Partenaire actif');
+    await expectAccessible(page);
+
+    response = await clickAndWait(page, row.locator('a'));
+    expect(response.status()).toBe(200);
+    expect(await text(page, 'main')).toContain('Statut actuel : Partenaire actif.');
+    expect(await page.locator('main form[action$="/status"]').count()).toBe(1);
+    await expectAccessible(page);
   });
 });
