@@ -19,6 +19,8 @@ describe('the alliance87 command', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain('migrate');
     expect(result.out).toContain('demo:load');
+    expect(result.out).toContain('backup');
+    expect(result.out).toContain('restore');
   });
 
   it('explains one command with <command> --help', async () => {

@@ -1,6 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config/config.ts';
 import { DataDirBusyError, openDatabase, type Database } from './db/database.ts';
+import { BackupError, readBackupHeader, restoreBackup, writeBackup } from './db/backup.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { loadDemonstrationContent } from './demo.ts';
 import { CLI_ACTOR } from './modules/audit/index.ts';
@@ -17,10 +21,14 @@ interface Command {
   summary: string;
   usage: string;
   options?: Record<string, { type: 'string' | 'boolean' }>;
+  /** How many positional arguments the command takes (a file name, for instance). */
+  positionals?: number;
   run(input: {
     config: Config;
     values: Record<string, string | boolean | undefined>;
+    positionals: string[];
     out: (line: string) => void;
+    confirm: (question: string) => Promise<boolean>;
   }): Promise<void>;
 }
 
@@ -89,6 +97,44 @@ const commands: Record<string, Command> = {
       out(applied === 0 ? 'The database is up to date.' : `Applied ${applied} migration(s).`);
     },
   },
+  backup: {
+    summary: 'Write every record to a backup file (one consistent snapshot, gzip-compressed JSON).',
+    usage: 'alliance87 backup FILE',
+    positionals: 1,
+    async run({ config, positionals, out }) {
+      const file = path.resolve(positionals[0]!);
+      if (fs.existsSync(file)) throw new UsageError(`${file} exists already; choose a new file name.`);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const result = await withDatabase(config, (database) => writeBackup(database, file));
+      out(`Backup written to ${file}: ${result.tables} tables, ${result.rows} rows, ${formatBytes(result.bytes)}.`);
+    },
+  },
+  restore: {
+    summary: 'Replace every record with those of a backup file (a backup of the current records is made first).',
+    usage: 'alliance87 restore FILE [--yes]',
+    positionals: 1,
+    options: { yes: { type: 'boolean' } },
+    async run({ config, values, positionals, out, confirm }) {
+      const file = path.resolve(positionals[0]!);
+      const header = await readBackupHeader(file);
+      const made = new Date(header.createdAt);
+      out(`Backup of ${made.toISOString()}: ${header.tables.reduce((sum, table) => sum + table.rows, 0)} rows.`);
+      if (!values.yes && !(await confirm('Replace every record of this platform with the backup’s? (yes/no) '))) {
+        throw new UsageError('Nothing was changed.');
+      }
+      await withDatabase(config, async (database) => {
+        await applyMigrations(database);
+        // The undo: the records as they are now, kept in the data folder.
+        const folder = path.join(config.dataDir, 'backups');
+        fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+        const safety = path.join(folder, `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.a87.gz`);
+        await writeBackup(database, safety);
+        out(`The records as they were are kept in ${safety} (restore it to undo).`);
+        const result = await restoreBackup(database, file);
+        out(`Restored ${result.rows} rows in ${result.tables} tables from ${file}.`);
+      });
+    },
+  },
   'demo:load': {
     summary: 'Load (or refresh) the demonstration content. Text changed by editors is kept.',
     usage: 'alliance87 demo:load',
@@ -118,11 +164,28 @@ function help(): string {
   ].join('\n');
 }
 
+/** Asks on the terminal; without one (a script), the command goes on: its caller decided. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return true;
+  const reader = readline.createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    return /^y(es)?$/i.test((await reader.question(question)).trim());
+  } finally {
+    reader.close();
+  }
+}
+
+function formatBytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
 export async function runCli(input: {
   argv: string[];
   environment?: Record<string, string | undefined>;
   out?: (line: string) => void;
   err?: (line: string) => void;
+  /** Answers a yes/no question (the terminal by default). */
+  confirm?: (question: string) => Promise<boolean>;
 }): Promise<number> {
   const out = input.out ?? ((line: string) => process.stdout.write(`${line}\n`));
   const err = input.err ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -141,7 +204,7 @@ export async function runCli(input: {
     parsed = parseArgs({
       args: rest,
       options: { help: { type: 'boolean', short: 'h' }, ...(command.options ?? {}) },
-      allowPositionals: false,
+      allowPositionals: (command.positionals ?? 0) > 0,
     });
   } catch (error) {
     err(`${(error as Error).message}\n\nUsage: ${command.usage}`);
@@ -151,9 +214,19 @@ export async function runCli(input: {
     out(`Usage: ${command.usage}\n\n${command.summary}`);
     return 0;
   }
+  if (parsed.positionals.length !== (command.positionals ?? 0)) {
+    err(`Usage: ${command.usage}`);
+    return 2;
+  }
   try {
     const config = loadConfig(input.environment);
-    await command.run({ config, values: parsed.values, out });
+    await command.run({
+      config,
+      values: parsed.values,
+      positionals: parsed.positionals,
+      out,
+      confirm: input.confirm ?? askOnTerminal,
+    });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
@@ -164,7 +237,7 @@ export async function runCli(input: {
       err(translator('en').t(error.code));
       return 1;
     }
-    if (error instanceof ConfigError || error instanceof DataDirBusyError) {
+    if (error instanceof ConfigError || error instanceof DataDirBusyError || error instanceof BackupError) {
       err(error.message);
       return 1;
     }

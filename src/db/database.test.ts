@@ -62,6 +62,46 @@ describe('the embedded database folder', () => {
         /created for editor@example\.org \(data_editor\)[\s\S]*https:\/\/alliance87\.example\/fr\/account\/set-password\?token=[\w-]{43}/,
       );
 
+      // A backup and a restore through the running server; the restore keeps an undo.
+      const cli = async (argv: string[], confirm = true) => {
+        const output: string[] = [];
+        const code = await runCli({
+          argv,
+          environment: { NODE_ENV: 'test', DATA_DIR: dataDir },
+          out: (line) => output.push(line),
+          err: (line) => output.push(line),
+          confirm: () => Promise.resolve(confirm),
+        });
+        return { code, text: output.join('\n') };
+      };
+      const backupFile = path.join(dataDir, 'manual.a87.gz');
+      const backup = await cli(['backup', backupFile]);
+      expect(backup.code).toBe(0);
+      expect(backup.text).toMatch(/^Backup written to .*manual\.a87\.gz: \d+ tables, \d+ rows, [\d.]+ kB\.$/);
+      expect((await cli(['backup', backupFile])).text).toContain('exists already');
+      expect((await cli(['restore'])).code).toBe(2);
+      await server.pool.query(`INSERT INTO app_state (key, value) VALUES ('after_backup', '3')`);
+      const keys = async () =>
+        (await server.pool.query<{ key: string }>(`SELECT key FROM app_state ORDER BY key`)).rows.map((row) => row.key);
+
+      const declined = await cli(['restore', backupFile], false);
+      expect(declined.code).toBe(2);
+      expect(declined.text).toContain('Nothing was changed.');
+      expect(await keys()).toContain('after_backup');
+
+      const restored = await cli(['restore', backupFile]);
+      expect(restored.code).toBe(0);
+      expect(await keys()).not.toContain('after_backup');
+      const undo = /kept in (\S+\.a87\.gz)/.exec(restored.text)?.[1];
+      expect(undo && fs.existsSync(undo)).toBe(true);
+      expect((await cli(['restore', undo!, '--yes'])).code).toBe(0);
+      expect(await keys()).toContain('after_backup');
+      await server.pool.query(`DELETE FROM app_state WHERE key = 'after_backup'`);
+
+      const missing = await cli(['restore', path.join(dataDir, 'nowhere.a87.gz')]);
+      expect(missing.code).toBe(1);
+      expect(missing.text).toContain('No file at');
+
       // The server keeps serving after all that.
       const rows = await server.pool.query<{ key: string }>(`SELECT key FROM app_state ORDER BY key`);
       expect(rows.rows.map((row) => row.key)).toEqual(['demo_loaded_at', 'from_command', 'from_server']);
