@@ -44,14 +44,55 @@ async function expectAccessible(page: Page): Promise<void> {
   expect(violations, `axe found problems on ${page.url()}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
+/** A demonstration partner the first start loaded, for its profile page. */
+const DEMO_PARTNER = (
+  JSON.parse(
+    fs.readFileSync(
+      path.join(path.dirname(fileURLToPath(import.meta.url)), '../../content/demo/organizations.json'),
+      'utf8',
+    ),
+  ) as { slug: string; status: string }[]
+).find((entry) => entry.status === 'active')!.slug;
+
+/** Every kind of public page, in each language. */
+const PAGE_TYPES = [
+  '/',
+  '/about',
+  '/partners',
+  '/partners?kind=civil_society&kind=academic&region=002&sort=newest',
+  '/partners?q=zzzzzz',
+  `/partners/${DEMO_PARTNER}`,
+  '/partners/apply',
+  '/sign-in',
+  '/password/forgot',
+];
+
 describe.each(LOCALES)('public pages in %s', (locale) => {
-  it.each([`/${locale}/`, `/${locale}/about`])('%s loads, is in the right language and is accessible', async (url) => {
+  it.each(PAGE_TYPES.map((path) => `/${locale}${path}`))(
+    '%s loads, is in the right language and is accessible',
+    async (url) => {
+      const page = await open();
+      const response = await goto(page, url);
+      expect(response.status()).toBe(200);
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      await expect.poll(() => page.locator('h1').first().isVisible()).toBe(true);
+      expect(await page.locator('nav.main-nav').count()).toBe(1);
+      await expectAccessible(page);
+    },
+  );
+
+  it(`/${locale}/partners/apply sent empty shows each problem by its field, accessibly`, async () => {
     const page = await open();
-    const response = await goto(page, url);
-    expect(response.status()).toBe(200);
+    await goto(page, `/${locale}/partners/apply`);
+    const [response] = await Promise.all([
+      page.waitForResponse((answer) => answer.request().method() === 'POST'),
+      page.locator('main form button[type="submit"]').click(),
+    ]);
+    expect(response.status()).toBe(400);
+    await page.waitForLoadState('load');
     expect(await page.locator('html').getAttribute('lang')).toBe(locale);
-    await expect.poll(() => page.locator('h1').first().isVisible()).toBe(true);
-    expect(await page.locator('nav.main-nav').count()).toBe(1);
+    expect(await page.locator('main .error-summary li').count()).toBeGreaterThanOrEqual(7);
+    expect(await page.locator('main [aria-invalid="true"]').count()).toBeGreaterThanOrEqual(7);
     await expectAccessible(page);
   });
 });
