@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemonstrationContent } from '../demo.ts';
+import { readDemoOrganizations } from '../modules/partners/partners.demo.ts';
+import type { Server } from '../server.ts';
+import { createTestApp } from '../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+
+/**
+ * A public page and everything it loads must fit in the first round trips of a slow mobile
+ * connection: about 14 kB arrive in the first one (ten TCP segments). The budget is for the
+ * compressed bytes a browser receives: the HTML, the stylesheet, scripts and images.
+ */
+const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
+
+let database: TestDatabase;
+let server: Server;
+const partner = readDemoOrganizations().find((entry) => entry.status === 'active')!.slug;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await loadDemonstrationContent(database.db);
+  server = await createTestApp({ database });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+async function receivedBytes(url: string): Promise<number> {
+  const response = await server.app.inject({ url, headers: { 'accept-encoding': 'br' } });
+  expect(response.statusCode, url).toBe(200);
+  return response.rawPayload.length;
+}
+
+describe.each(['fr', 'en', 'es'])('the weight of public pages in %s', (locale) => {
+  it.each(['/', '/about', '/partners', `/partners/${partner}`, '/partners/apply', '/sign-in'])(
+    `/${locale}%s with all it loads fits in the first round trip`,
+    async (path) => {
+      const url = `/${locale}${path}`;
+      const html = (await server.app.inject({ url })).body;
+      // Every resource the page loads from the platform (stylesheet, scripts, images).
+      const resources = [...html.matchAll(/(?:href|src)="(\/(?:assets|media)\/[^"]+)"/g)].map((match) => match[1]!);
+      expect(resources.some((resource) => resource.endsWith('.css'))).toBe(true);
+      // Nothing comes from elsewhere.
+      expect(html).not.toMatch(/(?:src|href)="https?:\/\/(?!platform\.test)[^"]*\.(?:js|css|woff2?)"/);
+      let total = await receivedBytes(url);
+      for (const resource of new Set(resources)) total += await receivedBytes(resource);
+      expect(total, `${url} and its resources weigh ${total} bytes`).toBeLessThan(FIRST_ROUND_TRIP_BYTES);
+    },
+  );
+});
