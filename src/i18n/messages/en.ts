@@ -429,6 +429,12 @@ export const en = {
   'mail.organizationStatus.subject': '{organization}: your status in Alliance 8.7',
   'mail.organizationStatus.body':
     'Hello {name},\n\nThe Secretariat has recorded a new status for {organization} in Alliance 8.7, from {date}: {status}.\n\nReason: {note}\n\nFor any question, answer this message.\n\nAlliance 8.7 Secretariat',
+  'home.partnersOverTime': 'Partner organizations over the years',
+  'home.partnersOverTimeDescription':
+    'Active partners at the end of each year, and today for {lastYear}: {first} in {firstYear}, {last} in {lastYear}.',
+  'home.partnersColumn': 'Active partners',
+  'chart.showFigures': 'The figures',
+  'chart.year': 'Year',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -434,4 +434,10 @@ export const es: Record<MessageKey, string> = {
   'mail.organizationStatus.subject': '{organization}: su situación en la Alianza 8.7',
   'mail.organizationStatus.body':
     'Hola, {name}:\n\nLa Secretaría ha registrado una nueva situación para {organization} en la Alianza 8.7, a partir del {date}: {status}.\n\nMotivo: {note}\n\nPara cualquier pregunta, responda a este mensaje.\n\nSecretaría de la Alianza 8.7',
+  'home.partnersOverTime': 'Las organizaciones socias a lo largo de los años',
+  'home.partnersOverTimeDescription':
+    'Socios activos al final de cada año, y hoy para {lastYear}: {first} en {firstYear}, {last} en {lastYear}.',
+  'home.partnersColumn': 'Socios activos',
+  'chart.showFigures': 'Las cifras',
+  'chart.year': 'Año',
 };

@@ -436,4 +436,10 @@ export const fr: Record<MessageKey, string> = {
   'mail.organizationStatus.subject': '{organization} : votre statut dans l’Alliance 8.7',
   'mail.organizationStatus.body':
     'Bonjour {name},\n\nLe Secrétariat a enregistré un nouveau statut pour {organization} dans l’Alliance 8.7, à partir du {date} : {status}.\n\nMotif : {note}\n\nPour toute question, répondez à ce message.\n\nLe Secrétariat de l’Alliance 8.7',
+  'home.partnersOverTime': 'Les organisations partenaires au fil des ans',
+  'home.partnersOverTimeDescription':
+    'Partenaires actifs à la fin de chaque année, et aujourd’hui pour {lastYear} : {first} en {firstYear}, {last} en {lastYear}.',
+  'home.partnersColumn': 'Partenaires actifs',
+  'chart.showFigures': 'Les chiffres',
+  'chart.year': 'Année',
 };

@@ -1,4 +1,5 @@
 import type { Translator } from '../../i18n/i18n.ts';
+import { seriesTable, stepChart } from '../../ui/charts.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
 import { localePath } from '../../ui/layout.ts';
 import type { Counters } from '../stats/index.ts';
@@ -21,6 +22,40 @@ export function renderMissingPage(tr: Translator): SafeHtml {
   return html`<p class="empty">${tr.t('content.missing')}</p>`;
 }
 
+/** The number of partners over the years, as a chart and as a table, when there are two years or more. */
+function partnersOverTime(tr: Translator, counters: Counters): SafeHtml | '' {
+  const years = counters.partners.by_year;
+  const first = years[0];
+  const last = years.at(-1);
+  if (!first || !last || years.length < 2) return '';
+  const points = years.map((entry) => ({ label: String(entry.year), value: entry.total }));
+  const formatValue = (value: number) => tr.formatNumber(value);
+  const title = tr.t('home.partnersOverTime');
+  return html`<figure class="chart-figure">
+<figcaption>${title}</figcaption>
+${stepChart({
+  id: 'partners-over-time',
+  title,
+  description: tr.t('home.partnersOverTimeDescription', {
+    firstYear: first.year,
+    first: first.total,
+    lastYear: last.year,
+    last: last.total,
+  }),
+  points,
+  formatValue,
+})}
+${seriesTable({
+  summary: tr.t('chart.showFigures'),
+  caption: title,
+  labelHeading: tr.t('chart.year'),
+  valueHeading: tr.t('home.partnersColumn'),
+  points,
+  formatValue,
+})}
+</figure>`;
+}
+
 export function renderHome(input: { tr: Translator; page: PageForReader | null; counters: Counters }): SafeHtml {
   const { tr, page, counters } = input;
   const computedAt = new Date(counters.computed_at);
@@ -36,6 +71,7 @@ ${page?.summary ? html`<p class="lead"${page.isFallback ? html` lang="${page.loc
 <p class="small">${tr.t('home.countersNote', { date: computedAt })}${
     counters.partners.demonstration > 0 ? html` ${tr.t('home.countersDemo', { count: counters.partners.demonstration })}` : ''
   }</p>
+${partnersOverTime(tr, counters)}
 </section>
 ${page ? pageBody(tr, page) : renderMissingPage(tr)}
 <div class="columns">

@@ -181,6 +181,27 @@ describe('the counters', () => {
     expect(after.body).toContain(`<strong>${active.length - 1}</strong> partner organizations`);
   });
 
+  it('are given for the end of each year, as the history tells, on the home page and in the API', async () => {
+    const stats = (await server.app.inject({ url: '/api/v1/stats' })).json<{
+      partners: { by_year: { year: number; date: string; total: number }[] };
+    }>();
+    const years = stats.partners.by_year;
+    const firstYear = Math.min(...demo.map((entry) => Number(entry.joined_on.slice(0, 4))));
+    expect(years[0]?.year).toBe(firstYear);
+    expect(years.at(-1)?.date).toBe(new Date().toISOString().slice(0, 10));
+    for (const entry of years) {
+      if (entry !== years.at(-1)) expect(entry.date).toBe(`${entry.year}-12-31`);
+      expect(entry.total).toBe(await countActivePartnersOn(database.db, entry.date));
+    }
+    const home = await server.app.inject({ url: '/fr/' });
+    expect(home.body).toContain('<figcaption>Les organisations partenaires au fil des ans</figcaption>');
+    expect(home.body).toMatch(
+      /<svg class="chart"[^>]* role="img" aria-labelledby="partners-over-time-title partners-over-time-desc"/,
+    );
+    expect(home.body).toContain(`<tr><th scope="row">${firstYear}</th><td>${years[0]!.total}</td></tr>`);
+    expect(home.body).toContain(`: ${years[0]!.total} en ${firstYear}, `);
+  });
+
   it('can be computed for any past date from the status history', async () => {
     const day = '2020-01-01';
     const expected = demo.filter(
