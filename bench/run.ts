@@ -62,7 +62,7 @@ const scenarios: Scenario[] = [
     path: '/en/about',
     headers: { 'accept-encoding': 'gzip', cookie: 'a87_session=bench' },
   },
-  { name: 'API counters (database query every time)', path: '/api/v1/stats', headers: {} },
+  { name: 'API counters (computed once, kept until a change)', path: '/api/v1/stats', headers: {} },
 ];
 
 /** Not a valid session: the server finds none, but the page cache leaves the request alone. */

@@ -52,7 +52,7 @@ import {
   PARTNER_TABLES,
   type InviteRepresentative,
 } from './modules/partners/index.ts';
-import { registerStatsApi } from './modules/stats/index.ts';
+import { createCountersSource, registerStatsApi } from './modules/stats/index.ts';
 import type { SiteContext } from './ui/layout.ts';
 
 const packageJson = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -99,15 +99,18 @@ export async function buildServer(input: { config: Config; database: Database })
     onError: (error) => app.log.warn({ err: error }, 'partner directory not read again; the next search retries'),
   });
   const partnerTables: readonly string[] = PARTNER_TABLES;
+  const counters = createCountersSource(database.db);
   const changeFeed = startChangeFeed({
     connection: database.connection,
     onChange: (table) => {
       pageCache.invalidateTables([table]);
       if (partnerTables.includes(table)) directory.invalidate();
+      counters.invalidate(table);
     },
     onReset: () => {
       pageCache.clear();
       directory.invalidate();
+      counters.invalidate();
     },
     onError: (error) => app.log.warn({ err: error }, 'change feed interrupted; reconnecting'),
   });
@@ -246,7 +249,7 @@ export async function buildServer(input: { config: Config; database: Database })
     defaultLocale: config.defaultLocale,
   };
   mountPublicSurface(app, (surface) => {
-    registerContentPages(surface, publicDeps);
+    registerContentPages(surface, { ...publicDeps, counters });
     registerPartnerPages(surface, { ...publicDeps, directory });
     registerApplyPages(surface, { db: database.db, site, csrf, tokens, nudgeMail });
     registerAccountPages(surface, { db: database.db, site, config, csrf, nudgeMail });
@@ -295,7 +298,7 @@ export async function buildServer(input: { config: Config; database: Database })
 
   // JSON API.
   const api = createApiRegistry();
-  registerStatsApi(api, { db: database.db });
+  registerStatsApi(api, { counters });
   registerPartnersApi(api, { db: database.db, directory, defaultLocale: config.defaultLocale });
   api.mount(app);
   app.get('/api/v1/openapi.json', async () =>

@@ -3,14 +3,18 @@ import { notFound } from '../../http/errors.ts';
 import { localeOf, pathWithoutLocale, viewerNameOf, type PublicPageDeps } from '../../http/public-surface.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { renderPublicPage } from '../../ui/layout.ts';
-import { computeCounters, STATS_TABLES } from '../stats/index.ts';
+import type { DerivedValue } from '../../db/derived-value.ts';
+import { STATS_TABLES, type Counters } from '../stats/index.ts';
 import { CONTENT_TABLES, getPageForReader } from './content.usecases.ts';
 import { renderContentPage, renderHome } from './content.views.ts';
 
 /** Content pages served at `/{locale}/{slug}` besides the home page. */
 const CONTENT_PAGE_SLUGS = ['about'] as const;
 
-export function registerContentPages(surface: FastifyInstance, deps: PublicPageDeps): void {
+export function registerContentPages(
+  surface: FastifyInstance,
+  deps: PublicPageDeps & { counters: DerivedValue<Counters> },
+): void {
   surface.get('/', async (request, reply) => {
     const locale = localeOf(request);
     return deps.pageCache.send({
@@ -21,7 +25,7 @@ export function registerContentPages(surface: FastifyInstance, deps: PublicPageD
         const tr = translator(locale);
         const [page, counters] = await Promise.all([
           getPageForReader({ db: deps.db, slug: 'home', locale, defaultLocale: deps.defaultLocale }),
-          computeCounters(deps.db),
+          deps.counters.get(),
         ]);
         return renderPublicPage({
           tr,

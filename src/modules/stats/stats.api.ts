@@ -1,14 +1,13 @@
-import type { Db } from '../../db/database.ts';
+import type { DerivedValue } from '../../db/derived-value.ts';
 import type { ApiRegistry } from '../../http/api.ts';
-import { countersSchema } from './stats.schemas.ts';
-import { computeCounters } from './stats.usecases.ts';
+import { countersSchema, type Counters } from './stats.schemas.ts';
 
-export function registerStatsApi(api: ApiRegistry, deps: { db: Db }): void {
+export function registerStatsApi(api: ApiRegistry, deps: { counters: DerivedValue<Counters> }): void {
   api.get({
     path: '/stats',
     tag: 'stats',
     summary: 'Counters: active partners by kind and pathfinder countries',
     response: countersSchema,
-    handler: () => computeCounters(deps.db),
+    handler: () => deps.counters.get(),
   });
 }

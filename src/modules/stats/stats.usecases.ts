@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.ts';
+import { derivedValue, type DerivedValue } from '../../db/derived-value.ts';
 import { ORGANIZATION_KINDS } from '../partners/index.ts';
 import {
   countActiveDemoPartners,
@@ -33,4 +34,16 @@ export async function computeCounters(db: Db): Promise<Counters> {
     pathfinder_countries: pathfinders,
     computed_at: now.toISOString(),
   };
+}
+
+/**
+ * The counters, kept by each process until a table they come from changes (or the day does):
+ * the home page and `/api/v1/stats` read them without a query per request.
+ */
+export function createCountersSource(db: Db): DerivedValue<Counters> {
+  return derivedValue({
+    tables: STATS_TABLES,
+    compute: () => computeCounters(db),
+    key: () => new Date().toISOString().slice(0, 10),
+  });
 }
