@@ -7,6 +7,7 @@ import {
   type Page,
   type Response,
 } from 'playwright-core';
+import { expect } from 'vitest';
 import { baseUrl } from './server.ts';
 
 /** The Chromium from the system packages (`apt-get install chromium`). */
@@ -83,6 +84,12 @@ export function describeViolations(violations: AccessibilityViolation[]): string
         violation.targets.map((target) => `    at ${target}`).join('\n'),
     )
     .join('\n');
+}
+
+/** Fails the test with axe's findings when the page breaks a WCAG A/AA rule. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const violations = await checkAccessibility(page);
+  expect(violations, `axe found problems on ${page.url()}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
 /** Statuses of the intermediate answers of a redirect chain. */

@@ -1,15 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/accounts.totp.ts';
-import {
-  checkAccessibility,
-  clickAndWait,
-  describeViolations,
-  fillAndSubmit,
-  goto,
-  launchBrowser,
-  newPage,
-} from './browser.ts';
+import { clickAndWait, expectAccessible, fillAndSubmit, goto, launchBrowser, newPage } from './browser.ts';
 import { extractLinks, waitForMail } from './mailbox.ts';
 import { createAccount } from './server.ts';
 
@@ -65,11 +57,6 @@ async function person(locale: string): Promise<Page> {
   const page = await newPage(browser, { locale });
   pages.push(page);
   return page;
-}
-
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await checkAccessibility(page);
-  expect(violations, `axe found problems on ${page.url()}:\n${describeViolations(violations)}`).toEqual([]);
 }
 
 function pathOf(page: Page): string {

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { checkAccessibility, describeViolations, goto, launchBrowser, newPage } from './browser.ts';
+import { expectAccessible, goto, launchBrowser, newPage } from './browser.ts';
+import { activeDemoPartnerSlug } from './server.ts';
 
 const LOCALES = ['fr', 'en', 'es'] as const;
 const SCREENSHOT_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -39,20 +40,7 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
   return page;
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  const violations = await checkAccessibility(page);
-  expect(violations, `axe found problems on ${page.url()}:\n${describeViolations(violations)}`).toEqual([]);
-}
-
-/** A demonstration partner the first start loaded, for its profile page. */
-const DEMO_PARTNER = (
-  JSON.parse(
-    fs.readFileSync(
-      path.join(path.dirname(fileURLToPath(import.meta.url)), '../../content/demo/organizations.json'),
-      'utf8',
-    ),
-  ) as { slug: string; status: string }[]
-).find((entry) => entry.status === 'active')!.slug;
+const DEMO_PARTNER = activeDemoPartnerSlug();
 
 /** Every kind of public page, in each language. */
 const PAGE_TYPES = [

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -49,4 +50,15 @@ export async function createAccount(input: {
   const link = /https?:\/\/\S+\/account\/set-password\?token=[A-Za-z0-9_%-]+/.exec(stdout)?.[0];
   if (!link) throw new Error(`users:create printed no one-time link:\n${stdout}`);
   return link;
+}
+
+/** The slug of an active demonstration partner, which the server's first start loaded. */
+export function activeDemoPartnerSlug(): string {
+  const partners = JSON.parse(fs.readFileSync(path.join(projectRoot, 'content/demo/organizations.json'), 'utf8')) as {
+    slug: string;
+    status: string;
+  }[];
+  const found = partners.find((entry) => entry.status === 'active');
+  if (!found) throw new Error('content/demo/organizations.json has no active partner');
+  return found.slug;
 }
