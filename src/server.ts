@@ -31,6 +31,7 @@ import {
   listOrganizationRepresentatives,
   registerAccountPages,
   removeRole,
+  restoreRepresentative,
   registerAccountsAdmin,
   resolveSession,
 } from './modules/accounts/index.ts';
@@ -293,6 +294,7 @@ export async function buildServer(input: { config: Config; database: Database })
     representatives: {
       list: ({ db, organizationId }) => listOrganizationRepresentatives(db, organizationId),
       remove: (input) => removeRole(input),
+      restore: (input) => restoreRepresentative(input),
     },
   });
 

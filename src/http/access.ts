@@ -71,6 +71,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/organizations/:slug/profile': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/representatives': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/representatives/:grantId/remove': PARTNER_KEEPERS,
+  'POST /admin/organizations/:slug/representatives/restore': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/withdraw': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/status': SECRETARIAT,
   'POST /admin/organizations/:slug/logo': PARTNER_KEEPERS,

@@ -363,6 +363,8 @@ export const en = {
   'partners.self.invite': 'Invite a representative',
   'partners.self.invited': 'The person is invited.',
   'partners.self.removed': 'The representative is removed.',
+  'partners.self.undoRemove': 'Undo: give the role back',
+  'partners.self.restored': 'The representative has the role again.',
   'partners.self.withdrawHeading': 'Leave the partnership',
   'partners.self.withdrawExplain':
     'The organization leaves the directory and the counters from today. Its history is kept.',

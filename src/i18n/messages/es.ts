@@ -368,6 +368,8 @@ export const es: Record<MessageKey, string> = {
   'partners.self.invite': 'Invitar a un/a representante',
   'partners.self.invited': 'Se ha invitado a la persona.',
   'partners.self.removed': 'Se ha retirado al/a la representante.',
+  'partners.self.undoRemove': 'Deshacer: devolverle el rol',
+  'partners.self.restored': 'La persona vuelve a ser representante.',
   'partners.self.withdrawHeading': 'Dejar la alianza',
   'partners.self.withdrawExplain':
     'La organización sale del directorio y de los contadores desde hoy. Su historial se conserva.',

@@ -368,6 +368,8 @@ export const fr: Record<MessageKey, string> = {
   'partners.self.invite': 'Inviter un·e représentant·e',
   'partners.self.invited': 'La personne est invitée.',
   'partners.self.removed': 'Le ou la représentant·e est retiré·e.',
+  'partners.self.undoRemove': 'Annuler : lui rendre le rôle',
+  'partners.self.restored': 'La personne est de nouveau représentante.',
   'partners.self.withdrawHeading': 'Quitter le partenariat',
   'partners.self.withdrawExplain':
     'L’organisation quitte l’annuaire et les compteurs dès aujourd’hui. Son historique est conservé.',

@@ -531,6 +531,33 @@ export async function removeRole(input: { db: Db; userId: number; grantId: numbe
   });
 }
 
+/**
+ * Gives back the `partner_rep` role a person held for an organization and lost: the undo of a
+ * removal. Only someone who represented the organization before gets it back (false otherwise).
+ */
+export async function restoreRepresentative(input: {
+  db: Db;
+  userId: number;
+  organization: { id: number; slug: string };
+  actor: Actor;
+  ip: string | null;
+}): Promise<boolean> {
+  return input.db.transaction(async (tx) => {
+    const grants = (await listGrants(tx, { userIds: [input.userId], includeRevoked: true })).filter(
+      (grant) => grant.role === 'partner_rep' && grant.organizationId === input.organization.id,
+    );
+    if (grants.length === 0) return false;
+    if (grants.some((grant) => !grant.revokedAt)) return true;
+    await grantRole(tx, {
+      userId: input.userId,
+      grant: { role: 'partner_rep', organization: input.organization.slug },
+      actor: input.actor,
+      ip: input.ip,
+    });
+    return true;
+  });
+}
+
 /** Deactivates (or reactivates) an account. History stays; sessions of a deactivated account end. */
 export async function setUserStatus(input: {
   db: Db;

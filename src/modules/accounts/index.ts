@@ -7,6 +7,7 @@ export {
   inviteOrGrantRepresentative,
   inviteUser,
   removeRole,
+  restoreRepresentative,
   issueSignInLink,
   resolveSession,
   signIn,

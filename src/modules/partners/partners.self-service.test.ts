@@ -148,7 +148,34 @@ describe('a partner representative', () => {
       fields: {},
     });
     expect(removed.statusCode).toBe(303);
-    expect((await representative.get(`/admin/organizations/${own.slug}`)).body).not.toContain('colleague@example.org');
+    const after = await representative.get(removed.headers.location as string);
+    expect(after.body).not.toContain('colleague@example.org');
+    expect(after.body).toContain('The representative is removed.');
+
+    // The removal can be undone at once; the undo gives nothing to someone who never had the role.
+    const personId = /name="user_id" value="(\d+)"/.exec(after.body)?.[1];
+    expect(personId).toBeDefined();
+    const stranger = await createTestUser({ database });
+    const forged = await representative.submit({
+      page: `/admin/organizations/${own.slug}`,
+      action: `/admin/organizations/${own.slug}/representatives/restore`,
+      fields: { user_id: String(stranger.id) },
+    });
+    expect(forged.statusCode).toBe(404);
+    const undone = await representative.submit({
+      page: removed.headers.location as string,
+      action: `/admin/organizations/${own.slug}/representatives/restore`,
+      fields: { user_id: personId! },
+    });
+    expect(undone.statusCode).toBe(303);
+    const back = await representative.get(undone.headers.location as string);
+    expect(back.body).toContain('The representative has the role again.');
+    expect(back.body).toContain('colleague@example.org');
+    const audit = await database.pool.query<{ count: string }>(
+      `SELECT count(*)::text AS count FROM audit_log WHERE action = 'accounts.role_granted' AND entity_id = $1`,
+      [personId],
+    );
+    expect(Number(audit.rows[0]!.count)).toBeGreaterThanOrEqual(1);
   });
 
   it('withdraws the organization only when confirmed; it leaves the directory and the counters', async () => {

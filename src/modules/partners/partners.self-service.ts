@@ -15,6 +15,14 @@ export interface RepresentativeDirectory {
     organizationId: number;
   }): Promise<{ grantId: number; userId: number; name: string; email: string }[]>;
   remove(input: { db: Db; userId: number; grantId: number; actor: Actor; ip: string | null }): Promise<void>;
+  /** Gives the role back to someone who held it for this organization (false for anyone else). */
+  restore(input: {
+    db: Db;
+    userId: number;
+    organization: { id: number; slug: string };
+    actor: Actor;
+    ip: string | null;
+  }): Promise<boolean>;
 }
 
 export class PartnerAccessError extends Error {
