@@ -31,7 +31,7 @@ import {
   listOrganizationRepresentatives,
   registerAccountPages,
   removeRole,
-  restoreRepresentative,
+  restoreGrant,
   registerAccountsAdmin,
   resolveSession,
 } from './modules/accounts/index.ts';
@@ -294,7 +294,8 @@ export async function buildServer(input: { config: Config; database: Database })
     representatives: {
       list: ({ db, organizationId }) => listOrganizationRepresentatives(db, organizationId),
       remove: (input) => removeRole(input),
-      restore: (input) => restoreRepresentative(input),
+      restore: ({ db, userId, grantId, organizationId, actor, ip }) =>
+        restoreGrant({ db, userId, grantId, expect: { role: 'partner_rep', organizationId }, actor, ip }),
     },
   });
 

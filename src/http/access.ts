@@ -71,7 +71,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/organizations/:slug/profile': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/representatives': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/representatives/:grantId/remove': PARTNER_KEEPERS,
-  'POST /admin/organizations/:slug/representatives/restore': PARTNER_KEEPERS,
+  'POST /admin/organizations/:slug/representatives/:grantId/restore': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/withdraw': PARTNER_KEEPERS,
   'POST /admin/organizations/:slug/status': SECRETARIAT,
   'POST /admin/organizations/:slug/logo': PARTNER_KEEPERS,
@@ -86,6 +86,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /admin/users/:id': SECRETARIAT,
   'POST /admin/users/:id/roles': SECRETARIAT,
   'POST /admin/users/:id/roles/:grantId/revoke': SECRETARIAT,
+  'POST /admin/users/:id/roles/:grantId/restore': SECRETARIAT,
   'POST /admin/users/:id/status': SECRETARIAT,
 };
 

@@ -181,6 +181,8 @@ export const en = {
   'accounts.done.invited': 'The invitation is sent.',
   'accounts.done.roleAdded': 'The role is added.',
   'accounts.done.roleRemoved': 'The role is removed. It stays in the history.',
+  'accounts.done.roleRestored': 'The role is given back.',
+  'accounts.user.undoRevoke': 'Undo: give the role back',
   'accounts.done.status': 'The status is changed.',
   'accounts.user.history': 'History of this account',
   'accounts.user.noRoles': 'No role at present.',

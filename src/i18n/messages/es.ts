@@ -185,6 +185,8 @@ export const es: Record<MessageKey, string> = {
   'accounts.done.invited': 'La invitación se ha enviado.',
   'accounts.done.roleAdded': 'La función se ha añadido.',
   'accounts.done.roleRemoved': 'La función se ha retirado. Queda en el historial.',
+  'accounts.done.roleRestored': 'La función se ha devuelto.',
+  'accounts.user.undoRevoke': 'Deshacer: devolver la función',
   'accounts.done.status': 'El estado se ha cambiado.',
   'accounts.user.history': 'Historial de esta cuenta',
   'accounts.user.noRoles': 'Ninguna función por ahora.',
@@ -368,7 +370,7 @@ export const es: Record<MessageKey, string> = {
   'partners.self.invite': 'Invitar a un/a representante',
   'partners.self.invited': 'Se ha invitado a la persona.',
   'partners.self.removed': 'Se ha retirado al/a la representante.',
-  'partners.self.undoRemove': 'Deshacer: devolverle el rol',
+  'partners.self.undoRemove': 'Deshacer: devolverle la función',
   'partners.self.restored': 'La persona vuelve a ser representante.',
   'partners.self.withdrawHeading': 'Dejar la alianza',
   'partners.self.withdrawExplain':

@@ -185,6 +185,8 @@ export const fr: Record<MessageKey, string> = {
   'accounts.done.invited': 'L’invitation est envoyée.',
   'accounts.done.roleAdded': 'Le rôle est ajouté.',
   'accounts.done.roleRemoved': 'Le rôle est retiré. Il reste dans l’historique.',
+  'accounts.done.roleRestored': 'Le rôle est rendu.',
+  'accounts.user.undoRevoke': 'Annuler : rendre le rôle',
   'accounts.done.status': 'Le statut est modifié.',
   'accounts.user.history': 'Historique de ce compte',
   'accounts.user.noRoles': 'Aucun rôle pour l’instant.',

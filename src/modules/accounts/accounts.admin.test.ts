@@ -87,6 +87,30 @@ describe('managing accounts', () => {
     );
     expect(audit.rows.map((row) => row.action)).toEqual(['accounts.role_granted', 'accounts.role_revoked']);
     expect(audit.rows[0]!.actor_label).toBe(secretariat.email);
+
+    // Right after, the removal can be undone: the same role and binding come back, audited.
+    const notice = await admin.get(removed.headers.location as string);
+    expect(notice.body).toContain(`action="/admin/users/${person.id}/roles/${grantId}/restore"`);
+    const undone = await admin.submit({
+      page: removed.headers.location as string,
+      action: `/admin/users/${person.id}/roles/${grantId}/restore`,
+      fields: {},
+    });
+    expect(undone.statusCode).toBe(303);
+    const back = await admin.get(undone.headers.location as string);
+    expect(back.body).toContain('The role is given back.');
+    expect(back.body).toMatch(/<li>Pathfinder country focal point · Nepal\s*<form/);
+    // A grant that was not removed, or another person's, is not "given back".
+    const other = await createTestUser({ database, roles: [{ role: 'gcg_member' }] });
+    const otherGrant = await database.pool.query<{ id: number }>(`SELECT id FROM role_assignments WHERE user_id = $1`, [
+      other.id,
+    ]);
+    const wrong = await admin.submit({
+      page: `/admin/users/${person.id}`,
+      action: `/admin/users/${person.id}/roles/${otherGrant.rows[0]!.id}/restore`,
+      fields: {},
+    });
+    expect(wrong.statusCode).toBe(404);
   });
 
   it('deactivates an account only when confirmed, ends its sessions, and can reactivate it', async () => {

@@ -15,7 +15,7 @@ import { AccountsError } from './accounts.errors.ts';
 import { findUserById, listGrants, listUsers, type GrantRow, type UserRow } from './accounts.repository.ts';
 import { ROLE_LABELS, ROLES } from './accounts.roles.ts';
 import { grantSchema, inviteSchema, userStatusSchema } from './accounts.schemas.ts';
-import { actorOf, addRole, inviteUser, removeRole, setUserStatus } from './accounts.usecases.ts';
+import { actorOf, addRole, inviteUser, removeRole, restoreGrant, setUserStatus } from './accounts.usecases.ts';
 
 export interface AccountsAdminDeps {
   db: Db;
@@ -204,18 +204,22 @@ ${grantFields({ tr, values, errors })}
     const grants = await listGrants(deps.db, { userIds: [user.id], includeRevoked: true });
     const active = grants.filter((grant) => !grant.revokedAt);
     const revoked = grants.filter((grant) => grant.revokedAt);
-    const done = (request.query as Record<string, string | undefined>).done;
+    const { done, grant: removedGrant } = request.query as Record<string, string | undefined>;
+    // Just after a removal: the role can be given back at once.
+    const undoGrant = done === 'role_removed' && removedGrant && /^\d{1,9}$/.test(removedGrant) ? removedGrant : null;
     const doneKey = (
       {
         invited: 'accounts.done.invited',
         role_added: 'accounts.done.roleAdded',
         role_removed: 'accounts.done.roleRemoved',
+        role_restored: 'accounts.done.roleRestored',
         status: 'accounts.done.status',
       } as const
     )[done as 'invited'];
     const main = html`<p><a href="/admin/users">${tr.t('accounts.list.back')}</a></p>
 <h1>${user.name || user.email}</h1>
 ${doneKey ? notice({ tr, key: doneKey }) : ''}
+${undoGrant ? html`<form method="post" action="/admin/users/${user.id}/roles/${undoGrant}/restore" class="inline-form">${csrfField(csrf)}<button type="submit" class="secondary">${tr.t('accounts.user.undoRevoke')}</button></form>` : ''}
 ${input.problem ?? ''}
 <dl>
 <dt>${tr.t('accounts.field.email')}</dt><dd>${user.email}</dd>
@@ -318,7 +322,23 @@ ${
         });
       throw error;
     }
-    return reply.redirect(`/admin/users/${user.id}?done=role_removed`, 303);
+    return reply.redirect(`/admin/users/${user.id}?done=role_removed&grant=${grantId}`, 303);
+  });
+
+  app.post('/admin/users/:id/roles/:grantId/restore', async (request, reply) => {
+    const viewer = request.viewer!;
+    const user = await loadUser(request);
+    const grantId = Number((request.params as { grantId: string }).grantId);
+    if (!Number.isInteger(grantId)) throw notFound();
+    const restored = await restoreGrant({
+      db: deps.db,
+      userId: user.id,
+      grantId,
+      actor: actorOf({ id: viewer.userId, email: viewer.email }),
+      ip: request.ip,
+    });
+    if (!restored) throw notFound();
+    return reply.redirect(`/admin/users/${user.id}?done=role_restored`, 303);
   });
 
   app.post('/admin/users/:id/status', async (request, reply) => {

@@ -30,7 +30,7 @@ import {
   updateUser,
   type UserRow,
 } from './accounts.repository.ts';
-import { ROLE_LABELS, ROLES_REQUIRING_TOTP, type RoleGrant } from './accounts.roles.ts';
+import { ROLE_LABELS, ROLES_REQUIRING_TOTP, type Role, type RoleGrant } from './accounts.roles.ts';
 import type { GrantInput, InviteInput } from './accounts.schemas.ts';
 import type { TokenPurpose } from './accounts.table.ts';
 import { createTotpSecret, verifyTotp } from './accounts.totp.ts';
@@ -532,26 +532,53 @@ export async function removeRole(input: { db: Db; userId: number; grantId: numbe
 }
 
 /**
- * Gives back the `partner_rep` role a person held for an organization and lost: the undo of a
- * removal. Only someone who represented the organization before gets it back (false otherwise).
+ * Gives back a role that was removed (the undo of a removal): a new grant with the same role and
+ * binding. `expect` lets a caller insist on what the grant was (a page of one organization can
+ * only give back that organization's representatives). False when there is no such removed grant.
  */
-export async function restoreRepresentative(input: {
+export async function restoreGrant(input: {
   db: Db;
   userId: number;
-  organization: { id: number; slug: string };
+  grantId: number;
+  expect?: { role: Role; organizationId?: number };
   actor: Actor;
   ip: string | null;
 }): Promise<boolean> {
   return input.db.transaction(async (tx) => {
-    const grants = (await listGrants(tx, { userIds: [input.userId], includeRevoked: true })).filter(
-      (grant) => grant.role === 'partner_rep' && grant.organizationId === input.organization.id,
+    const grants = await listGrants(tx, { userIds: [input.userId], includeRevoked: true });
+    const removed = grants.find((grant) => grant.id === input.grantId && grant.revokedAt);
+    if (!removed) return false;
+    if (input.expect) {
+      if (removed.role !== input.expect.role) return false;
+      if (input.expect.organizationId !== undefined && removed.organizationId !== input.expect.organizationId)
+        return false;
+    }
+    const binding = {
+      country: removed.country,
+      organizationId: removed.organizationId,
+      actionGroup: removed.actionGroup,
+    };
+    const same = grants.some(
+      (grant) =>
+        !grant.revokedAt &&
+        grant.role === removed.role &&
+        grant.country === binding.country &&
+        grant.organizationId === binding.organizationId &&
+        grant.actionGroup === binding.actionGroup,
     );
-    if (grants.length === 0) return false;
-    if (grants.some((grant) => !grant.revokedAt)) return true;
-    await grantRole(tx, {
+    if (same) return true;
+    const row = await insertGrant(tx, {
       userId: input.userId,
-      grant: { role: 'partner_rep', organization: input.organization.slug },
+      role: removed.role,
+      grantedBy: input.actor.id,
+      ...binding,
+    });
+    await recordAudit(tx, {
       actor: input.actor,
+      action: 'accounts.role_granted',
+      entityType: 'user',
+      entityId: input.userId,
+      after: { grantId: row.id, role: row.role, ...binding, restores: removed.id },
       ip: input.ip,
     });
     return true;

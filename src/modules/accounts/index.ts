@@ -7,7 +7,7 @@ export {
   inviteOrGrantRepresentative,
   inviteUser,
   removeRole,
-  restoreRepresentative,
+  restoreGrant,
   issueSignInLink,
   resolveSession,
   signIn,

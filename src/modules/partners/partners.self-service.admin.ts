@@ -108,9 +108,12 @@ ${
     const people = await deps.representatives.list({ db: deps.db, organizationId: organization.id });
     const secretariat = isSecretariat(request);
     const history = secretariat ? await statusHistoryOf(deps.db, organization.id) : [];
-    const { done, person } = request.query as Record<string, string | undefined>;
+    const { done, person, grant } = request.query as Record<string, string | undefined>;
     // Just after a removal: the person can be given back the role at once.
-    const undoPerson = done === 'removed' && person && /^\d{1,9}$/.test(person) ? person : null;
+    const undo =
+      done === 'removed' && person && grant && /^\d{1,9}$/.test(person) && /^\d{1,9}$/.test(grant)
+        ? { person, grant }
+        : null;
     const doneKey = (
       {
         profile: 'partners.self.saved',
@@ -147,7 +150,7 @@ ${
         const personErrors = input.person?.errors ?? {};
         return html`<h1>${organization.name}</h1>
 ${doneKey ? notice({ tr, key: doneKey }) : ''}
-${undoPerson ? html`<form method="post" action="/admin/organizations/${organization.slug}/representatives/restore" class="inline-form">${csrfField(csrf)}<input type="hidden" name="user_id" value="${undoPerson}"><button type="submit" class="secondary">${tr.t('partners.self.undoRemove')}</button></form>` : ''}
+${undo ? html`<form method="post" action="/admin/organizations/${organization.slug}/representatives/${undo.grant}/restore" class="inline-form">${csrfField(csrf)}<input type="hidden" name="user_id" value="${undo.person}"><button type="submit" class="secondary">${tr.t('partners.self.undoRemove')}</button></form>` : ''}
 ${input.problem ? html`<div class="error-summary" role="alert"><p>${tr.t(input.problem)}</p></div>` : ''}
 ${organization.status === 'active' ? html`<p><a href="${localePath(tr.locale, `/partners/${organization.slug}`)}">${tr.t('partners.self.publicProfile')}</a></p>` : html`<p class="notice">${tr.t('partners.self.notActive')}</p>`}
 <h2 id="profile-heading">${tr.t('partners.self.profile')}</h2>
@@ -275,21 +278,26 @@ ${csrfField(csrf)}
       actor: actorOf(request),
       ip: request.ip,
     });
-    return reply.redirect(`/admin/organizations/${organization.slug}?done=removed&person=${person.userId}`, 303);
+    return reply.redirect(
+      `/admin/organizations/${organization.slug}?done=removed&person=${person.userId}&grant=${grantId}`,
+      303,
+    );
   });
 
-  app.post('/admin/organizations/:slug/representatives/restore', async (request, reply) => {
+  app.post('/admin/organizations/:slug/representatives/:grantId/restore', async (request, reply) => {
     const organization = await load(request);
+    const grantId = Number((request.params as { grantId: string }).grantId);
     const userId = Number((request.body as Record<string, unknown> | undefined)?.user_id);
-    if (!Number.isInteger(userId) || userId < 1) throw notFound();
+    if (!Number.isInteger(grantId) || !Number.isInteger(userId) || userId < 1) throw notFound();
     const restored = await deps.representatives.restore({
       db: deps.db,
       userId,
-      organization,
+      grantId,
+      organizationId: organization.id,
       actor: actorOf(request),
       ip: request.ip,
     });
-    // Only someone who represented this organization before gets the role back.
+    // Only a removed representative role of this organization comes back.
     if (!restored) throw notFound();
     return reply.redirect(`/admin/organizations/${organization.slug}?done=restored`, 303);
   });

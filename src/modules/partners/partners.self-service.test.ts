@@ -154,17 +154,25 @@ describe('a partner representative', () => {
 
     // The removal can be undone at once; the undo gives nothing to someone who never had the role.
     const personId = /name="user_id" value="(\d+)"/.exec(after.body)?.[1];
+    const undoAction = new RegExp(`action="(/admin/organizations/${own.slug}/representatives/\\d+/restore)"`).exec(
+      after.body,
+    )?.[1];
     expect(personId).toBeDefined();
-    const stranger = await createTestUser({ database });
+    expect(undoAction).toBeDefined();
+    // Another organization's removed representative cannot be brought back through this page.
+    const foreignRemoved = await database.pool.query<{ id: number }>(
+      `UPDATE role_assignments SET revoked_at = now() WHERE id = $1 RETURNING id`,
+      [foreignGrant.rows[0]!.id],
+    );
     const forged = await representative.submit({
       page: `/admin/organizations/${own.slug}`,
-      action: `/admin/organizations/${own.slug}/representatives/restore`,
-      fields: { user_id: String(stranger.id) },
+      action: `/admin/organizations/${own.slug}/representatives/${foreignRemoved.rows[0]!.id}/restore`,
+      fields: { user_id: String(foreign.id) },
     });
     expect(forged.statusCode).toBe(404);
     const undone = await representative.submit({
       page: removed.headers.location as string,
-      action: `/admin/organizations/${own.slug}/representatives/restore`,
+      action: undoAction!,
       fields: { user_id: personId! },
     });
     expect(undone.statusCode).toBe(303);

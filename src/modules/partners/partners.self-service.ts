@@ -15,11 +15,12 @@ export interface RepresentativeDirectory {
     organizationId: number;
   }): Promise<{ grantId: number; userId: number; name: string; email: string }[]>;
   remove(input: { db: Db; userId: number; grantId: number; actor: Actor; ip: string | null }): Promise<void>;
-  /** Gives the role back to someone who held it for this organization (false for anyone else). */
+  /** Gives back a representative role of this organization that was removed (false for any other grant). */
   restore(input: {
     db: Db;
     userId: number;
-    organization: { id: number; slug: string };
+    grantId: number;
+    organizationId: number;
     actor: Actor;
     ip: string | null;
   }): Promise<boolean>;
