@@ -154,7 +154,9 @@ describe('downloads and API', () => {
       .replace(/^\uFEFF/, '')
       .trim()
       .split('\r\n');
-    expect(lines[0]).toBe('slug,name_fr,name_en,name_es,kind,country,region,website,action_groups,joined_on,is_demo');
+    expect(lines[0]).toBe(
+      'slug,name_fr,name_en,name_es,description_fr,description_en,description_es,kind,country,region,website,action_groups,joined_on,is_demo',
+    );
     expect(lines).toHaveLength(1 + active.filter((entry) => entry.kind === 'academic').length);
   });
 
