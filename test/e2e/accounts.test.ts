@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/accounts.totp.ts';
-import { clickAndWait, expectAccessible, fillAndSubmit, goto, launchBrowser, newPage } from './browser.ts';
+import {
+  clickAndWait,
+  expectAccessible,
+  fillAndSubmit,
+  goto,
+  heading,
+  launchBrowser,
+  newPage,
+  pathOf,
+} from './browser.ts';
 import { extractLinks, waitForMail } from './mailbox.ts';
 import { firstStartLink } from './server.ts';
 
@@ -32,15 +41,6 @@ async function person(): Promise<Page> {
   const page = await newPage(browser, { locale: 'fr-FR' });
   pages.push(page);
   return page;
-}
-
-function pathOf(page: Page): string {
-  const url = new URL(page.url());
-  return `${url.pathname}${url.search}`;
-}
-
-async function heading(page: Page): Promise<string> {
-  return ((await page.locator('main h1').first().textContent()) ?? '').trim();
 }
 
 /** The code an authenticator app shows now for a base32 secret (RFC 6238: SHA-1, 30 s, 6 digits). */

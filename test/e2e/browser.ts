@@ -86,6 +86,17 @@ export function describeViolations(violations: AccessibilityViolation[]): string
     .join('\n');
 }
 
+/** The path and query of the page's address (`/admin/users?done=invited`). */
+export function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return `${url.pathname}${url.search}`;
+}
+
+/** The page's main heading, trimmed. */
+export async function heading(page: Page): Promise<string> {
+  return ((await page.locator('main h1').first().textContent()) ?? '').trim();
+}
+
 /** Fails the test with axe's findings when the page breaks a WCAG A/AA rule. */
 export async function expectAccessible(page: Page): Promise<void> {
   const violations = await checkAccessibility(page);

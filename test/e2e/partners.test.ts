@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/accounts.totp.ts';
-import { clickAndWait, expectAccessible, fillAndSubmit, goto, launchBrowser, newPage } from './browser.ts';
+import {
+  clickAndWait,
+  expectAccessible,
+  fillAndSubmit,
+  goto,
+  heading,
+  launchBrowser,
+  newPage,
+  pathOf,
+} from './browser.ts';
 import { extractLinks, waitForMail } from './mailbox.ts';
 import { createAccount } from './server.ts';
 
@@ -57,15 +66,6 @@ async function person(locale: string): Promise<Page> {
   const page = await newPage(browser, { locale });
   pages.push(page);
   return page;
-}
-
-function pathOf(page: Page): string {
-  const url = new URL(page.url());
-  return `${url.pathname}${url.search}`;
-}
-
-async function heading(page: Page): Promise<string> {
-  return ((await page.locator('main h1').first().textContent()) ?? '').trim();
 }
 
 async function text(page: Page, selector: string): Promise<string> {
