@@ -5,7 +5,7 @@ import { translator } from '../../i18n/i18n.ts';
 import { renderPublicPage } from '../../ui/layout.ts';
 import type { DirectoryIndex } from './partners.directory-index.ts';
 import { directoryQuerySchema } from './partners.schemas.ts';
-import { getPartnerProfile, listDirectory, PARTNER_TABLES } from './partners.usecases.ts';
+import { getPartnerProfile, listDirectory, PARTNER_TABLES, PROFILE_TABLES } from './partners.usecases.ts';
 import { renderDirectory, renderProfile } from './partners.views.ts';
 
 export function registerPartnerPages(
@@ -50,7 +50,7 @@ export function registerPartnerPages(
     return deps.pageCache.send({
       request,
       reply,
-      tables: PARTNER_TABLES,
+      tables: PROFILE_TABLES,
       render: async () => {
         const profile = await getPartnerProfile({ db: deps.db, slug, locale, defaultLocale: deps.defaultLocale });
         if (!profile) throw notFound();

@@ -253,6 +253,8 @@ describe('the logo', () => {
     const big = await sharp({ create: { width: 1200, height: 600, channels: 3, background: '#0b3558' } })
       .png()
       .toBuffer();
+    // An anonymous visit first, so that the profile is in the page cache without a logo.
+    expect((await server.app.inject({ url: `/en/partners/${slug}` })).body).not.toContain('/media/logos/');
     const saved = await upload(client, slug, big, 'logo.png', 'image/png');
     expect(saved.statusCode).toBe(303);
     const profile = await waitForPage(`/en/partners/${slug}`, '/media/logos/');

@@ -14,6 +14,9 @@ export const PARTNER_TABLES = [
   'organization_status_history',
 ] as const;
 
+/** A profile also shows the logo: its page depends on the logos table too. */
+export const PROFILE_TABLES = [...PARTNER_TABLES, 'organization_logos'] as const;
+
 export interface FacetValue<T extends string> {
   value: T;
   count: number;
