@@ -408,23 +408,42 @@ async function grantRole(
   db: DbExecutor,
   input: { userId: number; grant: GrantInput; actor: Actor; ip: string | null },
 ): Promise<void> {
-  const binding = {
-    country: input.grant.role === 'focal_point' ? (input.grant.country ?? null) : null,
-    organizationId: input.grant.role === 'partner_rep' ? await resolveOrganization(db, input.grant.organization) : null,
-    actionGroup: ['ag_chair', 'ag_member'].includes(input.grant.role) ? (input.grant.action_group ?? null) : null,
-  };
+  await insertAuditedGrant(db, {
+    ...input,
+    role: input.grant.role,
+    binding: {
+      country: input.grant.role === 'focal_point' ? (input.grant.country ?? null) : null,
+      organizationId:
+        input.grant.role === 'partner_rep' ? await resolveOrganization(db, input.grant.organization) : null,
+      actionGroup: ['ag_chair', 'ag_member'].includes(input.grant.role) ? (input.grant.action_group ?? null) : null,
+    },
+  });
+}
+
+/** Adds a role with its binding and records it in the audit log (`note` adds to the record). */
+async function insertAuditedGrant(
+  db: DbExecutor,
+  input: {
+    userId: number;
+    role: Role;
+    binding: { country: string | null; organizationId: number | null; actionGroup: string | null };
+    actor: Actor;
+    ip: string | null;
+    note?: Record<string, unknown>;
+  },
+): Promise<void> {
   const row = await insertGrant(db, {
     userId: input.userId,
-    role: input.grant.role,
+    role: input.role,
     grantedBy: input.actor.id,
-    ...binding,
+    ...input.binding,
   });
   await recordAudit(db, {
     actor: input.actor,
     action: 'accounts.role_granted',
     entityType: 'user',
     entityId: input.userId,
-    after: { grantId: row.id, role: row.role, ...binding },
+    after: { grantId: row.id, role: row.role, ...input.binding, ...input.note },
     ip: input.ip,
   });
 }
@@ -567,19 +586,13 @@ export async function restoreGrant(input: {
         grant.actionGroup === binding.actionGroup,
     );
     if (same) return true;
-    const row = await insertGrant(tx, {
+    await insertAuditedGrant(tx, {
       userId: input.userId,
       role: removed.role,
-      grantedBy: input.actor.id,
-      ...binding,
-    });
-    await recordAudit(tx, {
+      binding,
       actor: input.actor,
-      action: 'accounts.role_granted',
-      entityType: 'user',
-      entityId: input.userId,
-      after: { grantId: row.id, role: row.role, ...binding, restores: removed.id },
       ip: input.ip,
+      note: { restores: removed.id },
     });
     return true;
   });
