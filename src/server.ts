@@ -50,7 +50,6 @@ import {
   registerChangeRequestsAdmin,
   registerPartnersApi,
   createDirectoryIndex,
-  PARTNER_TABLES,
   type InviteRepresentative,
 } from './modules/partners/index.ts';
 import { createCountersSource, registerStatsApi } from './modules/stats/index.ts';
@@ -99,13 +98,12 @@ export async function buildServer(input: { config: Config; database: Database })
     defaultLocale: config.defaultLocale,
     onError: (error) => app.log.warn({ err: error }, 'partner directory not read again; the next search retries'),
   });
-  const partnerTables: readonly string[] = PARTNER_TABLES;
   const counters = createCountersSource(database.db);
   const changeFeed = startChangeFeed({
     connection: database.connection,
     onChange: (table) => {
       pageCache.invalidateTables([table]);
-      if (partnerTables.includes(table)) directory.invalidate();
+      directory.invalidate(table);
       counters.invalidate(table);
     },
     onReset: () => {

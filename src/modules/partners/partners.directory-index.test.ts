@@ -131,12 +131,19 @@ describe('the directory index on the database', () => {
     index.invalidate();
     expect((await index.search({ query: query({ q: 'research' }), locale: 'en' })).total).toBe(1);
     expect(index.stats().loads).toBe(2);
-    // A change reported while the records are being read: the search reads them again.
-    index.invalidate();
+    // A change reported while the records are being read: that read is not kept, the next search
+    // reads them again (and the one after it does not).
+    index.invalidate('organizations');
     const pending = index.search({ query: query({}), locale: 'en' });
-    index.invalidate();
+    index.invalidate('organization_translations');
     await pending;
+    expect(index.stats().loads).toBe(3);
+    await index.search({ query: query({}), locale: 'en' });
     expect(index.stats().loads).toBe(4);
+    await index.search({ query: query({}), locale: 'en' });
+    expect(index.stats().loads).toBe(4);
+    // A change to a table the directory does not read changes nothing.
+    index.invalidate('audit_log');
     await index.search({ query: query({}), locale: 'en' });
     expect(index.stats().loads).toBe(4);
   });

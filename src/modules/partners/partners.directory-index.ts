@@ -2,9 +2,10 @@ import type { Db } from '../../db/database.ts';
 import { countryName } from '../../i18n/countries.ts';
 import { isLocale, LOCALES, type Locale } from '../../i18n/i18n.ts';
 import { countriesOfRegion, regionOfCountry, type Region } from '../../i18n/regions.ts';
+import { derivedValue } from '../../db/derived-value.ts';
 import { readActivePartners } from './partners.repository.ts';
 import type { DirectoryQuery } from './partners.schemas.ts';
-import type { ActionGroup, OrganizationKind } from './partners.table.ts';
+import { PARTNER_TABLES, type ActionGroup, type OrganizationKind } from './partners.table.ts';
 
 /** One active partner as the directory, its downloads and the API list it. */
 export interface DirectoryEntry {
@@ -41,8 +42,11 @@ export interface DirectoryResult {
 
 export interface DirectoryIndex {
   search(input: { query: DirectoryQuery; locale: Locale }): Promise<DirectoryResult>;
-  /** Marks the index stale: the records are read again (soon in the background, or by the next search). */
-  invalidate(): void;
+  /**
+   * A table changed (or, without one, anything may have): if it is one of the partner tables, the
+   * records are read again (soon in the background, or by the next search).
+   */
+  invalidate(table?: string): void;
   /** Stops background reads and waits for one in progress. */
   close(): Promise<void>;
   stats(): { loads: number; entries: number; lastLoadMs: number | null };
@@ -241,15 +245,30 @@ export function createDirectoryIndex(input: {
   onError?: (error: Error) => void;
 }): DirectoryIndex {
   const refreshDelayMs = input.refreshDelayMs === undefined ? 50 : input.refreshDelayMs;
-  let snapshot: Snapshot | null = null;
-  let loading: Promise<Snapshot> | null = null;
   let folded: ReadonlyMap<string, string> = new Map();
-  /** Bumped by every invalidation; a load that began before one is not kept. */
-  let generation = 0;
   let loads = 0;
   let lastLoadMs: number | null = null;
+  let lastEntries = 0;
+  let reading: Promise<unknown> = Promise.resolve();
   let refreshTimer: NodeJS.Timeout | null = null;
   let closed = false;
+
+  // One read however many searches wait; a read that began before a change is not kept.
+  const records = derivedValue<Snapshot>({
+    tables: PARTNER_TABLES,
+    compute: () => {
+      const began = performance.now();
+      const read = loadEntries(input.db, folded).then((loaded): Snapshot => {
+        folded = loaded.folded;
+        loads += 1;
+        lastLoadMs = performance.now() - began;
+        lastEntries = loaded.entries.length;
+        return { entries: loaded.entries, orders: new Map() };
+      });
+      reading = read.catch(() => undefined);
+      return read;
+    },
+  });
 
   const ordered = (current: Snapshot, locale: Locale, sort: DirectoryQuery['sort']): DirectoryEntry[] => {
     const key = `${locale}:${sort}`;
@@ -261,36 +280,14 @@ export function createDirectoryIndex(input: {
     return entries;
   };
 
-  const load = (): Promise<Snapshot> => {
-    if (snapshot) return Promise.resolve(snapshot);
-    if (loading) return loading;
-    const startedAt = generation;
-    const began = performance.now();
-    const current = loadEntries(input.db, folded)
-      .then((loaded): Snapshot => {
-        const fresh: Snapshot = { entries: loaded.entries, orders: new Map() };
-        loads += 1;
-        lastLoadMs = performance.now() - began;
-        if (generation === startedAt) {
-          snapshot = fresh;
-          folded = loaded.folded;
-        }
-        return fresh;
-      })
-      .finally(() => {
-        if (loading === current) loading = null;
-      });
-    loading = current;
-    return current;
-  };
-
   /** Reads the records again soon after a change, so that the next visitor does not wait for it. */
   const scheduleRefresh = () => {
     if (refreshDelayMs === null || closed || refreshTimer) return;
     refreshTimer = setTimeout(() => {
       refreshTimer = null;
       if (closed) return;
-      load()
+      records
+        .get()
         .then((current) => {
           // The default order in every language, ready for the first page.
           for (const locale of LOCALES) ordered(current, locale, 'name');
@@ -302,23 +299,19 @@ export function createDirectoryIndex(input: {
 
   return {
     async search({ query, locale }) {
-      let current = await load();
-      // Records changed while they were being read: read them again, once.
-      if (snapshot !== current) current = await load();
-      return querySnapshot({ ordered: ordered(current, locale, query.sort), query });
+      return querySnapshot({ ordered: ordered(await records.get(), locale, query.sort), query });
     },
-    invalidate() {
-      generation += 1;
-      snapshot = null;
-      loading = null;
+    invalidate(table) {
+      if (table !== undefined && !(PARTNER_TABLES as readonly string[]).includes(table)) return;
+      records.invalidate();
       scheduleRefresh();
     },
     async close() {
       closed = true;
       if (refreshTimer) clearTimeout(refreshTimer);
       refreshTimer = null;
-      await loading?.catch(() => undefined);
+      await reading;
     },
-    stats: () => ({ loads, entries: snapshot?.entries.length ?? 0, lastLoadMs }),
+    stats: () => ({ loads, entries: lastEntries, lastLoadMs }),
   };
 }

@@ -180,3 +180,14 @@ export const organizationChangeRequests = pgTable(
   },
   (table) => [index('organization_change_requests_status_idx').on(table.status, table.createdAt)],
 );
+
+/** The tables the directory and profiles are read from (what the page cache and the directory index follow). */
+export const PARTNER_TABLES = [
+  'organizations',
+  'organization_translations',
+  'organization_action_groups',
+  'organization_status_history',
+] as const;
+
+/** A profile also shows the logo: its page depends on the logos table too. */
+export const PROFILE_TABLES = [...PARTNER_TABLES, 'organization_logos'] as const;

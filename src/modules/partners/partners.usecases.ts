@@ -6,16 +6,7 @@ import { findOrganizationBySlug } from './partners.repository.ts';
 import type { DirectoryQuery } from './partners.schemas.ts';
 import { ACTION_GROUPS, ORGANIZATION_KINDS, type ActionGroup, type OrganizationKind } from './partners.table.ts';
 
-/** The tables the directory and profiles are read from (for the page cache). */
-export const PARTNER_TABLES = [
-  'organizations',
-  'organization_translations',
-  'organization_action_groups',
-  'organization_status_history',
-] as const;
-
-/** A profile also shows the logo: its page depends on the logos table too. */
-export const PROFILE_TABLES = [...PARTNER_TABLES, 'organization_logos'] as const;
+export { PARTNER_TABLES, PROFILE_TABLES } from './partners.table.ts';
 
 export interface FacetValue<T extends string> {
   value: T;
