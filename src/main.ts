@@ -76,10 +76,15 @@ async function main(): Promise<void> {
     locale: config.defaultLocale,
     publicUrl: config.publicUrl,
   });
-  if (first) {
+  if (first?.status === 'created') {
     process.stdout.write(
       `\nSecretariat account ${first.email}: set its password and second factor with this one-time link ` +
-        `(valid 24 hours; a new one is printed at each start until it is used):\n${first.link}\n`,
+        `(valid 24 hours; it is printed only this once):\n${first.link}\n`,
+    );
+  } else if (first?.status === 'waiting') {
+    process.stdout.write(
+      `\nThe Secretariat account ${first.email} has not been used yet. Its one-time link was printed at the first ` +
+        `start; for a new one, run:\n  npx alliance87 users:create --email ${first.email} --role secretariat\n`,
     );
   }
   process.stdout.write(

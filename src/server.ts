@@ -18,7 +18,9 @@ import { loadAssets, registerAssetRoutes } from './http/assets.ts';
 import { registerDiscoveryRoutes } from './http/discovery.ts';
 import { registerErrorHandlers } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
-import { createPageCache, SESSION_COOKIE, type PageCache } from './http/page-cache.ts';
+import { createPageCache, type PageCache } from './http/page-cache.ts';
+import { sessionCookie } from './http/cookies.ts';
+import { createSecretBox, loadSecretsKey } from './config/secrets-key.ts';
 import { mountPublicSurface, type PublicPageDeps } from './http/public-surface.ts';
 import { negotiateLocale } from './i18n/i18n.ts';
 import { hasAnyRole, type Viewer } from './http/viewer.ts';
@@ -31,6 +33,8 @@ import {
   listOrganizationRepresentatives,
   registerAccountPages,
   removeRole,
+  sealClearTotpSecrets,
+  SESSION_ABSOLUTE_MS,
   restoreGrant,
   registerAccountsAdmin,
   resolveSession,
@@ -161,30 +165,34 @@ export async function buildServer(input: { config: Config; database: Database })
   });
 
   const secret = await loadInstallationSecret(database.db);
-  const csrf = installCsrf(app, { secret, secureCookies: config.secureCookies });
+  const secrets = createSecretBox(loadSecretsKey({ configured: config.secretsKey, dataDir: config.dataDir }));
+  await sealClearTotpSecrets({ db: database.db, box: secrets });
+  const session = sessionCookie({ secure: config.secureCookies, maxAgeSeconds: SESSION_ABSOLUTE_MS / 1000 });
   installAccessControl(app, {
     defaultLocale: config.defaultLocale,
     resolveViewer: async (request, reply): Promise<Viewer | null> => {
-      const token = request.cookies[SESSION_COOKIE];
+      const token = session.read(request);
       if (!token) return null;
-      const session = await resolveSession({ db: database.db, token });
-      if (!session) {
-        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      const found = await resolveSession({ db: database.db, token });
+      if (!found) {
+        session.clear(reply);
         return null;
       }
-      const { user } = session;
+      const { user } = found;
       return {
         userId: user.id,
         email: user.email,
         name: user.name,
         locale: isLocale(user.locale) ? user.locale : config.defaultLocale,
-        roles: session.roles,
-        sessionId: session.sessionId,
-        secondFactorPending: session.secondFactorPending,
-        mustSetUpSecondFactor: session.mustSetUpSecondFactor,
+        roles: found.roles,
+        sessionId: found.sessionId,
+        secondFactorPending: found.secondFactorPending,
+        mustSetUpSecondFactor: found.mustSetUpSecondFactor,
       };
     },
   });
+  // After the viewer is known: form tokens are bound to the session.
+  const csrf = installCsrf(app, { secret, secureCookies: config.secureCookies, publicUrl: config.publicUrl });
 
   const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   mailer.start();
@@ -251,7 +259,7 @@ export async function buildServer(input: { config: Config; database: Database })
     registerContentPages(surface, { ...publicDeps, counters });
     registerPartnerPages(surface, { ...publicDeps, directory });
     registerApplyPages(surface, { db: database.db, site, csrf, tokens, nudgeMail });
-    registerAccountPages(surface, { db: database.db, site, config, csrf, nudgeMail });
+    registerAccountPages(surface, { db: database.db, site, config, csrf, secrets, session, nudgeMail });
   });
 
   // Back office.
@@ -277,7 +285,7 @@ export async function buildServer(input: { config: Config; database: Database })
           : null,
     ],
   });
-  registerAccountsAdmin(app, { ...adminDeps, config, nudgeMail });
+  registerAccountsAdmin(app, { ...adminDeps, config, secrets, nudgeMail });
   registerAuditAdmin(app, {
     ...adminDeps,
     findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,

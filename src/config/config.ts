@@ -39,6 +39,16 @@ export const configSchema = z
     TRUST_PROXY: booleanFromString.default(false),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
+    /**
+     * The key that encrypts secrets kept in the database (authenticator secrets): 32 bytes as
+     * 64 hexadecimal digits or 43 base64url characters. Unset: a key file in DATA_DIR.
+     */
+    SECRETS_KEY: z
+      .string()
+      .regex(/^(?:[0-9a-fA-F]{64}|[\w-]{43})$/, 'must be 32 bytes: 64 hexadecimal digits or 43 base64url characters')
+      .optional(),
+    /** Unset: /metrics answers to nobody. Set: to `Authorization: Bearer <token>` only. */
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').max(200).optional(),
   })
   .transform((env) => {
     const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
@@ -60,6 +70,8 @@ export const configSchema = z
       trustProxy: env.TRUST_PROXY,
       dbPoolSize: env.DB_POOL_SIZE,
       statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,
+      secretsKey: env.SECRETS_KEY,
+      metricsToken: env.METRICS_TOKEN,
     };
   });
 

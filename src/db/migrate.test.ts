@@ -34,6 +34,7 @@ describe('the migrations', () => {
       'partner_application_events',
       'partner_applications',
       'pathfinder_countries',
+      'recovery_codes',
       'role_assignments',
       'sessions',
       'users',

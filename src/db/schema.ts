@@ -8,7 +8,14 @@ export * from '../modules/partners/partners.table.ts';
 export * from '../modules/pathfinders/pathfinders.table.ts';
 
 import { appState } from './app-state.table.ts';
-import { authAttempts, oneTimeTokens, roleAssignments, sessions, users } from '../modules/accounts/accounts.table.ts';
+import {
+  authAttempts,
+  oneTimeTokens,
+  recoveryCodes,
+  roleAssignments,
+  sessions,
+  users,
+} from '../modules/accounts/accounts.table.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
 import { contentPages, contentPageTranslations } from '../modules/content/content.table.ts';
 import { mailOutbox } from '../modules/mail/mail.table.ts';
@@ -29,6 +36,7 @@ export const schema = {
   auditLog,
   authAttempts,
   oneTimeTokens,
+  recoveryCodes,
   roleAssignments,
   sessions,
   users,

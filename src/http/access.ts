@@ -46,6 +46,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /:locale/sign-in': 'public',
   'GET /:locale/sign-in/code': 'second_factor',
   'POST /:locale/sign-in/code': 'second_factor',
+  'POST /:locale/sign-in/recovery': 'second_factor',
   'GET /:locale/account/second-factor': 'second_factor',
   'POST /:locale/account/second-factor': 'second_factor',
   'POST /:locale/sign-out': 'second_factor',
@@ -56,6 +57,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /:locale/account': 'signed_in',
   'POST /:locale/account': 'signed_in',
   'POST /:locale/account/password': 'signed_in',
+  'POST /:locale/account/recovery-codes': 'signed_in',
   // Back office.
   'GET /admin': 'signed_in',
   'GET /admin/': 'signed_in',
@@ -88,6 +90,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/users/:id/roles/:grantId/revoke': SECRETARIAT,
   'POST /admin/users/:id/roles/:grantId/restore': SECRETARIAT,
   'POST /admin/users/:id/status': SECRETARIAT,
+  'POST /admin/users/:id/second-factor/reset': SECRETARIAT,
 };
 
 export function ruleFor(method: string, url: string): AccessRule | undefined {
@@ -149,7 +152,9 @@ export function installAccessControl(
       }
       throw new AppError('forbidden', 403);
     };
-    const existing = route.preHandler;
-    route.preHandler = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard];
+    // Checked when the request arrives, before its body is read: nobody makes the server read a
+    // body they may not send.
+    const existing = route.onRequest;
+    route.onRequest = existing ? [guard, ...(Array.isArray(existing) ? existing : [existing])] : [guard];
   });
 }

@@ -2,13 +2,12 @@ import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { chooseEncoding } from './assets.ts';
+import { SESSION_COOKIE_PATTERN } from './cookies.ts';
 
-/** The cookie that marks a signed-in visitor; such a visitor never gets a shared cached page. */
-export const SESSION_COOKIE = 'a87_session';
-
+/** Whether a request comes without a session cookie: only such requests get shared cached pages. */
 export function isAnonymous(request: FastifyRequest): boolean {
   const cookies = request.headers.cookie;
-  return !cookies || !new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`).test(cookies);
+  return !cookies || !SESSION_COOKIE_PATTERN.test(cookies);
 }
 
 interface CachedPage {

@@ -4,6 +4,11 @@ import type { Database } from '../db/database.ts';
 import { hashPassword } from '../modules/accounts/accounts.passwords.ts';
 import { createTotpSecret, decodeBase32, hotp, totpStep } from '../modules/accounts/accounts.totp.ts';
 import type { Role } from '../modules/accounts/index.ts';
+import { createSecretBox } from '../config/secrets-key.ts';
+import { TEST_SECRETS_KEY } from './test-app.ts';
+
+/** Seals authenticator secrets the way test apps read them. */
+export const testSecretBox = createSecretBox(Buffer.from(TEST_SECRETS_KEY, 'hex'));
 
 export const TEST_PASSWORD = 'a long enough test password';
 
@@ -25,7 +30,13 @@ export async function createTestUser(input: {
   const result = await input.database.pool.query<{ id: number }>(
     `INSERT INTO users (email, name, locale, password_hash, status, totp_secret, totp_enabled_at)
      VALUES ($1, $2, $3, $4, 'active', $5, CASE WHEN $5::text IS NULL THEN NULL ELSE now() END) RETURNING id`,
-    [email, input.name ?? `Person ${counter}`, input.locale ?? 'en', passwordHash, totpSecret],
+    [
+      email,
+      input.name ?? `Person ${counter}`,
+      input.locale ?? 'en',
+      passwordHash,
+      totpSecret && testSecretBox.seal(totpSecret),
+    ],
   );
   const id = result.rows[0]!.id;
   for (const grant of input.roles ?? []) {

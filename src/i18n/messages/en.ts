@@ -197,6 +197,65 @@ export const en = {
   'accounts.user.deactivateNeedsConfirm': 'Tick the confirmation box to deactivate the account.',
   'accounts.user.deactivate': 'Deactivate the account',
   'accounts.user.reactivate': 'Reactivate the account',
+  'accounts.error.secondFactorActive': 'This account already has a second factor. Only the Secretariat can reset it.',
+  'accounts.error.noSecondFactor': 'This account has no second factor.',
+  'accounts.error.tooManyAttempts': 'Too many tries. Wait a few minutes, then try again.',
+  'accounts.error.resetOwnSecondFactor':
+    'You cannot reset your own second factor: ask another member of the Secretariat.',
+  'accounts.error.code': 'This code is not right. Enter the code your authenticator app shows now.',
+  'accounts.error.confirmReset': 'Tick the box to confirm the reset.',
+  'accounts.code.locked':
+    'Too many wrong codes for this account. Wait {minutes, plural, one {# minute} other {# minutes}}, then try again.',
+  'accounts.code.sessionEnded': 'Too many wrong codes were given. For your security, sign in again with your password.',
+  'accounts.field.recoveryCode': 'Recovery code',
+  'accounts.recovery.summary': 'Lost your phone? Use a recovery code',
+  'accounts.recovery.intro': 'Each of the recovery codes you kept when you set up your second factor works once.',
+  'accounts.recovery.hint': 'For example k7p2-9xqf-3mzr-8w4d.',
+  'accounts.recovery.submit': 'Sign in with this code',
+  'accounts.recovery.lost': 'No recovery code left? Ask the Secretariat to reset your second factor.',
+  'accounts.recovery.invalid': 'This recovery code is not right or has already been used.',
+  'accounts.recoveryCodes.title': 'Your recovery codes',
+  'accounts.recoveryCodes.onlyOnce': 'These codes are shown only once. Keep them now.',
+  'accounts.recoveryCodes.intro':
+    'If you lose your phone, each of these {count} codes lets you sign in once instead of a code from the app. Print them or keep them in a password manager, away from your phone.',
+  'accounts.recoveryCodes.listLabel': 'Recovery codes',
+  'accounts.recoveryCodes.continue': 'I have kept them: continue',
+  'accounts.secondFactor.heading': 'Second factor',
+  'accounts.secondFactor.offExplain': 'Your account does not use a second factor.',
+  'accounts.secondFactor.onSince':
+    'A code from your authenticator app is asked at each sign-in since {date, date, long}.',
+  'accounts.secondFactor.codesLeft':
+    '{count, plural, =0 {No recovery code left.} one {One recovery code left.} other {# recovery codes left.}}',
+  'accounts.secondFactor.recoveryUsed':
+    'You signed in with a recovery code. {count, plural, =0 {None is left: make new ones now.} one {One is left.} other {# are left.}}',
+  'accounts.secondFactor.renewHint':
+    'New codes replace the old ones, which stop working. Enter your password to make them.',
+  'accounts.secondFactor.renew': 'Make new recovery codes',
+  'accounts.done.secondFactorReset':
+    'The second factor is reset. The person sets up a new one at their next sign-in; they have been told by e-mail.',
+  'accounts.reset2fa.heading': 'Reset the second factor',
+  'accounts.reset2fa.explain':
+    'For a person who lost both their authenticator app and their recovery codes, once you have checked who they are. Their sessions end, their recovery codes stop working, and they set up a new second factor at their next sign-in.',
+  'accounts.reset2fa.reason': 'Reason',
+  'accounts.reset2fa.reasonHint': 'How you checked the person’s identity, for the audit log.',
+  'accounts.reset2fa.ownCode': 'Your own six-digit code',
+  'accounts.reset2fa.confirm': 'I confirm that this person’s second factor must be reset.',
+  'accounts.reset2fa.submit': 'Reset the second factor',
+  'mail.secondFactorEnabled.subject': 'A second factor protects your Alliance 8.7 account',
+  'mail.secondFactorEnabled.body':
+    'Hello {name},\n\nAn authenticator app was just set up as the second factor of your Alliance 8.7 account, and recovery codes were made. Your other sessions were signed out.\n\nIf you did not do this, answer this message at once: the Secretariat will secure your account.\n\nAlliance 8.7 Secretariat',
+  'mail.secondFactorReset.subject': 'The second factor of your Alliance 8.7 account was reset',
+  'mail.secondFactorReset.body':
+    'Hello {name},\n\n{by}, of the Secretariat, has reset the second factor of your Alliance 8.7 account. Your sessions were signed out and your recovery codes no longer work. At your next sign-in, you will set up your authenticator app again.\n\nIf you did not ask for this, answer this message at once.\n\nAlliance 8.7 Secretariat',
+  'mail.recoveryCodeUsed.subject': 'A recovery code was used on your Alliance 8.7 account',
+  'mail.recoveryCodeUsed.body':
+    'Hello {name},\n\nSomeone signed in to your Alliance 8.7 account with one of its recovery codes. {left, plural, =0 {No code is left: make new ones from your account page.} one {One code is left.} other {# codes are left.}}\n\nIf it was not you, answer this message at once: the Secretariat will secure your account.\n\nAlliance 8.7 Secretariat',
+  'mail.recoveryCodesRenewed.subject': 'New recovery codes for your Alliance 8.7 account',
+  'mail.recoveryCodesRenewed.body':
+    'Hello {name},\n\nNew recovery codes were made for your Alliance 8.7 account; the old ones no longer work.\n\nIf you did not do this, answer this message at once: the Secretariat will secure your account.\n\nAlliance 8.7 Secretariat',
+  'mail.codeFailures.subject': 'Wrong codes were given for your Alliance 8.7 account',
+  'mail.codeFailures.body':
+    'Hello {name},\n\nYour password was accepted, then {count} wrong second-factor codes were given in a row, so that sign-in was stopped.\n\nIf it was not you, someone knows your password: change it now from your account page, or ask for a reset link, and tell the Secretariat by answering this message.\n\nAlliance 8.7 Secretariat',
   'admin.users': 'Accounts',
   'admin.audit': 'Audit log',
   'admin.outbox': 'Outbox',

@@ -201,6 +201,70 @@ export const es: Record<MessageKey, string> = {
   'accounts.user.deactivateNeedsConfirm': 'Marque la casilla de confirmación para desactivar la cuenta.',
   'accounts.user.deactivate': 'Desactivar la cuenta',
   'accounts.user.reactivate': 'Reactivar la cuenta',
+  'accounts.error.secondFactorActive':
+    'Esta cuenta ya tiene un segundo factor. Solo la Secretaría puede restablecerlo.',
+  'accounts.error.noSecondFactor': 'Esta cuenta no tiene segundo factor.',
+  'accounts.error.tooManyAttempts': 'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
+  'accounts.error.resetOwnSecondFactor':
+    'No puede restablecer su propio segundo factor: pídaselo a otro miembro de la Secretaría.',
+  'accounts.error.code':
+    'Este código no es correcto. Introduzca el código que muestra ahora su aplicación de autenticación.',
+  'accounts.error.confirmReset': 'Marque la casilla para confirmar el restablecimiento.',
+  'accounts.code.locked':
+    'Demasiados códigos erróneos para esta cuenta. Espere {minutes, plural, one {# minuto} other {# minutos}} y vuelva a intentarlo.',
+  'accounts.code.sessionEnded':
+    'Se introdujeron demasiados códigos erróneos. Por su seguridad, vuelva a iniciar sesión con su contraseña.',
+  'accounts.field.recoveryCode': 'Código de recuperación',
+  'accounts.recovery.summary': '¿Perdió su teléfono? Use un código de recuperación',
+  'accounts.recovery.intro':
+    'Cada uno de los códigos de recuperación que guardó al configurar su segundo factor sirve una sola vez.',
+  'accounts.recovery.hint': 'Por ejemplo k7p2-9xqf-3mzr-8w4d.',
+  'accounts.recovery.submit': 'Iniciar sesión con este código',
+  'accounts.recovery.lost':
+    '¿No le quedan códigos de recuperación? Pida a la Secretaría que restablezca su segundo factor.',
+  'accounts.recovery.invalid': 'Este código de recuperación no es correcto o ya se ha utilizado.',
+  'accounts.recoveryCodes.title': 'Sus códigos de recuperación',
+  'accounts.recoveryCodes.onlyOnce': 'Estos códigos solo se muestran una vez. Guárdelos ahora.',
+  'accounts.recoveryCodes.intro':
+    'Si pierde su teléfono, cada uno de estos {count} códigos le permite iniciar sesión una vez en lugar de un código de la aplicación. Imprímalos o guárdelos en un gestor de contraseñas, fuera de su teléfono.',
+  'accounts.recoveryCodes.listLabel': 'Códigos de recuperación',
+  'accounts.recoveryCodes.continue': 'Ya los he guardado: continuar',
+  'accounts.secondFactor.heading': 'Segundo factor',
+  'accounts.secondFactor.offExplain': 'Su cuenta no utiliza segundo factor.',
+  'accounts.secondFactor.onSince':
+    'Se pide un código de su aplicación de autenticación en cada inicio de sesión desde el {date, date, long}.',
+  'accounts.secondFactor.codesLeft':
+    '{count, plural, =0 {No queda ningún código de recuperación.} one {Queda un código de recuperación.} other {Quedan # códigos de recuperación.}}',
+  'accounts.secondFactor.recoveryUsed':
+    'Inició sesión con un código de recuperación. {count, plural, =0 {No queda ninguno: cree otros ahora.} one {Queda uno.} other {Quedan #.}}',
+  'accounts.secondFactor.renewHint':
+    'Los códigos nuevos sustituyen a los anteriores, que dejan de funcionar. Introduzca su contraseña para crearlos.',
+  'accounts.secondFactor.renew': 'Crear nuevos códigos de recuperación',
+  'accounts.done.secondFactorReset':
+    'El segundo factor está restablecido. La persona configurará uno nuevo en su próximo inicio de sesión; se le ha avisado por correo electrónico.',
+  'accounts.reset2fa.heading': 'Restablecer el segundo factor',
+  'accounts.reset2fa.explain':
+    'Para una persona que ha perdido a la vez su aplicación de autenticación y sus códigos de recuperación, una vez comprobada su identidad. Sus sesiones terminan, sus códigos de recuperación dejan de funcionar y configura un nuevo segundo factor en su próximo inicio de sesión.',
+  'accounts.reset2fa.reason': 'Motivo',
+  'accounts.reset2fa.reasonHint': 'Cómo comprobó la identidad de la persona, para el registro de auditoría.',
+  'accounts.reset2fa.ownCode': 'Su propio código de seis dígitos',
+  'accounts.reset2fa.confirm': 'Confirmo que el segundo factor de esta persona debe restablecerse.',
+  'accounts.reset2fa.submit': 'Restablecer el segundo factor',
+  'mail.secondFactorEnabled.subject': 'Un segundo factor protege su cuenta de Alianza 8.7',
+  'mail.secondFactorEnabled.body':
+    'Hola, {name}:\n\nSe acaba de configurar una aplicación de autenticación como segundo factor de su cuenta de Alianza 8.7 y se han creado códigos de recuperación. Sus otras sesiones se han cerrado.\n\nSi no ha sido usted, responda de inmediato a este mensaje: la Secretaría protegerá su cuenta.\n\nSecretaría de Alianza 8.7',
+  'mail.secondFactorReset.subject': 'Se ha restablecido el segundo factor de su cuenta de Alianza 8.7',
+  'mail.secondFactorReset.body':
+    'Hola, {name}:\n\n{by}, de la Secretaría, ha restablecido el segundo factor de su cuenta de Alianza 8.7. Sus sesiones se han cerrado y sus códigos de recuperación ya no funcionan. En su próximo inicio de sesión, volverá a configurar su aplicación de autenticación.\n\nSi no lo ha pedido, responda de inmediato a este mensaje.\n\nSecretaría de Alianza 8.7',
+  'mail.recoveryCodeUsed.subject': 'Se ha usado un código de recuperación en su cuenta de Alianza 8.7',
+  'mail.recoveryCodeUsed.body':
+    'Hola, {name}:\n\nAlguien ha iniciado sesión en su cuenta de Alianza 8.7 con uno de sus códigos de recuperación. {left, plural, =0 {No queda ningún código: cree otros desde la página de su cuenta.} one {Queda un código.} other {Quedan # códigos.}}\n\nSi no ha sido usted, responda de inmediato a este mensaje: la Secretaría protegerá su cuenta.\n\nSecretaría de Alianza 8.7',
+  'mail.recoveryCodesRenewed.subject': 'Nuevos códigos de recuperación para su cuenta de Alianza 8.7',
+  'mail.recoveryCodesRenewed.body':
+    'Hola, {name}:\n\nSe han creado nuevos códigos de recuperación para su cuenta de Alianza 8.7; los anteriores ya no funcionan.\n\nSi no ha sido usted, responda de inmediato a este mensaje: la Secretaría protegerá su cuenta.\n\nSecretaría de Alianza 8.7',
+  'mail.codeFailures.subject': 'Se introdujeron códigos erróneos para su cuenta de Alianza 8.7',
+  'mail.codeFailures.body':
+    'Hola, {name}:\n\nSe aceptó su contraseña y después se introdujeron {count} códigos de segundo factor erróneos seguidos, por lo que ese inicio de sesión se detuvo.\n\nSi no ha sido usted, alguien conoce su contraseña: cámbiela ahora desde la página de su cuenta, o pida un enlace de restablecimiento, y avise a la Secretaría respondiendo a este mensaje.\n\nSecretaría de Alianza 8.7',
   'admin.users': 'Cuentas',
   'admin.audit': 'Registro de auditoría',
   'admin.outbox': 'Bandeja de salida',

@@ -201,6 +201,68 @@ export const fr: Record<MessageKey, string> = {
   'accounts.user.deactivateNeedsConfirm': 'Cochez la case de confirmation pour désactiver le compte.',
   'accounts.user.deactivate': 'Désactiver le compte',
   'accounts.user.reactivate': 'Réactiver le compte',
+  'accounts.error.secondFactorActive': 'Ce compte a déjà un second facteur. Seul le Secrétariat peut le réinitialiser.',
+  'accounts.error.noSecondFactor': 'Ce compte n’a pas de second facteur.',
+  'accounts.error.tooManyAttempts': 'Trop d’essais. Attendez quelques minutes, puis réessayez.',
+  'accounts.error.resetOwnSecondFactor':
+    'Vous ne pouvez pas réinitialiser votre propre second facteur : demandez-le à un autre membre du Secrétariat.',
+  'accounts.error.code':
+    'Ce code n’est pas le bon. Saisissez le code que votre application d’authentification affiche maintenant.',
+  'accounts.error.confirmReset': 'Cochez la case pour confirmer la réinitialisation.',
+  'accounts.code.locked':
+    'Trop de codes erronés pour ce compte. Attendez {minutes, plural, one {# minute} other {# minutes}}, puis réessayez.',
+  'accounts.code.sessionEnded':
+    'Trop de codes erronés ont été saisis. Pour votre sécurité, reconnectez-vous avec votre mot de passe.',
+  'accounts.field.recoveryCode': 'Code de secours',
+  'accounts.recovery.summary': 'Téléphone perdu ? Utilisez un code de secours',
+  'accounts.recovery.intro':
+    'Chacun des codes de secours conservés lors de la mise en place de votre second facteur fonctionne une fois.',
+  'accounts.recovery.hint': 'Par exemple k7p2-9xqf-3mzr-8w4d.',
+  'accounts.recovery.submit': 'Se connecter avec ce code',
+  'accounts.recovery.lost': 'Plus de code de secours ? Demandez au Secrétariat de réinitialiser votre second facteur.',
+  'accounts.recovery.invalid': 'Ce code de secours n’est pas le bon ou a déjà servi.',
+  'accounts.recoveryCodes.title': 'Vos codes de secours',
+  'accounts.recoveryCodes.onlyOnce': 'Ces codes ne sont affichés qu’une fois. Conservez-les maintenant.',
+  'accounts.recoveryCodes.intro':
+    'Si vous perdez votre téléphone, chacun de ces {count} codes vous permet de vous connecter une fois à la place d’un code de l’application. Imprimez-les ou gardez-les dans un gestionnaire de mots de passe, ailleurs que sur votre téléphone.',
+  'accounts.recoveryCodes.listLabel': 'Codes de secours',
+  'accounts.recoveryCodes.continue': 'Je les ai conservés : continuer',
+  'accounts.secondFactor.heading': 'Second facteur',
+  'accounts.secondFactor.offExplain': 'Votre compte n’utilise pas de second facteur.',
+  'accounts.secondFactor.onSince':
+    'Un code de votre application d’authentification est demandé à chaque connexion depuis le {date, date, long}.',
+  'accounts.secondFactor.codesLeft':
+    '{count, plural, =0 {Plus aucun code de secours.} one {Il reste un code de secours.} other {Il reste # codes de secours.}}',
+  'accounts.secondFactor.recoveryUsed':
+    'Vous vous êtes connecté avec un code de secours. {count, plural, =0 {Il n’en reste aucun : créez-en de nouveaux maintenant.} one {Il en reste un.} other {Il en reste #.}}',
+  'accounts.secondFactor.renewHint':
+    'De nouveaux codes remplacent les anciens, qui cessent de fonctionner. Saisissez votre mot de passe pour les créer.',
+  'accounts.secondFactor.renew': 'Créer de nouveaux codes de secours',
+  'accounts.done.secondFactorReset':
+    'Le second facteur est réinitialisé. La personne en mettra un nouveau en place à sa prochaine connexion ; elle a été prévenue par courriel.',
+  'accounts.reset2fa.heading': 'Réinitialiser le second facteur',
+  'accounts.reset2fa.explain':
+    'Pour une personne qui a perdu à la fois son application d’authentification et ses codes de secours, après avoir vérifié son identité. Ses sessions prennent fin, ses codes de secours cessent de fonctionner et elle met en place un nouveau second facteur à sa prochaine connexion.',
+  'accounts.reset2fa.reason': 'Motif',
+  'accounts.reset2fa.reasonHint': 'Comment vous avez vérifié l’identité de la personne, pour le journal d’audit.',
+  'accounts.reset2fa.ownCode': 'Votre propre code à six chiffres',
+  'accounts.reset2fa.confirm': 'Je confirme que le second facteur de cette personne doit être réinitialisé.',
+  'accounts.reset2fa.submit': 'Réinitialiser le second facteur',
+  'mail.secondFactorEnabled.subject': 'Un second facteur protège votre compte Alliance 8.7',
+  'mail.secondFactorEnabled.body':
+    'Bonjour {name},\n\nUne application d’authentification vient d’être mise en place comme second facteur de votre compte Alliance 8.7, et des codes de secours ont été créés. Vos autres sessions ont été fermées.\n\nSi ce n’est pas vous, répondez tout de suite à ce message : le Secrétariat sécurisera votre compte.\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.secondFactorReset.subject': 'Le second facteur de votre compte Alliance 8.7 a été réinitialisé',
+  'mail.secondFactorReset.body':
+    'Bonjour {name},\n\n{by}, du Secrétariat, a réinitialisé le second facteur de votre compte Alliance 8.7. Vos sessions ont été fermées et vos codes de secours ne fonctionnent plus. À votre prochaine connexion, vous configurerez de nouveau votre application d’authentification.\n\nSi vous ne l’avez pas demandé, répondez tout de suite à ce message.\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.recoveryCodeUsed.subject': 'Un code de secours a servi sur votre compte Alliance 8.7',
+  'mail.recoveryCodeUsed.body':
+    'Bonjour {name},\n\nQuelqu’un s’est connecté à votre compte Alliance 8.7 avec l’un de ses codes de secours. {left, plural, =0 {Il ne reste aucun code : créez-en de nouveaux depuis la page de votre compte.} one {Il reste un code.} other {Il reste # codes.}}\n\nSi ce n’était pas vous, répondez tout de suite à ce message : le Secrétariat sécurisera votre compte.\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.recoveryCodesRenewed.subject': 'Nouveaux codes de secours pour votre compte Alliance 8.7',
+  'mail.recoveryCodesRenewed.body':
+    'Bonjour {name},\n\nDe nouveaux codes de secours ont été créés pour votre compte Alliance 8.7 ; les anciens ne fonctionnent plus.\n\nSi ce n’est pas vous, répondez tout de suite à ce message : le Secrétariat sécurisera votre compte.\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.codeFailures.subject': 'Des codes erronés ont été saisis pour votre compte Alliance 8.7',
+  'mail.codeFailures.body':
+    'Bonjour {name},\n\nVotre mot de passe a été accepté, puis {count} codes de second facteur erronés ont été saisis d’affilée : cette connexion a donc été interrompue.\n\nSi ce n’était pas vous, quelqu’un connaît votre mot de passe : changez-le dès maintenant depuis la page de votre compte, ou demandez un lien de réinitialisation, et prévenez le Secrétariat en répondant à ce message.\n\nLe Secrétariat de l’Alliance 8.7',
   'admin.users': 'Comptes',
   'admin.audit': 'Journal d’audit',
   'admin.outbox': 'Boîte d’envoi',

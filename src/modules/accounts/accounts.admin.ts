@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Config } from '../../config/config.ts';
+import type { SecretBox } from '../../config/secrets-key.ts';
 import type { Db } from '../../db/database.ts';
 import type { Csrf } from '../../http/csrf.ts';
 import { notFound } from '../../http/errors.ts';
@@ -14,7 +15,8 @@ import { sendAdminPage } from '../admin/index.ts';
 import { AccountsError } from './accounts.errors.ts';
 import { findUserById, listGrants, listUsers, type GrantRow, type UserRow } from './accounts.repository.ts';
 import { ROLE_LABELS, ROLES } from './accounts.roles.ts';
-import { grantSchema, inviteSchema, userStatusSchema } from './accounts.schemas.ts';
+import { grantSchema, inviteSchema, secondFactorResetSchema, userStatusSchema } from './accounts.schemas.ts';
+import { resetSecondFactor } from './accounts.second-factor.ts';
 import { actorOf, addRole, inviteUser, removeRole, restoreGrant, setUserStatus } from './accounts.usecases.ts';
 
 export interface AccountsAdminDeps {
@@ -22,6 +24,7 @@ export interface AccountsAdminDeps {
   csrf: Csrf;
   stylesheetUrl: string;
   config: Pick<Config, 'publicUrl'>;
+  secrets: SecretBox;
   nudgeMail: () => void;
 }
 
@@ -45,6 +48,36 @@ function grantFields(input: { tr: Translator; values: Record<string, string>; er
 ${selectField({ tr, name: 'country', label: tr.t('accounts.field.country'), hint: tr.t('accounts.field.countryHint'), value: values.country, errors, options: [{ value: '', label: '—' }, ...countryOptions(tr.locale)] })}
 ${textField({ tr, name: 'organization', label: tr.t('accounts.field.organization'), hint: tr.t('accounts.field.organizationHint'), value: values.organization, errors, maxLength: 120 })}
 ${textField({ tr, name: 'action_group', label: tr.t('accounts.field.actionGroup'), hint: tr.t('accounts.field.actionGroupHint'), value: values.action_group, errors, maxLength: 80 })}`;
+}
+
+/** The Secretariat's reset of another person's second factor: a reason, their own code, a confirmation. */
+function secondFactorResetForm(input: {
+  tr: Translator;
+  csrf: string;
+  userId: number;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}): SafeHtml {
+  const { tr, errors } = input;
+  const labels = {
+    reason: tr.t('accounts.reset2fa.reason'),
+    code: tr.t('accounts.reset2fa.ownCode'),
+    confirm_reset: tr.t('accounts.reset2fa.confirm'),
+  };
+  const confirmError = errors.confirm_reset;
+  return html`<h2 id="reset-2fa-heading">${tr.t('accounts.reset2fa.heading')}</h2>
+<p>${tr.t('accounts.reset2fa.explain')}</p>
+${errorSummary({ tr, errors, labels })}
+<form method="post" action="/admin/users/${input.userId}/second-factor/reset" aria-labelledby="reset-2fa-heading" novalidate>
+${csrfField(input.csrf)}
+${textField({ tr, name: 'reason', label: labels.reason, hint: tr.t('accounts.reset2fa.reasonHint'), value: input.values.reason, errors, required: true, maxLength: 500 })}
+${textField({ tr, name: 'code', label: labels.code, errors, autocomplete: 'one-time-code', inputMode: 'numeric', required: true, maxLength: 7 })}
+<div class="field checkbox${confirmError ? ' field-invalid' : ''}">
+${confirmError ? html`<p class="error" id="field-confirm_reset-error">${tr.t(confirmError.key)}</p>` : ''}
+<input type="checkbox" id="field-confirm_reset" name="confirm_reset" value="yes" required${confirmError ? html` aria-invalid="true" aria-describedby="field-confirm_reset-error"` : ''}>
+<label for="field-confirm_reset">${labels.confirm_reset}</label></div>
+<button type="submit" class="danger">${tr.t('accounts.reset2fa.submit')}</button>
+</form>`;
 }
 
 const listQuerySchema = z.object({
@@ -194,6 +227,7 @@ ${grantFields({ tr, values, errors })}
       user: UserRow;
       grantValues?: Record<string, string>;
       grantErrors?: FieldErrors;
+      reset?: { values: Record<string, string>; errors: FieldErrors };
       problem?: SafeHtml;
       status?: number;
     },
@@ -214,6 +248,7 @@ ${grantFields({ tr, values, errors })}
         role_removed: 'accounts.done.roleRemoved',
         role_restored: 'accounts.done.roleRestored',
         status: 'accounts.done.status',
+        second_factor_reset: 'accounts.done.secondFactorReset',
       } as const
     )[done as 'invited'];
     const main = html`<p><a href="/admin/users">${tr.t('accounts.list.back')}</a></p>
@@ -246,6 +281,17 @@ ${grantFields({ tr, values: input.grantValues ?? {}, errors: input.grantErrors ?
 <button type="submit">${tr.t('accounts.user.addRoleSubmit')}</button>
 </form>
 ${revoked.length > 0 ? html`<h3>${tr.t('accounts.user.pastRoles')}</h3><ul>${revoked.map((grant) => html`<li>${describeGrant(tr, grant)} (${tr.formatDate(grant.grantedAt, 'medium')} – ${tr.formatDate(grant.revokedAt!, 'medium')})</li>`)}</ul>` : ''}
+${
+  user.totpEnabledAt && user.id !== request.viewer!.userId
+    ? secondFactorResetForm({
+        tr,
+        csrf,
+        userId: user.id,
+        values: input.reset?.values ?? {},
+        errors: input.reset?.errors ?? {},
+      })
+    : ''
+}
 <h2 id="status-heading">${tr.t('accounts.user.statusHeading')}</h2>
 ${
   user.status === 'deactivated'
@@ -339,6 +385,36 @@ ${
     });
     if (!restored) throw notFound();
     return reply.redirect(`/admin/users/${user.id}?done=role_restored`, 303);
+  });
+
+  app.post('/admin/users/:id/second-factor/reset', async (request, reply) => {
+    const viewer = request.viewer!;
+    const user = await loadUser(request);
+    const form = parseForm(secondFactorResetSchema, request.body);
+    if (!form.ok)
+      return userPage(request, reply, { user, reset: { values: form.values, errors: form.errors }, status: 400 });
+    try {
+      await resetSecondFactor({
+        db: deps.db,
+        box: deps.secrets,
+        targetUserId: user.id,
+        actor: { id: viewer.userId, email: viewer.email, name: viewer.name },
+        actorCode: form.data.code,
+        reason: form.data.reason,
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (error instanceof AccountsError) {
+        return userPage(request, reply, {
+          user,
+          reset: { values: { reason: form.data.reason }, errors: { [error.field ?? '_form']: { key: error.code } } },
+          status: error.code === 'accounts.error.tooManyAttempts' ? 429 : 400,
+        });
+      }
+      throw error;
+    }
+    deps.nudgeMail();
+    return reply.redirect(`/admin/users/${user.id}?done=second_factor_reset`, 303);
   });
 
   app.post('/admin/users/:id/status', async (request, reply) => {

@@ -7,7 +7,12 @@ export class AccountsError extends Error {
       | 'accounts.error.userNotFound'
       | 'accounts.error.lastSecretariat'
       | 'accounts.error.currentPassword'
-      | 'accounts.error.grantNotFound',
+      | 'accounts.error.grantNotFound'
+      | 'accounts.error.secondFactorActive'
+      | 'accounts.error.noSecondFactor'
+      | 'accounts.error.tooManyAttempts'
+      | 'accounts.error.resetOwnSecondFactor'
+      | 'accounts.error.code',
     readonly field?: string,
   ) {
     super(code);

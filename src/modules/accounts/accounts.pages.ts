@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import type { Config } from '../../config/config.ts';
+import type { SecretBox } from '../../config/secrets-key.ts';
 import type { Db } from '../../db/database.ts';
+import type { SiteCookie } from '../../http/cookies.ts';
 import type { Csrf } from '../../http/csrf.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
-import { SESSION_COOKIE } from '../../http/page-cache.ts';
 import { localeOf, sendPersonalPage } from '../../http/public-surface.ts';
-import { translator, type Locale } from '../../i18n/i18n.ts';
+import { translator, type Locale, type Translator } from '../../i18n/i18n.ts';
+import type { SafeHtml } from '../../ui/html.ts';
 import type { SiteContext } from '../../ui/layout.ts';
 import { AccountsError } from './accounts.errors.ts';
 import {
@@ -14,21 +16,28 @@ import {
   codeSchema,
   forgotSchema,
   profileSchema,
+  recoveryCodeSchema,
+  renewRecoveryCodesSchema,
   setPasswordSchema,
   signInSchema,
 } from './accounts.schemas.ts';
+import {
+  beginTotpSetup,
+  checkSecondFactor,
+  describeSecondFactor,
+  readPendingTotpSecret,
+  renewRecoveryCodes,
+  type SecondFactorResult,
+} from './accounts.second-factor.ts';
 import { totpUri } from './accounts.totp.ts';
 import {
   actorOf,
   changePassword,
-  completeSecondFactor,
   readToken,
   requestPasswordReset,
-  SESSION_ABSOLUTE_MS,
   setPasswordWithToken,
   signIn,
   signOut,
-  startTotpSetup,
   updateProfile,
 } from './accounts.usecases.ts';
 import {
@@ -36,6 +45,7 @@ import {
   renderCodeForm,
   renderForgot,
   renderLinkExpired,
+  renderRecoveryCodes,
   renderSetPassword,
   renderSignIn,
   renderTotpSetup,
@@ -46,27 +56,32 @@ export interface AccountsPageDeps {
   site: SiteContext;
   config: Pick<Config, 'publicUrl' | 'secureCookies'>;
   csrf: Csrf;
+  /** Seals and opens the authenticator secrets kept in the database. */
+  secrets: SecretBox;
+  session: SiteCookie;
   /** Asks the mailer to send what was just queued. */
   nudgeMail: () => void;
 }
 
-/** Only paths of this site, never another host (`//evil.example`). */
-function safeNext(next: string | undefined): string | null {
-  return next && /^\/(?![/\\])[^\s]*$/.test(next) ? next : null;
+/**
+ * Where to go after signing in: only a clean path of this site (printable ASCII, no control
+ * characters, no backslash, never `//other.example`), else nowhere in particular.
+ */
+export function safeNext(next: unknown): string | null {
+  if (typeof next !== 'string' || next.length > 500) return null;
+  return /^\/(?![/\\])[\x21-\x5b\x5d-\x7e]*$/.test(next) ? next : null;
 }
+
+/** Wrong codes per client address and minute, on each route that checks one. */
+const CODE_RATE = { max: 10, timeWindow: '1 minute' };
+/** One-time links tried per client address and minute. */
+const LINK_RATE = { max: 30, timeWindow: '1 minute' };
 
 export function registerAccountPages(surface: FastifyInstance, deps: AccountsPageDeps): void {
   const page = (input: Omit<Parameters<typeof sendPersonalPage>[0], 'site'>) =>
     sendPersonalPage({ ...input, site: deps.site });
 
-  const setSessionCookie = (reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: deps.config.secureCookies,
-      maxAge: SESSION_ABSOLUTE_MS / 1000,
-    });
+  const setSessionCookie = (reply: FastifyReply, token: string) => deps.session.set(reply, token);
 
   const afterPassword = (
     reply: FastifyReply,
@@ -94,7 +109,8 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
         tr: translator(locale),
         csrf: deps.csrf.token(request, reply),
         ...(next ? { next } : {}),
-        signedOut: query.signed_out === '1',
+        ...(query.signed_out === '1' ? { notice: 'accounts.signOut.done' as const } : {}),
+        ...(query.codes_refused === '1' ? { notice: 'accounts.code.sessionEnded' as const } : {}),
       }),
     });
   });
@@ -149,6 +165,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
         });
       }
       setSessionCookie(reply, result.token);
+      deps.csrf.rotate(request, reply);
       return afterPassword(reply, locale, {
         secondFactorPending: result.secondFactorPending,
         needsSetup: !result.user.totpEnabledAt,
@@ -156,6 +173,9 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       });
     },
   );
+
+  const qrFor = (secret: string, account: string) =>
+    QRCode.toString(totpUri({ secret, account, issuer: 'Alliance 8.7' }), { type: 'svg', margin: 1 });
 
   surface.get('/sign-in/code', async (request, reply) => {
     const locale = localeOf(request);
@@ -172,76 +192,175 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
     });
   });
 
-  const acceptCode =
-    (path: '/sign-in/code' | '/account/second-factor') => async (request: FastifyRequest, reply: FastifyReply) => {
+  /** What follows a right or wrong answer to the second factor, the same for codes and recovery codes. */
+  const afterSecondFactor = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: { result: SecondFactorResult; renderAgain: (problem: FieldErrors, status: number) => Promise<FastifyReply> },
+  ) => {
+    const locale = localeOf(request);
+    const { result } = input;
+    if (result.status === 'accepted') {
+      deps.nudgeMail();
+      setSessionCookie(reply, result.token);
+      if (result.recoveryCodes) {
+        return page({
+          request,
+          reply,
+          locale,
+          path: '/account/second-factor',
+          titleKey: 'accounts.recoveryCodes.title',
+          main: renderRecoveryCodes({ tr: translator(locale), codes: result.recoveryCodes, next: '/admin' }),
+        });
+      }
+      if (result.recoveryCodesLeft !== null) {
+        return reply.redirect(`/${locale}/account?recovery_left=${result.recoveryCodesLeft}`, 303);
+      }
+      return reply.redirect('/admin', 303);
+    }
+    if (result.status === 'locked') {
+      return input.renderAgain(
+        {
+          _form: {
+            key: 'accounts.code.locked',
+            values: { minutes: Math.max(1, Math.ceil(result.retryAfterSeconds / 60)) },
+          },
+        },
+        429,
+      );
+    }
+    if (result.sessionEnded) {
+      deps.nudgeMail();
+      deps.session.clear(reply);
+      deps.csrf.rotate(request, reply);
+      return reply.redirect(`/${locale}/sign-in?codes_refused=1`, 303);
+    }
+    return input.renderAgain({ _form: { key: 'accounts.code.invalid' } }, 401);
+  };
+
+  /** The sign-in answers to the second factor: a code of the app, or a recovery code. */
+  const answerRoute = (input: {
+    path: '/sign-in/code' | '/sign-in/recovery';
+    kind: 'totp' | 'recovery';
+    read: (body: unknown) => { ok: true; code: string } | { ok: false; errors: FieldErrors };
+    render: (input: { tr: Translator; csrf: string; errors: FieldErrors }) => SafeHtml;
+  }) =>
+    surface.post(input.path, { onRequest: surface.rateLimit(CODE_RATE) }, async (request, reply) => {
       const locale = localeOf(request);
       const tr = translator(locale);
       const viewer = request.viewer!;
       if (!viewer.secondFactorPending) return reply.redirect('/admin', 303);
-      const csrf = deps.csrf.token(request, reply);
-      const render = async (errors: FieldErrors, problem?: 'accounts.code.invalid') => {
-        if (path === '/sign-in/code') return renderCodeForm({ tr, csrf, errors, ...(problem ? { problem } : {}) });
-        const secret = await startTotpSetup({ db: deps.db, userId: viewer.userId });
-        const qrSvg = await QRCode.toString(totpUri({ secret, account: viewer.email, issuer: 'Alliance 8.7' }), {
-          type: 'svg',
-          margin: 1,
-        });
-        return renderTotpSetup({ tr, csrf, errors, secret, qrSvg, ...(problem ? { problem } : {}) });
-      };
-      const form = parseForm(codeSchema, request.body);
-      if (!form.ok) {
-        return page({
+      if (viewer.mustSetUpSecondFactor) return reply.redirect(`/${locale}/account/second-factor`, 303);
+      const renderAgain = async (errors: FieldErrors, status: number) =>
+        page({
           request,
           reply,
           locale,
-          path,
-          titleKey: path === '/sign-in/code' ? 'accounts.code.title' : 'accounts.totpSetup.title',
-          status: 400,
-          main: await render(form.errors),
+          path: '/sign-in/code',
+          titleKey: 'accounts.code.title',
+          status,
+          main: input.render({ tr, csrf: deps.csrf.token(request, reply), errors }),
         });
-      }
-      const accepted = await completeSecondFactor({
+      const answer = input.read(request.body);
+      if (!answer.ok) return renderAgain(answer.errors, 400);
+      const result = await checkSecondFactor({
         db: deps.db,
+        box: deps.secrets,
         sessionId: viewer.sessionId,
         userId: viewer.userId,
-        code: form.data.code,
+        answer: { kind: input.kind, code: answer.code },
         ip: request.ip,
       });
-      if (!accepted) {
-        return page({
-          request,
-          reply,
-          locale,
-          path,
-          titleKey: path === '/sign-in/code' ? 'accounts.code.title' : 'accounts.totpSetup.title',
-          status: 401,
-          main: await render({}, 'accounts.code.invalid'),
-        });
-      }
-      return reply.redirect('/admin', 303);
-    };
-  surface.post('/sign-in/code', acceptCode('/sign-in/code'));
+      return afterSecondFactor(request, reply, { result, renderAgain });
+    });
+
+  answerRoute({
+    path: '/sign-in/code',
+    kind: 'totp',
+    read: (body) => {
+      const form = parseForm(codeSchema, body);
+      return form.ok ? { ok: true, code: form.data.code } : { ok: false, errors: form.errors };
+    },
+    render: ({ tr, csrf, errors }) => renderCodeForm({ tr, csrf, errors }),
+  });
+  answerRoute({
+    path: '/sign-in/recovery',
+    kind: 'recovery',
+    read: (body) => {
+      const form = parseForm(recoveryCodeSchema, body);
+      return form.ok ? { ok: true, code: form.data.recovery_code } : { ok: false, errors: form.errors };
+    },
+    // The recovery form's own field carries the message.
+    render: ({ tr, csrf, errors }) =>
+      renderCodeForm({
+        tr,
+        csrf,
+        recoveryOpen: true,
+        recoveryErrors:
+          errors._form?.key === 'accounts.code.invalid'
+            ? { recovery_code: { key: 'accounts.recovery.invalid' } }
+            : errors,
+      }),
+  });
 
   surface.get('/account/second-factor', async (request, reply) => {
     const locale = localeOf(request);
     const viewer = request.viewer!;
     if (!viewer.mustSetUpSecondFactor)
       return reply.redirect(viewer.secondFactorPending ? `/${locale}/sign-in/code` : '/admin', 303);
-    const secret = await startTotpSetup({ db: deps.db, userId: viewer.userId });
-    const qrSvg = await QRCode.toString(totpUri({ secret, account: viewer.email, issuer: 'Alliance 8.7' }), {
-      type: 'svg',
-      margin: 1,
-    });
+    const secret = await beginTotpSetup({ db: deps.db, box: deps.secrets, userId: viewer.userId });
     return page({
       request,
       reply,
       locale,
       path: '/account/second-factor',
       titleKey: 'accounts.totpSetup.title',
-      main: renderTotpSetup({ tr: translator(locale), csrf: deps.csrf.token(request, reply), secret, qrSvg }),
+      main: renderTotpSetup({
+        tr: translator(locale),
+        csrf: deps.csrf.token(request, reply),
+        secret,
+        qrSvg: await qrFor(secret, viewer.email),
+      }),
     });
   });
-  surface.post('/account/second-factor', acceptCode('/account/second-factor'));
+
+  // Set-up only: an account that has a second factor never gets a new secret here, whatever is sent.
+  surface.post('/account/second-factor', { onRequest: surface.rateLimit(CODE_RATE) }, async (request, reply) => {
+    const locale = localeOf(request);
+    const tr = translator(locale);
+    const viewer = request.viewer!;
+    if (!viewer.mustSetUpSecondFactor)
+      return reply.redirect(viewer.secondFactorPending ? `/${locale}/sign-in/code` : '/admin', 303);
+    const secret = await readPendingTotpSecret({ db: deps.db, box: deps.secrets, userId: viewer.userId });
+    if (!secret) return reply.redirect(`/${locale}/account/second-factor`, 303);
+    const renderAgain = async (errors: FieldErrors, status: number) =>
+      page({
+        request,
+        reply,
+        locale,
+        path: '/account/second-factor',
+        titleKey: 'accounts.totpSetup.title',
+        status,
+        main: renderTotpSetup({
+          tr,
+          csrf: deps.csrf.token(request, reply),
+          errors,
+          secret,
+          qrSvg: await qrFor(secret, viewer.email),
+        }),
+      });
+    const form = parseForm(codeSchema, request.body);
+    if (!form.ok) return renderAgain(form.errors, 400);
+    const result = await checkSecondFactor({
+      db: deps.db,
+      box: deps.secrets,
+      sessionId: viewer.sessionId,
+      userId: viewer.userId,
+      answer: { kind: 'totp', code: form.data.code },
+      ip: request.ip,
+    });
+    return afterSecondFactor(request, reply, { result, renderAgain });
+  });
 
   surface.post('/sign-out', async (request, reply) => {
     const locale = localeOf(request);
@@ -252,7 +371,8 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       actor: actorOf({ id: viewer.userId, email: viewer.email }),
       ip: request.ip,
     });
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    deps.session.clear(reply);
+    deps.csrf.rotate(request, reply);
     return reply.redirect(`/${locale}/sign-in?signed_out=1`, 303);
   });
 
@@ -316,7 +436,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       main: renderLinkExpired(translator(locale)),
     });
 
-  surface.get('/account/set-password', async (request, reply) => {
+  surface.get('/account/set-password', { onRequest: surface.rateLimit(LINK_RATE) }, async (request, reply) => {
     const locale = localeOf(request);
     const tr = translator(locale);
     const rawToken = (request.query as Record<string, unknown>).token;
@@ -340,7 +460,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
     });
   });
 
-  surface.post('/account/set-password', async (request, reply) => {
+  surface.post('/account/set-password', { onRequest: surface.rateLimit(LINK_RATE) }, async (request, reply) => {
     const locale = localeOf(request);
     const tr = translator(locale);
     const csrf = deps.csrf.token(request, reply);
@@ -382,6 +502,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
     });
     if (!result) return linkExpired(request, reply, locale);
     setSessionCookie(reply, result.token);
+    deps.csrf.rotate(request, reply);
     return afterPassword(reply, locale, {
       secondFactorPending: result.secondFactorPending,
       needsSetup: !result.user.totpEnabledAt,
@@ -395,12 +516,16 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
     state: {
       profile?: { values: Record<string, string>; errors: FieldErrors };
       password?: FieldErrors;
+      recovery?: FieldErrors;
       status?: number;
     },
   ) => {
     const locale = localeOf(request);
     const viewer = request.viewer!;
-    const saved = (request.query as Record<string, string | undefined>).saved;
+    const query = request.query as Record<string, string | undefined>;
+    const saved = query.saved;
+    const secondFactor = await describeSecondFactor({ db: deps.db, userId: viewer.userId });
+    const recoveryLeft = /^\d{1,2}$/.test(query.recovery_left ?? '') ? Number(query.recovery_left) : null;
     return page({
       request,
       reply,
@@ -414,6 +539,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
         email: viewer.email,
         profile: state.profile ?? { values: { name: viewer.name, locale: viewer.locale }, errors: {} },
         password: { errors: state.password ?? {} },
+        secondFactor: { ...secondFactor, errors: state.recovery ?? {}, justUsedRecoveryCode: recoveryLeft !== null },
         ...(saved === 'profile' || saved === 'password' ? { saved } : {}),
       }),
     });
@@ -462,5 +588,38 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       throw error;
     }
     return reply.redirect(`/${locale}/account?saved=password`, 303);
+  });
+
+  surface.post('/account/recovery-codes', { onRequest: surface.rateLimit(CODE_RATE) }, async (request, reply) => {
+    const locale = localeOf(request);
+    const viewer = request.viewer!;
+    const form = parseForm(renewRecoveryCodesSchema, request.body);
+    if (!form.ok) return accountPage(request, reply, { recovery: form.errors, status: 400 });
+    let codes: string[];
+    try {
+      codes = await renewRecoveryCodes({
+        db: deps.db,
+        userId: viewer.userId,
+        password: form.data.current_password,
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (error instanceof AccountsError) {
+        return accountPage(request, reply, {
+          recovery: { [error.field ?? '_form']: { key: error.code } },
+          status: error.code === 'accounts.error.tooManyAttempts' ? 429 : 400,
+        });
+      }
+      throw error;
+    }
+    deps.nudgeMail();
+    return page({
+      request,
+      reply,
+      locale,
+      path: '/account',
+      titleKey: 'accounts.recoveryCodes.title',
+      main: renderRecoveryCodes({ tr: translator(locale), codes, next: `/${locale}/account` }),
+    });
   });
 }

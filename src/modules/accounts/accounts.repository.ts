@@ -1,18 +1,37 @@
-import { and, asc, count, eq, gt, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  eq,
+  gt,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  ne,
+  notLike,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Db, DbExecutor } from '../../db/database.ts';
 import { organizations } from '../partners/index.ts';
 import type { RoleGrant } from './accounts.roles.ts';
 import {
   authAttempts,
   oneTimeTokens,
+  recoveryCodes,
   roleAssignments,
   sessions,
   users,
+  type AttemptKind,
   type Role,
   type TokenPurpose,
 } from './accounts.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
+/** What a request needs to know of the person behind a session: no password hash, no secret. */
+export type SessionUser = Pick<UserRow, 'id' | 'email' | 'name' | 'locale' | 'status' | 'totpEnabledAt'>;
 export type SessionRow = typeof sessions.$inferSelect;
 export type GrantRow = typeof roleAssignments.$inferSelect & { organizationSlug: string | null };
 
@@ -154,13 +173,36 @@ export async function insertSession(db: DbExecutor, values: typeof sessions.$inf
   await db.insert(sessions).values(values);
 }
 
-export async function findSession(db: DbExecutor, id: string): Promise<{ session: SessionRow; user: UserRow } | null> {
+export async function findSession(
+  db: DbExecutor,
+  id: string,
+): Promise<{ session: SessionRow; user: SessionUser } | null> {
   const [row] = await db
-    .select({ session: sessions, user: users })
+    .select({
+      session: sessions,
+      user: {
+        id: users.id,
+        email: users.email,
+        name: users.name,
+        locale: users.locale,
+        status: users.status,
+        totpEnabledAt: users.totpEnabledAt,
+      },
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
   return row ?? null;
+}
+
+/** Counts one more wrong code in a session and returns the new count. */
+export async function countSessionCodeFailure(db: DbExecutor, id: string): Promise<number> {
+  const [row] = await db
+    .update(sessions)
+    .set({ codeFailures: sql`${sessions.codeFailures} + 1` })
+    .where(eq(sessions.id, id))
+    .returning({ failures: sessions.codeFailures });
+  return row?.failures ?? 0;
 }
 
 export async function updateSession(
@@ -174,8 +216,73 @@ export async function deleteSession(db: DbExecutor, id: string): Promise<void> {
   await db.delete(sessions).where(eq(sessions.id, id));
 }
 
-export async function deleteSessionsOfUser(db: DbExecutor, userId: number): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of a person, but the one given (the person's own, when they made the change). */
+export async function deleteSessionsOfUser(db: DbExecutor, userId: number, exceptSessionId?: string): Promise<void> {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.userId, userId), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined));
+}
+
+/** Gives a session a new id (a new token for the same session), returning false when it is gone. */
+export async function renameSession(
+  db: DbExecutor,
+  input: { id: string; newId: string; values: Partial<typeof sessions.$inferInsert> },
+): Promise<boolean> {
+  const rows = await db
+    .update(sessions)
+    .set({ ...input.values, id: input.newId })
+    .where(eq(sessions.id, input.id))
+    .returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+// Recovery codes.
+
+export async function replaceRecoveryCodes(
+  db: DbExecutor,
+  input: { userId: number; hashes: string[]; now: Date },
+): Promise<void> {
+  await db
+    .update(recoveryCodes)
+    .set({ usedAt: input.now })
+    .where(and(eq(recoveryCodes.userId, input.userId), isNull(recoveryCodes.usedAt)));
+  if (input.hashes.length > 0) {
+    await db
+      .insert(recoveryCodes)
+      .values(input.hashes.map((codeHash) => ({ userId: input.userId, codeHash, createdAt: input.now })));
+  }
+}
+
+/** Marks an unused recovery code used; false when there is no such code (or it was used). */
+export async function consumeRecoveryCode(
+  db: DbExecutor,
+  input: { userId: number; hash: string; now: Date },
+): Promise<boolean> {
+  const rows = await db
+    .update(recoveryCodes)
+    .set({ usedAt: input.now })
+    .where(
+      and(eq(recoveryCodes.userId, input.userId), eq(recoveryCodes.codeHash, input.hash), isNull(recoveryCodes.usedAt)),
+    )
+    .returning({ id: recoveryCodes.id });
+  return rows.length > 0;
+}
+
+export async function countUnusedRecoveryCodes(db: DbExecutor, userId: number): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(recoveryCodes)
+    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return row?.total ?? 0;
+}
+
+/** Authenticator secrets still stored in clear (before they were encrypted at rest). */
+export async function listClearTotpSecrets(db: DbExecutor): Promise<{ id: number; secret: string }[]> {
+  const rows = await db
+    .select({ id: users.id, secret: users.totpSecret })
+    .from(users)
+    .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, 'v1.%')));
+  return rows.flatMap((row) => (row.secret ? [{ id: row.id, secret: row.secret }] : []));
 }
 
 // One-time tokens.
@@ -221,16 +328,38 @@ export async function expireTokensOf(db: DbExecutor, input: { userId: number; pu
 
 // Attempts, for the back-off.
 
+/**
+ * Holds, until the end of the transaction, the lock of one account's attempts of one kind, so
+ * that counting them and recording one more is a single step even for simultaneous requests.
+ */
+export async function lockAttempts(db: DbExecutor, input: { kind: AttemptKind; email: string }): Promise<void> {
+  const key = `${input.kind}:${input.email.trim().toLowerCase()}`;
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${key}, 87))`);
+}
+
 export async function recordAttempt(
   db: DbExecutor,
-  input: { kind: 'sign_in_failure' | 'reset_request'; email: string; ip: string | null },
-): Promise<void> {
-  await db.insert(authAttempts).values({ kind: input.kind, email: input.email.trim().toLowerCase(), ip: input.ip });
+  input: { kind: AttemptKind; email: string; ip: string | null; at?: Date },
+): Promise<{ id: number }> {
+  const [row] = await db
+    .insert(authAttempts)
+    .values({
+      kind: input.kind,
+      email: input.email.trim().toLowerCase(),
+      ip: input.ip,
+      ...(input.at ? { at: input.at } : {}),
+    })
+    .returning({ id: authAttempts.id });
+  return { id: row!.id };
+}
+
+export async function deleteAttempt(db: DbExecutor, id: number): Promise<void> {
+  await db.delete(authAttempts).where(eq(authAttempts.id, id));
 }
 
 export async function recentAttempts(
   db: DbExecutor,
-  input: { kind: 'sign_in_failure' | 'reset_request'; email: string; since: Date },
+  input: { kind: AttemptKind; email: string; since: Date },
 ): Promise<{ count: number; last: Date | null }> {
   const [row] = await db
     .select({ total: count(), last: sql<Date | null>`max(${authAttempts.at})` })
@@ -246,7 +375,7 @@ export async function recentAttempts(
   return { count: row?.total ?? 0, last };
 }
 
-export async function clearAttempts(db: DbExecutor, input: { kind: 'sign_in_failure'; email: string }) {
+export async function clearAttempts(db: DbExecutor, input: { kind: AttemptKind; email: string }) {
   await db
     .delete(authAttempts)
     .where(and(eq(authAttempts.kind, input.kind), eq(authAttempts.email, input.email.trim().toLowerCase())));

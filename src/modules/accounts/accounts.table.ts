@@ -23,7 +23,10 @@ export const users = pgTable(
     name: text('name').notNull().default(''),
     locale: char('locale', { length: 2 }).notNull().default('fr'),
     passwordHash: text('password_hash'),
-    /** Base32 secret of the authenticator app; confirmed once `totpEnabledAt` is set. */
+    /**
+     * Secret of the authenticator app, encrypted with the installation's secrets key (never
+     * stored in clear); confirmed once `totpEnabledAt` is set.
+     */
     totpSecret: text('totp_secret'),
     totpEnabledAt: timestamp('totp_enabled_at', { withTimezone: true }),
     /** The last accepted time step, so that a code cannot be used twice. */
@@ -69,6 +72,8 @@ export const sessions = pgTable(
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     /** Password accepted, one-time code still to give (or to set up). */
     secondFactorPending: boolean('second_factor_pending').notNull().default(false),
+    /** Wrong codes given in this session; a few end it (the person starts again with the password). */
+    codeFailures: integer('code_failures').notNull().default(0),
     ip: text('ip'),
     userAgent: text('user_agent'),
   },
@@ -90,12 +95,36 @@ export const oneTimeTokens = pgTable('one_time_tokens', {
   usedAt: timestamp('used_at', { withTimezone: true }),
 });
 
-/** Failed sign-ins and reset requests, for the back-off; old rows are pruned. */
+/**
+ * Recovery codes of the second factor: shown once when made, stored as their SHA-256 (each is
+ * 80 random bits), each usable once. Making new ones marks the old ones used.
+ */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: serial('id').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    codeHash: text('code_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (table) => [index('recovery_codes_user_idx').on(table.userId)],
+);
+
+export const ATTEMPT_KINDS = ['sign_in_failure', 'reset_request', 'second_factor_failure'] as const;
+export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
+
+/**
+ * Failed sign-ins, wrong second-factor codes and reset requests, per account (by its e-mail
+ * address), for the back-off; old rows are pruned.
+ */
 export const authAttempts = pgTable(
   'auth_attempts',
   {
     id: serial('id').primaryKey(),
-    kind: text('kind', { enum: ['sign_in_failure', 'reset_request'] }).notNull(),
+    kind: text('kind', { enum: ATTEMPT_KINDS }).notNull(),
     email: text('email').notNull(),
     ip: text('ip'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),

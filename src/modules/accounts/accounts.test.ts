@@ -1,5 +1,5 @@
 import { SMTPServer } from 'smtp-server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Server } from '../../server.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
@@ -85,10 +85,14 @@ describe('an invitation, from the Secretariat to a first sign-in', () => {
     expect(invited.statusCode).toBe(303);
     expect(invited.headers.location).toMatch(/^\/admin\/users\/\d+\?done=invited$/);
 
+    // Delivered by the run the invitation started, or by this one.
     await server.mailer.deliverDue();
-    const mail = received.find((message) => message.to.includes('ana.garcia@example.org'));
-    expect(mail).toBeDefined();
-    const text = decode(mail!.raw);
+    const mail = await vi.waitFor(() => {
+      const found = received.find((message) => message.to.includes('ana.garcia@example.org'));
+      if (!found) throw new Error('not delivered yet');
+      return found;
+    });
+    const text = decode(mail.raw);
     expect(text).toContain('Hola, Ana García');
     expect(text).toContain('Punto focal de un país pionero');
     const link = /http:\/\/platform\.test(\/es\/account\/set-password\?token=[\w-]+)/.exec(text)?.[1];
@@ -161,7 +165,11 @@ describe('the second factor', () => {
     const wrong = await client.submit({ page: '/en/account/second-factor', fields: { code: '000000' } });
     expect(wrong.statusCode).toBe(401);
     const right = await client.submit({ page: '/en/account/second-factor', fields: { code: currentCode(secret!) } });
-    expect(right.statusCode).toBe(303);
+    // The recovery codes are shown once, on the answer itself.
+    expect(right.statusCode).toBe(200);
+    expect(right.body.match(/<li><code>[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}-[0-9a-z]{4}<\/code><\/li>/g)).toHaveLength(
+      10,
+    );
     expect((await client.get('/admin')).statusCode).toBe(200);
   });
 
@@ -212,6 +220,42 @@ describe('protection of the sign-in', () => {
     expect(later.statusCode).toBe(303);
   });
 
+  it('counts wrong passwords per account, whatever the client address, even all at once', async () => {
+    const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }] });
+    // Twelve guesses at the same moment, each from its own address.
+    const guesses = await Promise.all(
+      Array.from({ length: 12 }, async (_, index) => {
+        const client = new TestClient(server.app);
+        return client.submit({ page: '/en/sign-in', fields: { email: person.email, password: `guess ${index}` } });
+      }),
+    );
+    const checked = guesses.filter((response) => response.statusCode === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(guesses.filter((response) => response.statusCode === 429)).toHaveLength(12 - checked);
+    // The right password from yet another address waits too.
+    const right = await new TestClient(server.app).submit({
+      page: '/en/sign-in',
+      fields: { email: person.email, password: TEST_PASSWORD },
+    });
+    expect(right.statusCode).toBe(429);
+  });
+
+  it('sends at most three reset links an hour for one address, whatever the client address', async () => {
+    const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }] });
+    for (let request = 0; request < 5; request += 1) {
+      const response = await new TestClient(server.app).submit({
+        page: '/en/password/forgot',
+        fields: { email: person.email },
+      });
+      expect(response.statusCode).toBe(200);
+    }
+    const mails = await database.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM mail_outbox WHERE to_address = $1 AND kind = 'accounts.password_reset'`,
+      [person.email],
+    );
+    expect(mails.rows[0]!.n).toBe(3);
+  });
+
   it('answers the same whether an address has an account or not', async () => {
     const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }] });
     const client = new TestClient(server.app);
@@ -232,6 +276,34 @@ describe('protection of the sign-in', () => {
     const resetUnknown = await client.submit({ page: '/en/password/forgot', fields: { email: 'nobody@example.org' } });
     expect(resetKnown.statusCode).toBe(200);
     expect(strip(resetKnown.body)).toBe(strip(resetUnknown.body));
+  });
+
+  it('goes after sign-in only to a clean path of this site: control characters and other hosts are ignored', async () => {
+    const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }] });
+    const page = await new TestClient(server.app).get('/en/sign-in?next=/%01');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('name="next"');
+    for (const next of [
+      '/\u0001',
+      '/admin\r\nSet-Cookie: x=y',
+      '//evil.example/',
+      '/\\evil.example',
+      'https://evil.example/',
+      '/ok path',
+    ]) {
+      const client = new TestClient(server.app);
+      const response = await client.submit({
+        page: '/en/sign-in',
+        fields: { email: person.email, password: TEST_PASSWORD, next },
+      });
+      expect(response.statusCode).toBe(303);
+      expect(response.headers.location).toBe('/admin');
+    }
+    const kept = await new TestClient(server.app).submit({
+      page: '/en/sign-in',
+      fields: { email: person.email, password: TEST_PASSWORD, next: '/admin/users?q=a%20b' },
+    });
+    expect(kept.headers.location).toBe('/admin/users?q=a%20b');
   });
 
   it('refuses a form without its token', async () => {
@@ -313,7 +385,7 @@ describe('bad input on the forms', () => {
 });
 
 describe('the first start', () => {
-  it('creates a Secretariat account with a one-time link, renews the link until it is used, then stops', async () => {
+  it('creates a Secretariat account and gives its one-time link once; later starts give no link until it is used', async () => {
     const fresh = await createTestDatabase();
     try {
       const { ensureFirstSecretariat } = await import('./accounts.usecases.ts');
@@ -324,17 +396,15 @@ describe('the first start', () => {
         publicUrl: 'http://platform.test',
       };
       const first = await ensureFirstSecretariat(input);
-      expect(first?.created).toBe(true);
-      expect(first?.link).toMatch(/^http:\/\/platform\.test\/fr\/account\/set-password\?token=/);
-      const second = await ensureFirstSecretariat(input);
-      expect(second?.created).toBe(false);
-      expect(second?.link).not.toBe(first?.link);
+      if (first?.status !== 'created') throw new Error('the first start must create the account');
+      expect(first.link).toMatch(/^http:\/\/platform\.test\/fr\/account\/set-password\?token=/);
+      // A second start prints no live link: only where to get a new one.
+      expect(await ensureFirstSecretariat(input)).toEqual({ status: 'waiting', email: 'secretariat@example.org' });
       const app = await createTestApp({ database: fresh });
       try {
         const client = new TestClient(app.app);
-        expect((await client.get(first!.link.replace('http://platform.test', ''))).statusCode).toBe(410);
-        const path = second!.link.replace('http://platform.test', '');
-        const token = new URL(second!.link).searchParams.get('token')!;
+        const path = first.link.replace('http://platform.test', '');
+        const token = new URL(first.link).searchParams.get('token')!;
         const set = await client.submit({
           page: path,
           fields: {
@@ -348,7 +418,7 @@ describe('the first start', () => {
       } finally {
         await app.close();
       }
-      // The account is active now: no more links.
+      // The account is active now: nothing more to say.
       expect(await ensureFirstSecretariat(input)).toBeNull();
     } finally {
       await fresh.close();

@@ -7,7 +7,6 @@ import { organizations } from '../partners/index.ts';
 import { AccountsError } from './accounts.errors.ts';
 import { createToken, decoyHash, hashPassword, hashToken, verifyPassword } from './accounts.passwords.ts';
 import {
-  clearAttempts,
   consumeToken,
   countActiveHolders,
   deleteSession,
@@ -22,26 +21,26 @@ import {
   insertToken,
   insertUser,
   listGrants,
+  lockAttempts,
   recentAttempts,
   recordAttempt,
   revokeGrant,
   toRoleGrant,
   updateSession,
   updateUser,
+  type SessionUser,
   type UserRow,
 } from './accounts.repository.ts';
+import { openAttempt, PASSWORD_BACKOFF, withdrawAttempt } from './accounts.attempts.ts';
 import { ROLE_LABELS, ROLES_REQUIRING_TOTP, type Role, type RoleGrant } from './accounts.roles.ts';
 import type { GrantInput, InviteInput } from './accounts.schemas.ts';
 import type { TokenPurpose } from './accounts.table.ts';
-import { createTotpSecret, verifyTotp } from './accounts.totp.ts';
 
 /** Sessions end after 8 hours without activity, and 7 days after sign-in in any case. */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
 const TOUCH_EVERY_MS = 60 * 1000;
 
-/** After 5 failures within 15 minutes, each further failure doubles the wait (30 s up to 15 min). */
-export const BACKOFF = { window: 15 * 60 * 1000, free: 5, base: 30 * 1000, max: 15 * 60 * 1000 };
 /** At most 3 reset e-mails an hour for one address. */
 const RESET_LIMIT = { window: 60 * 60 * 1000, max: 3 };
 
@@ -53,7 +52,7 @@ const TOKEN_LIFETIME: Record<TokenPurpose, number> = {
 
 export interface SessionView {
   sessionId: string;
-  user: UserRow;
+  user: SessionUser;
   roles: RoleGrant[];
   secondFactorPending: boolean;
   mustSetUpSecondFactor: boolean;
@@ -99,7 +98,8 @@ export type SignInResult =
 
 /**
  * Checks an e-mail and password. The answer is the same whether the address exists or not,
- * and takes as long; failures are counted per address and slow down the next attempts.
+ * and takes as long; tries are counted per address (from any number of clients) and slow down
+ * the next ones.
  */
 export async function signIn(input: {
   db: Db;
@@ -112,24 +112,22 @@ export async function signIn(input: {
 }): Promise<SignInResult> {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
-  const recent = await recentAttempts(input.db, {
+  const gate = await openAttempt(input.db, {
     kind: 'sign_in_failure',
     email,
-    since: new Date(now.getTime() - BACKOFF.window),
+    ip: input.ip,
+    backOff: PASSWORD_BACKOFF,
+    now,
   });
-  if (recent.count >= BACKOFF.free && recent.last) {
-    const wait = Math.min(BACKOFF.base * 2 ** (recent.count - BACKOFF.free), BACKOFF.max);
-    const until = recent.last.getTime() + wait;
-    if (until > now.getTime()) {
-      await recordAudit(input.db, {
-        actor: { id: null, label: email },
-        action: 'accounts.sign_in_refused_backoff',
-        entityType: 'user',
-        entityId: email,
-        ip: input.ip,
-      });
-      return { status: 'locked', retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) };
-    }
+  if (gate.status === 'locked') {
+    await recordAudit(input.db, {
+      actor: { id: null, label: email },
+      action: 'accounts.sign_in_refused_backoff',
+      entityType: 'user',
+      entityId: email,
+      ip: input.ip,
+    });
+    return gate;
   }
 
   const user = await findUserByEmail(input.db, email);
@@ -139,23 +137,20 @@ export async function signIn(input: {
     hash: usable ? user.passwordHash! : await decoyHash(),
   });
   if (!usable || !matches) {
-    await input.db.transaction(async (tx) => {
-      await recordAttempt(tx, { kind: 'sign_in_failure', email, ip: input.ip });
-      await recordAudit(tx, {
-        actor: { id: null, label: email },
-        action: 'accounts.sign_in_failed',
-        entityType: 'user',
-        entityId: user ? user.id : email,
-        ip: input.ip,
-      });
+    await recordAudit(input.db, {
+      actor: { id: null, label: email },
+      action: 'accounts.sign_in_failed',
+      entityType: 'user',
+      entityId: user ? user.id : email,
+      ip: input.ip,
     });
     return { status: 'invalid' };
   }
 
   return input.db.transaction(async (tx) => {
+    await withdrawAttempt(tx, gate.attemptId);
     if (input.previousSessionId) await deleteSession(tx, input.previousSessionId);
     const session = await openSession(tx, { user, ip: input.ip, userAgent: input.userAgent, now });
-    await clearAttempts(tx, { kind: 'sign_in_failure', email });
     if (!session.secondFactorPending) await updateUser(tx, { id: user.id, values: { lastSignInAt: now } });
     await recordAudit(tx, {
       actor: actorOf(user),
@@ -207,69 +202,6 @@ export async function signOut(input: { db: Db; sessionId: string; actor: Actor; 
   });
 }
 
-/** The secret to show while a person sets up their authenticator app (created on first view). */
-export async function startTotpSetup(input: { db: Db; userId: number }): Promise<string> {
-  const user = await findUserById(input.db, input.userId);
-  if (!user) throw new AccountsError('accounts.error.userNotFound');
-  if (user.totpSecret && !user.totpEnabledAt) return user.totpSecret;
-  const secret = createTotpSecret();
-  await updateUser(input.db, { id: user.id, values: { totpSecret: secret, totpEnabledAt: null, totpLastStep: null } });
-  return secret;
-}
-
-/**
- * Accepts a one-time code for a session waiting for its second factor; when the person is
- * setting it up, the first good code also turns it on.
- */
-export async function completeSecondFactor(input: {
-  db: Db;
-  sessionId: string;
-  userId: number;
-  code: string;
-  ip: string | null;
-  now?: Date;
-}): Promise<boolean> {
-  const now = input.now ?? new Date();
-  return input.db.transaction(async (tx) => {
-    const user = await findUserById(tx, input.userId);
-    if (!user?.totpSecret) return false;
-    const step = verifyTotp({ secret: user.totpSecret, code: input.code, at: now, lastStep: user.totpLastStep });
-    if (step === null) {
-      await recordAudit(tx, {
-        actor: actorOf(user),
-        action: 'accounts.second_factor_failed',
-        entityType: 'user',
-        entityId: user.id,
-        ip: input.ip,
-      });
-      return false;
-    }
-    const enabling = !user.totpEnabledAt;
-    await updateUser(tx, {
-      id: user.id,
-      values: { totpLastStep: step, lastSignInAt: now, ...(enabling ? { totpEnabledAt: now } : {}) },
-    });
-    await updateSession(tx, { id: input.sessionId, values: { secondFactorPending: false, lastSeenAt: now } });
-    if (enabling) {
-      await recordAudit(tx, {
-        actor: actorOf(user),
-        action: 'accounts.second_factor_enabled',
-        entityType: 'user',
-        entityId: user.id,
-        ip: input.ip,
-      });
-    }
-    await recordAudit(tx, {
-      actor: actorOf(user),
-      action: 'accounts.signed_in',
-      entityType: 'user',
-      entityId: user.id,
-      ip: input.ip,
-    });
-    return true;
-  });
-}
-
 /** Issues a one-time link for a person; earlier unused links of the same kind stop working. */
 async function issueToken(
   db: DbExecutor,
@@ -309,6 +241,7 @@ export async function requestPasswordReset(input: {
   const now = input.now ?? new Date();
   const email = input.email.trim().toLowerCase();
   await input.db.transaction(async (tx) => {
+    await lockAttempts(tx, { kind: 'reset_request', email });
     const recent = await recentAttempts(tx, {
       kind: 'reset_request',
       email,
@@ -653,7 +586,10 @@ export async function updateProfile(input: {
   });
 }
 
-/** Changes a password after checking the current one; other sessions of the account end. */
+/**
+ * Changes a password after checking the current one (tries counted like sign-ins, so a session
+ * left open cannot be used to guess the password); other sessions of the account end.
+ */
 export async function changePassword(input: {
   db: Db;
   userId: number;
@@ -662,17 +598,26 @@ export async function changePassword(input: {
   newPassword: string;
   actor: Actor;
   ip: string | null;
+  now?: Date;
 }) {
   const user = await findUserById(input.db, input.userId);
-  if (!user?.passwordHash || !(await verifyPassword({ password: input.currentPassword, hash: user.passwordHash }))) {
+  if (!user) throw new AccountsError('accounts.error.userNotFound');
+  const gate = await openAttempt(input.db, {
+    kind: 'sign_in_failure',
+    email: user.email,
+    ip: input.ip,
+    backOff: PASSWORD_BACKOFF,
+    now: input.now ?? new Date(),
+  });
+  if (gate.status === 'locked') throw new AccountsError('accounts.error.tooManyAttempts', 'current_password');
+  if (!user.passwordHash || !(await verifyPassword({ password: input.currentPassword, hash: user.passwordHash }))) {
     throw new AccountsError('accounts.error.currentPassword', 'current_password');
   }
   const passwordHash = await hashPassword(input.newPassword);
   await input.db.transaction(async (tx) => {
+    await withdrawAttempt(tx, gate.attemptId);
     await updateUser(tx, { id: user.id, values: { passwordHash } });
-    const current = await findSession(tx, input.sessionId);
-    await deleteSessionsOfUser(tx, user.id);
-    if (current) await insertSession(tx, current.session);
+    await deleteSessionsOfUser(tx, user.id, input.sessionId);
     await recordAudit(tx, {
       actor: input.actor,
       action: 'accounts.password_changed',
@@ -684,15 +629,17 @@ export async function changePassword(input: {
 }
 
 /**
- * On a database without any Secretariat account, creates one and returns a one-time link
- * to it; while that account has never set its password, each start issues a fresh link.
+ * On a database without any active Secretariat account, creates one and returns a one-time link
+ * to it, once: a later start only says that the account still waits for its first sign-in
+ * (a new link comes from the command line, `users:create`), so that no live link is printed
+ * into a log at every start.
  */
 export async function ensureFirstSecretariat(input: {
   db: Db;
   email: string;
   locale: Locale;
   publicUrl: string;
-}): Promise<{ link: string; email: string; created: boolean } | null> {
+}): Promise<{ status: 'created'; link: string; email: string } | { status: 'waiting'; email: string } | null> {
   return input.db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, input.email);
     const anyActive = (await countActiveHolders(tx, 'secretariat')) > 0;
@@ -700,12 +647,7 @@ export async function ensureFirstSecretariat(input: {
     if (existing) {
       const grants = await listGrants(tx, { userIds: [existing.id], includeRevoked: false });
       if (existing.status !== 'invited' || !grants.some((grant) => grant.role === 'secretariat')) return null;
-      const token = await issueToken(tx, { userId: existing.id, purpose: 'sign_in', now: new Date() });
-      return {
-        link: setPasswordLink({ publicUrl: input.publicUrl, locale: input.locale, token }),
-        email: existing.email,
-        created: false,
-      };
+      return { status: 'waiting', email: existing.email };
     }
     const user = await insertUser(tx, { email: input.email, name: '', locale: input.locale, status: 'invited' });
     const actor: Actor = { id: null, label: 'system' };
@@ -719,9 +661,9 @@ export async function ensureFirstSecretariat(input: {
     await grantRole(tx, { userId: user.id, grant: { role: 'secretariat' }, actor, ip: null });
     const token = await issueToken(tx, { userId: user.id, purpose: 'sign_in', now: new Date() });
     return {
+      status: 'created',
       link: setPasswordLink({ publicUrl: input.publicUrl, locale: input.locale, token }),
       email: user.email,
-      created: true,
     };
   });
 }

@@ -20,13 +20,13 @@ export function renderSignIn(
     next?: string;
     problem?: MessageKey;
     problemValues?: Record<string, number>;
-    signedOut?: boolean;
+    notice?: 'accounts.signOut.done' | 'accounts.code.sessionEnded';
   },
 ): SafeHtml {
   const { tr } = input;
   const labels = { email: tr.t('accounts.field.email'), password: tr.t('accounts.field.password') };
   return html`<h1>${tr.t('accounts.signIn.title')}</h1>
-${input.signedOut ? notice({ tr, key: 'accounts.signOut.done' }) : ''}
+${input.notice ? notice({ tr, key: input.notice, kind: input.notice === 'accounts.signOut.done' ? 'success' : 'info' }) : ''}
 ${errorSummary({ tr, errors: input.errors ?? {}, labels })}
 ${formProblem(tr, input.problem, input.problemValues)}
 <form method="post" action="${localePath(tr.locale, '/sign-in')}" novalidate>
@@ -39,21 +39,35 @@ ${textField({ tr, name: 'password', type: 'password', label: labels.password, er
 </form>`;
 }
 
-export function renderCodeForm(input: FormState & { problem?: MessageKey }): SafeHtml {
+/** The code of the authenticator app, and a recovery code for those who lost it. */
+export function renderCodeForm(input: FormState & { recoveryErrors?: FieldErrors; recoveryOpen?: boolean }): SafeHtml {
   const { tr } = input;
+  const codeLabel = tr.t('accounts.field.code');
+  const recoveryLabel = tr.t('accounts.field.recoveryCode');
+  const recoveryErrors = input.recoveryErrors ?? {};
   return html`<h1>${tr.t('accounts.code.title')}</h1>
 <p>${tr.t('accounts.code.intro')}</p>
-${errorSummary({ tr, errors: input.errors ?? {}, labels: { code: tr.t('accounts.field.code') } })}
-${formProblem(tr, input.problem)}
+${errorSummary({ tr, errors: input.errors ?? {}, labels: { code: codeLabel } })}
 <form method="post" action="${localePath(tr.locale, '/sign-in/code')}" novalidate>
 ${csrfField(input.csrf)}
-${textField({ tr, name: 'code', label: tr.t('accounts.field.code'), errors: input.errors, autocomplete: 'one-time-code', inputMode: 'numeric', required: true, maxLength: 7 })}
+${textField({ tr, name: 'code', label: codeLabel, errors: input.errors, autocomplete: 'one-time-code', inputMode: 'numeric', required: true, maxLength: 7 })}
 <button type="submit">${tr.t('accounts.code.submit')}</button>
 </form>
+<details class="recovery"${input.recoveryOpen ? html` open` : ''}>
+<summary>${tr.t('accounts.recovery.summary')}</summary>
+<p>${tr.t('accounts.recovery.intro')}</p>
+${errorSummary({ tr, errors: recoveryErrors, labels: { recovery_code: recoveryLabel } })}
+<form method="post" action="${localePath(tr.locale, '/sign-in/recovery')}" novalidate>
+${csrfField(input.csrf)}
+${textField({ tr, name: 'recovery_code', label: recoveryLabel, hint: tr.t('accounts.recovery.hint'), errors: recoveryErrors, autocomplete: 'off', required: true, maxLength: 40 })}
+<button type="submit" class="secondary">${tr.t('accounts.recovery.submit')}</button>
+</form>
+<p class="small">${tr.t('accounts.recovery.lost')}</p>
+</details>
 ${signOutForm({ tr, csrf: input.csrf, secondary: true })}`;
 }
 
-export function renderTotpSetup(input: FormState & { secret: string; qrSvg: string; problem?: MessageKey }): SafeHtml {
+export function renderTotpSetup(input: FormState & { secret: string; qrSvg: string }): SafeHtml {
   const { tr } = input;
   return html`<h1>${tr.t('accounts.totpSetup.title')}</h1>
 <p>${tr.t('accounts.totpSetup.intro')}</p>
@@ -65,13 +79,24 @@ export function renderTotpSetup(input: FormState & { secret: string; qrSvg: stri
 <li>${tr.t('accounts.totpSetup.stepCode')}</li>
 </ol>
 ${errorSummary({ tr, errors: input.errors ?? {}, labels: { code: tr.t('accounts.field.code') } })}
-${formProblem(tr, input.problem)}
 <form method="post" action="${localePath(tr.locale, '/account/second-factor')}" novalidate>
 ${csrfField(input.csrf)}
 ${textField({ tr, name: 'code', label: tr.t('accounts.field.code'), errors: input.errors, autocomplete: 'one-time-code', inputMode: 'numeric', required: true, maxLength: 7 })}
 <button type="submit">${tr.t('accounts.totpSetup.submit')}</button>
 </form>
 ${signOutForm({ tr, csrf: input.csrf, secondary: true })}`;
+}
+
+/** Recovery codes, shown once, right after they are made. */
+export function renderRecoveryCodes(input: { tr: Translator; codes: readonly string[]; next: string }): SafeHtml {
+  const { tr } = input;
+  return html`<h1>${tr.t('accounts.recoveryCodes.title')}</h1>
+${notice({ tr, key: 'accounts.recoveryCodes.onlyOnce', kind: 'info' })}
+<p>${tr.t('accounts.recoveryCodes.intro', { count: input.codes.length })}</p>
+<ol class="recovery-codes" aria-label="${tr.t('accounts.recoveryCodes.listLabel')}">
+${input.codes.map((code) => html`<li><code>${code}</code></li>`)}
+</ol>
+<p><a class="button" href="${input.next}">${tr.t('accounts.recoveryCodes.continue')}</a></p>`;
 }
 
 export function signOutForm(input: { tr: Translator; csrf: string; secondary?: boolean }): SafeHtml {
@@ -129,6 +154,12 @@ export function renderAccount(input: {
   email: string;
   profile: { values: Record<string, string>; errors: FieldErrors };
   password: { errors: FieldErrors };
+  secondFactor: {
+    enabledAt: Date | null;
+    recoveryCodesLeft: number;
+    errors: FieldErrors;
+    justUsedRecoveryCode: boolean;
+  };
   saved?: 'profile' | 'password';
 }): SafeHtml {
   const { tr } = input;
@@ -158,5 +189,31 @@ ${textField({ tr, name: 'current_password', type: 'password', label: passwordLab
 ${textField({ tr, name: 'password', type: 'password', label: passwordLabels.password, hint: tr.t('accounts.field.passwordHint', { min: 12 }), errors: input.password.errors, autocomplete: 'new-password', required: true })}
 ${textField({ tr, name: 'password_confirm', type: 'password', label: passwordLabels.password_confirm, errors: input.password.errors, autocomplete: 'new-password', required: true })}
 <button type="submit">${tr.t('accounts.password.submit')}</button>
+</form>
+${renderSecondFactorSection({ tr, csrf: input.csrf, ...input.secondFactor })}`;
+}
+
+function renderSecondFactorSection(input: {
+  tr: Translator;
+  csrf: string;
+  enabledAt: Date | null;
+  recoveryCodesLeft: number;
+  errors: FieldErrors;
+  justUsedRecoveryCode: boolean;
+}): SafeHtml {
+  const { tr } = input;
+  const heading = html`<h2 id="second-factor-heading">${tr.t('accounts.secondFactor.heading')}</h2>`;
+  if (!input.enabledAt) return html`${heading}<p>${tr.t('accounts.secondFactor.offExplain')}</p>`;
+  const labels = { current_password: tr.t('accounts.field.currentPassword') };
+  return html`${heading}
+${input.justUsedRecoveryCode ? notice({ tr, key: 'accounts.secondFactor.recoveryUsed', values: { count: input.recoveryCodesLeft }, kind: 'info' }) : ''}
+<p>${tr.t('accounts.secondFactor.onSince', { date: input.enabledAt })}</p>
+<p>${tr.t('accounts.secondFactor.codesLeft', { count: input.recoveryCodesLeft })}</p>
+${errorSummary({ tr, errors: input.errors, labels })}
+<form method="post" action="${localePath(tr.locale, '/account/recovery-codes')}" aria-labelledby="second-factor-heading" novalidate>
+${csrfField(input.csrf)}
+<p class="hint">${tr.t('accounts.secondFactor.renewHint')}</p>
+${textField({ tr, name: 'current_password', type: 'password', label: labels.current_password, errors: input.errors, autocomplete: 'current-password', required: true })}
+<button type="submit" class="secondary">${tr.t('accounts.secondFactor.renew')}</button>
 </form>`;
 }

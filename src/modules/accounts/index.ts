@@ -10,9 +10,11 @@ export {
   restoreGrant,
   issueSignInLink,
   resolveSession,
+  SESSION_ABSOLUTE_MS,
   signIn,
   type SessionView,
 } from './accounts.usecases.ts';
+export { sealClearTotpSecrets } from './accounts.second-factor.ts';
 export { findUserByEmail, findUserById, listOrganizationRepresentatives } from './accounts.repository.ts';
 export { createToken, hashToken } from './accounts.passwords.ts';
 export { inviteSchema } from './accounts.schemas.ts';
