@@ -19,6 +19,7 @@
  * Results are written to bench/results/<date>.json and bench/results/latest.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -282,6 +283,9 @@ interface DirectoryRun {
   reload: SingleRequests;
 }
 
+/** The platform's /metrics answer only to this bearer token, set for the run. */
+const METRICS_TOKEN = crypto.randomBytes(24).toString('base64url');
+
 /** Starts the platform as `npm start` would, in production mode, with the given database settings. */
 async function startPlatform(env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
   const port = await freePort();
@@ -294,6 +298,7 @@ async function startPlatform(env: Record<string, string>): Promise<{ base: strin
       PORT: String(port),
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
+      METRICS_TOKEN,
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -331,7 +336,9 @@ async function measureAfterChange(
       durations.push(performance.now() - started);
       if (response.status !== 200) throw new Error(`${url} answered ${response.status}`);
       // How long the platform took to read the records again, as it reports it.
-      const metrics = (await getRaw(`${base}/metrics`, {})).body.toString('utf8');
+      const metrics = (await getRaw(`${base}/metrics`, { authorization: `Bearer ${METRICS_TOKEN}` })).body.toString(
+        'utf8',
+      );
       const seconds = /^alliance87_partner_directory_last_load_seconds (\S+)$/m.exec(metrics)?.[1];
       if (seconds) reloads.push(Number(seconds) * 1000);
     }

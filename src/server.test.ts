@@ -148,16 +148,44 @@ describe('operations endpoints', () => {
     expect(ready.json()).toEqual({ status: 'ready' });
   });
 
-  it('exposes Prometheus metrics, including the page cache and the partner directory', async () => {
-    await server.app.inject({ url: '/fr/about' });
-    await server.app.inject({ url: '/api/v1/partners' });
-    const response = await server.app.inject({ url: '/metrics' });
-    expect(response.body).toMatch(/alliance87_partner_directory_loads [1-9]/);
-    expect(response.body).toMatch(/alliance87_partner_directory_last_load_seconds 0\.\d+/);
-    expect(response.headers['content-type']).toContain('text/plain');
-    expect(response.body).toContain('# TYPE alliance87_http_request_duration_seconds histogram');
-    expect(response.body).toMatch(/alliance87_page_cache_entries \d+/);
-    expect(response.body).toContain('route="/:locale/about"');
+  it('answers /metrics to nobody when no token is set, from the machine itself too', async () => {
+    const closed = await server.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' });
+    expect(closed.statusCode).toBe(404);
+    expect(closed.body).not.toContain('alliance87_');
+    const asked = await server.app.inject({
+      url: '/metrics',
+      headers: { authorization: 'Bearer anything-at-all-here' },
+    });
+    expect(asked.statusCode).toBe(404);
+  });
+
+  it('exposes Prometheus metrics to the bearer of METRICS_TOKEN only, including the page cache and the partner directory', async () => {
+    const token = 'a-long-metrics-token-for-the-test';
+    const open = await createTestApp({ database, config: { METRICS_TOKEN: token } });
+    try {
+      for (const authorization of [undefined, 'Bearer wrong-token-of-some-length', `Basic ${token}`, token]) {
+        const refused = await open.app.inject({
+          url: '/metrics',
+          remoteAddress: '127.0.0.1',
+          headers: authorization ? { authorization } : {},
+        });
+        expect(refused.statusCode).toBe(401);
+        expect(refused.headers['www-authenticate']).toBe('Bearer realm="metrics"');
+        expect(refused.body).not.toContain('alliance87_');
+      }
+      await open.app.inject({ url: '/fr/about' });
+      await open.app.inject({ url: '/api/v1/partners' });
+      const response = await open.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}` } });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).toMatch(/alliance87_partner_directory_loads [1-9]/);
+      expect(response.body).toMatch(/alliance87_partner_directory_last_load_seconds 0\.\d+/);
+      expect(response.headers['content-type']).toContain('text/plain');
+      expect(response.body).toContain('# TYPE alliance87_http_request_duration_seconds histogram');
+      expect(response.body).toMatch(/alliance87_page_cache_entries \d+/);
+      expect(response.body).toContain('route="/:locale/about"');
+    } finally {
+      await open.close();
+    }
   });
 
   it('lists every public page in every language in the sitemap', async () => {

@@ -18,6 +18,7 @@ import { loadAssets, registerAssetRoutes } from './http/assets.ts';
 import { registerDiscoveryRoutes } from './http/discovery.ts';
 import { registerErrorHandlers } from './http/errors.ts';
 import { registerMetrics } from './http/metrics.ts';
+import { serializeRequest } from './http/log-redaction.ts';
 import { createPageCache, type PageCache } from './http/page-cache.ts';
 import { sessionCookie } from './http/cookies.ts';
 import { createSecretBox, loadSecretsKey } from './config/secrets-key.ts';
@@ -82,13 +83,22 @@ export interface Server {
  * `/{fr,en,es}/…` public pages, `/admin/…` back office, `/api/v1/…` JSON API,
  * plus the operational endpoints (`/healthz`, `/readyz`, `/metrics`) and static assets.
  */
-export async function buildServer(input: { config: Config; database: Database }): Promise<Server> {
+export async function buildServer(input: {
+  config: Config;
+  database: Database;
+  /** Where the log goes (standard output by default; tests read it). */
+  logStream?: NodeJS.WritableStream;
+}): Promise<Server> {
   const { config, database } = input;
   const app = Fastify({
     logger:
-      config.env === 'test'
+      config.env === 'test' && !input.logStream
         ? false
-        : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization'] },
+        : {
+            level: config.logLevel,
+            serializers: { req: serializeRequest },
+            ...(input.logStream ? { stream: input.logStream } : {}),
+          },
     trustProxy: config.trustProxy,
     requestTimeout: 30_000,
     connectionTimeout: 30_000,
@@ -200,6 +210,7 @@ export async function buildServer(input: { config: Config; database: Database })
 
   registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale });
   registerMetrics(app, {
+    token: config.metricsToken,
     pageCache,
     gauges: [
       {

@@ -1,11 +1,28 @@
-import type { FastifyInstance } from 'fastify';
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { PageCache } from './page-cache.ts';
 
-/** Prometheus metrics of one app instance, served at /metrics. */
+/** Whether a request carries `Authorization: Bearer <token>` with the configured token. */
+function hasBearer(request: FastifyRequest, token: string): boolean {
+  const header = request.headers.authorization;
+  const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  if (!match) return false;
+  // Compared as digests: equal lengths, in constant time.
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(match[1]!), digest(token));
+}
+
+/**
+ * Prometheus metrics of one app instance, served at /metrics to whoever presents the bearer
+ * token of `METRICS_TOKEN`, and to nobody (not even the machine itself) when it is not set: the
+ * figures tell the Node.js version, the memory, and an attack in progress.
+ */
 export function registerMetrics(
   app: FastifyInstance,
   input: {
+    /** The bearer token that opens /metrics; unset, it answers 404 to everyone. */
+    token: string | undefined;
     pageCache: PageCache;
     /** Further values read when the metrics are collected (name without the `alliance87_` prefix). */
     gauges?: { name: string; help: string; value: () => number }[];
@@ -70,8 +87,21 @@ export function registerMetrics(
     );
   });
 
-  app.get('/metrics', async (_request, reply) =>
-    reply.header('content-type', registry.contentType).send(await registry.metrics()),
-  );
+  app.get('/metrics', async (request, reply) => {
+    if (!input.token) return reply.callNotFound();
+    if (!hasBearer(request, input.token)) {
+      request.log.warn('metrics asked without the right token');
+      return reply
+        .code(401)
+        .header('www-authenticate', 'Bearer realm="metrics"')
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send('The metrics need the bearer token set in METRICS_TOKEN.\n');
+    }
+    return reply
+      .header('content-type', registry.contentType)
+      .header('cache-control', 'no-store')
+      .send(await registry.metrics());
+  });
   return registry;
 }

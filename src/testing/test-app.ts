@@ -18,8 +18,17 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
 }
 
 /** An app instance on the given database, called in-process with `app.inject`. */
-export async function createTestApp(input: { database: Database; config?: Record<string, string> }): Promise<Server> {
-  return buildServer({ config: testConfig(input.config), database: input.database });
+export async function createTestApp(input: {
+  database: Database;
+  config?: Record<string, string>;
+  /** Turns the request log on, into this stream. */
+  logStream?: NodeJS.WritableStream;
+}): Promise<Server> {
+  return buildServer({
+    config: testConfig(input.config),
+    database: input.database,
+    ...(input.logStream ? { logStream: input.logStream } : {}),
+  });
 }
 
 /**
