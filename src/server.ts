@@ -106,7 +106,7 @@ export async function buildServer(input: {
     routerOptions: { ignoreDuplicateSlashes: true },
   });
 
-  const pageCache = createPageCache({ maxEntries: config.pageCacheMaxEntries });
+  const pageCache = createPageCache({ maxEntries: config.pageCacheMaxEntries, maxBytes: config.pageCacheMaxBytes });
   const directory = createDirectoryIndex({
     db: database.db,
     defaultLocale: config.defaultLocale,

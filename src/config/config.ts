@@ -36,6 +36,8 @@ export const configSchema = z
     LOG_LEVEL: z.enum(logLevels).default('info'),
     DEMO_DATA: booleanFromString.default(true),
     PAGE_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(2000),
+    /** What the page cache may hold in all, in megabytes (each page with its compressed copies). */
+    PAGE_CACHE_MAX_MB: z.coerce.number().int().min(1).max(100_000).default(64),
     TRUST_PROXY: booleanFromString.default(false),
     DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).default(15_000),
@@ -67,6 +69,7 @@ export const configSchema = z
       logLevel: env.LOG_LEVEL,
       demoData: env.DEMO_DATA,
       pageCacheMaxEntries: env.PAGE_CACHE_MAX_ENTRIES,
+      pageCacheMaxBytes: env.PAGE_CACHE_MAX_MB * 1024 * 1024,
       trustProxy: env.TRUST_PROXY,
       dbPoolSize: env.DB_POOL_SIZE,
       statementTimeoutMs: env.STATEMENT_TIMEOUT_MS,

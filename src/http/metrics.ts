@@ -64,6 +64,14 @@ export function registerMetrics(
       this.set(input.pageCache.stats().entries);
     },
   });
+  new Gauge({
+    name: 'alliance87_page_cache_bytes',
+    help: 'Bytes held in the page cache, compressed copies included',
+    registers: [registry],
+    collect() {
+      this.set(input.pageCache.stats().bytes);
+    },
+  });
 
   for (const gauge of input.gauges ?? []) {
     new Gauge({

@@ -55,6 +55,35 @@ describe('the public page cache', () => {
     expect(c.statusCode).toBe(200);
   });
 
+  it('keeps a page once whatever unknown parameters are added, and never writes them back into it', async () => {
+    await first.app.inject({ url: '/fr/about' });
+    const before = first.pageCache.stats();
+    for (let index = 0; index < 300; index += 1) {
+      const response = await first.app.inject({
+        url: `/fr/about?x${index}=${'y'.repeat(500)}&utm_source=probe${index}`,
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.body).not.toContain('probe');
+      expect(response.body).not.toContain('yyyy');
+    }
+    const after = first.pageCache.stats();
+    expect(after.entries).toBe(before.entries);
+    expect(after.bytes).toBe(before.bytes);
+    expect(after.hits - before.hits).toBe(300);
+  });
+
+  it('keeps the directory under the filters it knows, in one order, and does not keep free-text searches', async () => {
+    const a = await first.app.inject({ url: '/en/partners?region=africa&kind=academic&kind=civil_society' });
+    const before = first.pageCache.stats();
+    const b = await first.app.inject({ url: '/en/partners?kind=civil_society&junk=1&kind=academic&region=africa' });
+    expect(b.body).toBe(a.body);
+    expect(b.body).not.toContain('junk');
+    expect(first.pageCache.stats().hits - before.hits).toBe(1);
+    for (let index = 0; index < 20; index += 1) await first.app.inject({ url: `/en/partners?q=search${index}` });
+    const after = first.pageCache.stats();
+    expect(after.entries).toBe(before.entries);
+  });
+
   it('keeps pages apart per path and language', async () => {
     const french = await first.app.inject({ url: '/fr/' });
     const english = await first.app.inject({ url: '/en/' });
@@ -115,3 +144,40 @@ describe('the public page cache', () => {
     await waitFor(async () => (await first.app.inject({ url: '/es/' })).body.includes('Título cambiado'));
   });
 });
+
+describe('the page cache’s limits', () => {
+  it('never holds more bytes than allowed, dropping the least recently used pages', async () => {
+    const { createPageCache } = await import('./page-cache.ts');
+    const Fastify = (await import('fastify')).default;
+    const cache = createPageCache({ maxEntries: 1000, maxBytes: 60_000 });
+    const app = Fastify();
+    app.get('/page/:n', async (request, reply) =>
+      cache.send({
+        request,
+        reply,
+        tables: ['t'],
+        // Text that compresses badly, about 10 kB each with its compressed copies.
+        render: async () => `${(request.params as { n: string }).n} ${randomText(4000)}`,
+      }),
+    );
+    for (let index = 0; index < 50; index += 1) await app.inject({ url: `/page/${index}` });
+    const stats = cache.stats();
+    expect(stats.bytes).toBeLessThanOrEqual(60_000);
+    expect(stats.entries).toBeGreaterThan(0);
+    expect(stats.entries).toBeLessThan(50);
+    // The newest is kept, the oldest dropped.
+    const hitsBefore = cache.stats().hits;
+    await app.inject({ url: '/page/49' });
+    expect(cache.stats().hits).toBe(hitsBefore + 1);
+    await app.inject({ url: '/page/0' });
+    expect(cache.stats().hits).toBe(hitsBefore + 1);
+    await app.close();
+  });
+});
+
+function randomText(length: number): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+  let text = '';
+  for (let index = 0; index < length; index += 1) text += alphabet.charAt(Math.floor(Math.random() * alphabet.length));
+  return text;
+}

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../http/errors.ts';
+import { canonicalQuery } from '../../http/page-cache.ts';
 import { localeOf, pathWithoutLocale, viewerNameOf, type PublicPageDeps } from '../../http/public-surface.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { renderPublicPage } from '../../ui/layout.ts';
@@ -17,10 +18,23 @@ export function registerPartnerPages(
     const parsed = directoryQuerySchema.safeParse(request.query);
     // A hand-edited address with an unknown filter value shows the whole directory, not an error.
     const query = parsed.success ? parsed.data : directoryQuerySchema.parse({});
+    const canonical = canonicalQuery({
+      q: query.q,
+      kind: query.kind,
+      country: query.country,
+      region: query.region,
+      action_group: query.action_group,
+      sort: query.sort === 'name' ? undefined : query.sort,
+      page: query.page === 1 ? undefined : query.page,
+      per_page: query.per_page === 24 ? undefined : query.per_page,
+    });
     return deps.pageCache.send({
       request,
       reply,
       tables: PARTNER_TABLES,
+      query: canonical,
+      // Free-text searches are answered from memory; keeping each would let anyone fill the cache.
+      keep: !query.q,
       render: async () => {
         const tr = translator(locale);
         const page = await listDirectory({
@@ -33,7 +47,7 @@ export function registerPartnerPages(
           tr,
           site: deps.site,
           path: '/partners',
-          search: request.url.includes('?') ? `?${request.url.split('?')[1] ?? ''}` : '',
+          search: canonical,
           title: tr.t('partners.directory.title'),
           description: tr.t('partners.directory.intro'),
           main: renderDirectory({ tr, query, page }),
