@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -167,12 +166,10 @@ export async function buildServer(input: {
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(rateLimit, { global: false });
   await app.register(cookie);
+  // Forms only: other bodies (JSON, text, multipart outside the upload routes of http/uploads.ts)
+  // are answered 415 without being read.
+  app.removeAllContentTypeParsers();
   await app.register(formbody, { bodyLimit: 262_144 });
-  // Uploads (logos): one file, at most 10 MB on the wire; modules set their own lower limits.
-  await app.register(multipart, {
-    attachFieldsToBody: 'keyValues',
-    limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 20 },
-  });
 
   const secret = await loadInstallationSecret(database.db);
   const secrets = createSecretBox(loadSecretsKey({ configured: config.secretsKey, dataDir: config.dataDir }));

@@ -14,6 +14,8 @@ export class AppError extends Error {
       | 'forbidden'
       | 'csrf_failed'
       | 'too_many_requests'
+      | 'payload_too_large'
+      | 'unsupported_media_type'
       | 'internal',
     readonly statusCode: number,
     readonly details: { path: string; message: string }[] = [],
@@ -63,6 +65,8 @@ const API_MESSAGES: Record<AppError['code'], MessageKey> = {
   forbidden: 'api.error.forbidden',
   csrf_failed: 'api.error.csrf_failed',
   too_many_requests: 'api.error.too_many_requests',
+  payload_too_large: 'api.error.payload_too_large',
+  unsupported_media_type: 'api.error.unsupported_media_type',
   internal: 'api.error.internal',
 };
 
@@ -73,6 +77,8 @@ const PAGE_TEXT: Record<AppError['code'], { title: MessageKey; body: MessageKey 
   forbidden: { title: 'error.forbidden.title', body: 'error.forbidden.body' },
   csrf_failed: { title: 'error.csrf.title', body: 'error.csrf.body' },
   too_many_requests: { title: 'error.tooManyRequests.title', body: 'error.tooManyRequests.body' },
+  payload_too_large: { title: 'error.payloadTooLarge.title', body: 'error.payloadTooLarge.body' },
+  unsupported_media_type: { title: 'error.unsupportedMediaType.title', body: 'error.unsupportedMediaType.body' },
   internal: { title: 'error.server.title', body: 'error.server.body' },
 };
 
@@ -133,6 +139,8 @@ export function registerErrorHandlers(app: FastifyInstance, input: { site: SiteC
     const status = error.statusCode ?? 500;
     if (status === 429) return sendError({ ...input, request, reply, status, code: 'too_many_requests' });
     if (status === 404) return sendError({ ...input, request, reply, status, code: 'not_found' });
+    if (status === 413) return sendError({ ...input, request, reply, status, code: 'payload_too_large' });
+    if (status === 415) return sendError({ ...input, request, reply, status, code: 'unsupported_media_type' });
     if (status >= 400 && status < 500) {
       return sendError({
         ...input,

@@ -9,7 +9,8 @@ import { localePath } from '../../ui/layout.ts';
 import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import type { Actor } from '../audit/index.ts';
 import type { InviteRepresentative } from './partners.applications.ts';
-import { LogoError, saveLogo } from './partners.logos.ts';
+import { LOGO_MAX_BYTES, LogoError, saveLogo } from './partners.logos.ts';
+import { registerUploadRoutes } from '../../http/uploads.ts';
 import { changeRequestSchema, requestChange } from './partners.change-requests.ts';
 import { ACTION_GROUP_LABELS, kindOptions } from './partners.labels.ts';
 import {
@@ -311,23 +312,30 @@ ${csrfField(csrf)}
     return reply.redirect(`/admin/organizations/${organization.slug}?done=change`, 303);
   });
 
-  app.post('/admin/organizations/:slug/logo', async (request, reply) => {
-    const organization = await load(request);
-    const upload = (request.body as Record<string, unknown> | undefined)?.logo;
-    try {
-      await saveLogo({
-        db: deps.db,
-        organizationId: organization.id,
-        upload: Buffer.isBuffer(upload) ? upload : Buffer.alloc(0),
-        actor: actorOf(request),
-        ip: request.ip,
-      });
-    } catch (error) {
-      if (error instanceof LogoError) return page(request, reply, { organization, logoError: error.key, status: 400 });
-      throw error;
-    }
-    return reply.redirect(`/admin/organizations/${organization.slug}?done=logo`, 303);
-  });
+  registerUploadRoutes(app, { csrf: deps.csrf }, (uploads) =>
+    uploads.post(
+      '/admin/organizations/:slug/logo',
+      { maxFileBytes: LOGO_MAX_BYTES },
+      async (request, reply, upload) => {
+        const organization = await load(request);
+        try {
+          if (upload.tooLarge) throw new LogoError('partners.logo.tooLarge');
+          await saveLogo({
+            db: deps.db,
+            organizationId: organization.id,
+            upload: upload.file,
+            actor: actorOf(request),
+            ip: request.ip,
+          });
+        } catch (error) {
+          if (error instanceof LogoError)
+            return page(request, reply, { organization, logoError: error.key, status: 400 });
+          throw error;
+        }
+        return reply.redirect(`/admin/organizations/${organization.slug}?done=logo`, 303);
+      },
+    ),
+  );
 
   app.post('/admin/organizations/:slug/status', async (request, reply) => {
     const organization = await load(request);
