@@ -147,6 +147,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       });
       if (result.status !== 'signed_in') {
         const locked = result.status === 'locked';
+        if (locked) request.log.warn('sign-in refused: the account waits after wrong passwords');
         return page({
           request,
           reply,
@@ -219,6 +220,10 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       return reply.redirect('/admin', 303);
     }
     if (result.status === 'locked') {
+      request.log.warn(
+        { userId: request.viewer?.userId },
+        'second-factor code refused: the account waits after wrong codes',
+      );
       return input.renderAgain(
         {
           _form: {
@@ -230,6 +235,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       );
     }
     if (result.sessionEnded) {
+      request.log.warn({ userId: request.viewer?.userId }, 'pending session ended after wrong second-factor codes');
       deps.nudgeMail();
       deps.session.clear(reply);
       deps.csrf.rotate(request, reply);

@@ -128,12 +128,14 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
     });
   };
 
-  surface.get('/partners/apply/answer', async (request, reply) => {
+  // The answer link carries a secret: tries are limited per client address.
+  const answerRate = { onRequest: surface.rateLimit({ max: 30, timeWindow: '1 minute' }) };
+  surface.get('/partners/apply/answer', answerRate, async (request, reply) => {
     const token = (request.query as Record<string, unknown>).token;
     return answerPage(request, reply, { token: typeof token === 'string' ? token : '', values: {}, errors: {} });
   });
 
-  surface.post('/partners/apply/answer', async (request, reply) => {
+  surface.post('/partners/apply/answer', answerRate, async (request, reply) => {
     const locale = localeOf(request);
     const body = (request.body ?? {}) as Record<string, unknown>;
     const token = typeof body.token === 'string' ? body.token : '';
