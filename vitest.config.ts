@@ -9,5 +9,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     teardownTimeout: 30_000,
+    // The short run of the generated-input tests (src/http/fuzz.test.ts); `npm run test:fuzz` runs the long one.
+    provide: { fuzzRuns: 60 },
   },
 });

@@ -89,7 +89,10 @@ export async function buildServer(input: {
   logStream?: NodeJS.WritableStream;
 }): Promise<Server> {
   const { config, database } = input;
+  // Set once the error pages are registered (below); the framework's own errors use them too.
+  let frameworkError: ReturnType<typeof registerErrorHandlers>['frameworkError'] | undefined;
   const app = Fastify({
+    frameworkErrors: (error, request, reply) => frameworkError?.(error, request, reply),
     logger:
       config.env === 'test' && !input.logStream
         ? false
@@ -205,7 +208,7 @@ export async function buildServer(input: {
   mailer.start();
   const nudgeMail = () => mailer.nudge();
 
-  registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale });
+  frameworkError = registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale }).frameworkError;
   registerMetrics(app, {
     token: config.metricsToken,
     pageCache,

@@ -115,8 +115,15 @@ function sendError(input: {
     .send(renderPublicPage({ tr, site: input.site, path: '/', section: '', title: tr.t(text.title), main }));
 }
 
-/** One error handler for the three surfaces: HTML pages in the visitor's language, JSON for the API. */
-export function registerErrorHandlers(app: FastifyInstance, input: { site: SiteContext; defaultLocale: Locale }) {
+/**
+ * One error handler for the three surfaces: HTML pages in the visitor's language, JSON for the API.
+ * It returns the handler of the errors the framework meets before routing (a malformed address),
+ * for the server's `frameworkErrors` option, so that those get the same pages.
+ */
+export function registerErrorHandlers(
+  app: FastifyInstance,
+  input: { site: SiteContext; defaultLocale: Locale },
+): { frameworkError: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void } {
   // Rate-limited too, so that scanning for pages costs the scanner more than the server.
   app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) }, (request, reply) =>
     sendError({ ...input, request, reply, status: 404, code: 'not_found' }),
@@ -154,4 +161,9 @@ export function registerErrorHandlers(app: FastifyInstance, input: { site: SiteC
     request.log.error({ err: error }, 'request failed');
     return sendError({ ...input, request, reply, status: 500, code: 'internal' });
   });
+  return {
+    frameworkError: (error, request, reply) => {
+      void sendError({ ...input, request, reply, status: error.statusCode ?? 400, code: 'validation_failed' });
+    },
+  };
 }
