@@ -90,9 +90,9 @@ export async function buildServer(input: {
 }): Promise<Server> {
   const { config, database } = input;
   // Set once the error pages are registered (below); the framework's own errors use them too.
-  let frameworkError: ReturnType<typeof registerErrorHandlers>['frameworkError'] | undefined;
+  const errorPages: Partial<ReturnType<typeof registerErrorHandlers>> = {};
   const app = Fastify({
-    frameworkErrors: (error, request, reply) => frameworkError?.(error, request, reply),
+    frameworkErrors: (error, request, reply) => errorPages.frameworkError?.(error, request, reply),
     logger:
       config.env === 'test' && !input.logStream
         ? false
@@ -208,7 +208,7 @@ export async function buildServer(input: {
   mailer.start();
   const nudgeMail = () => mailer.nudge();
 
-  frameworkError = registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale }).frameworkError;
+  Object.assign(errorPages, registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale }));
   registerMetrics(app, {
     token: config.metricsToken,
     pageCache,
