@@ -31,10 +31,14 @@ declare module 'fastify' {
   }
 }
 
-/** Whether the browser says the request comes from this site (or does not say: then the token decides). */
+/**
+ * Whether the browser says the request comes from this site (or does not say: then the token
+ * decides). Fetch metadata (`Sec-Fetch-Site`) is believed first: a page with `Referrer-Policy:
+ * no-referrer` makes browsers send `Origin: null` for its own forms. Without it, the `Origin`.
+ */
 export function isSameSiteRequest(request: FastifyRequest, publicOrigin: string): boolean {
   const fetchSite = request.headers['sec-fetch-site'];
-  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
+  if (fetchSite !== undefined) return fetchSite === 'same-origin' || fetchSite === 'none';
   const origin = request.headers.origin;
   if (origin === undefined) return true;
   if (origin === publicOrigin) return true;

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   newPage,
   pathOf,
+  keepRecoveryCodes,
 } from './browser.ts';
 import { extractLinks, waitForMail } from './mailbox.ts';
 import { firstStartLink } from './server.ts';
@@ -84,6 +85,12 @@ describe('accounts journey in French', () => {
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     response = await fillAndSubmit(page, { code: currentTotp(secret) });
     expect(response.status()).toBe(200);
+
+    // The recovery codes, shown once.
+    expect(await heading(page)).toBe('Vos codes de secours');
+    await expectAccessible(page);
+    const codes = await keepRecoveryCodes(page);
+    expect(codes.every((code) => /^[0-9a-z]{4}(-[0-9a-z]{4}){3}$/.test(code))).toBe(true);
 
     // The back office.
     expect(pathOf(page)).toBe('/admin');

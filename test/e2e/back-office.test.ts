@@ -1,7 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/accounts.totp.ts';
-import { clickAndWait, expectAccessible, fillAndSubmit, goto, launchBrowser, newPage } from './browser.ts';
+import {
+  clickAndWait,
+  expectAccessible,
+  fillAndSubmit,
+  goto,
+  launchBrowser,
+  newPage,
+  keepRecoveryCodes,
+} from './browser.ts';
 import { activeDemoPartnerSlug, createAccount } from './server.ts';
 
 /**
@@ -50,6 +58,7 @@ describe.each(['fr', 'en', 'es'] as const)('the back office in %s', (locale) => 
     await fillAndSubmit(page, { password, password_confirm: password });
     const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
     await fillAndSubmit(page, { code: hotp({ secret: decodeBase32(secret), counter: totpStep(new Date()) }) });
+    await keepRecoveryCodes(page);
     expect(new URL(page.url()).pathname).toBe('/admin');
   });
 

@@ -146,3 +146,14 @@ export async function fillAndSubmit(
   }
   return clickAndWait(page, form.locator('button[type="submit"]'));
 }
+
+/**
+ * The page that shows the recovery codes once, right after the second factor is set up: checks
+ * it holds ten codes, then follows its link on. Returns the codes.
+ */
+export async function keepRecoveryCodes(page: Page): Promise<string[]> {
+  const codes = (await page.locator('ol.recovery-codes code').allTextContents()).map((code) => code.trim());
+  if (codes.length !== 10) throw new Error(`expected 10 recovery codes on ${page.url()}, found ${codes.length}`);
+  await clickAndWait(page, page.locator('main a.button'));
+  return codes;
+}

@@ -10,6 +10,7 @@ import {
   launchBrowser,
   newPage,
   pathOf,
+  keepRecoveryCodes,
 } from './browser.ts';
 import { extractLinks, waitForMail } from './mailbox.ts';
 import { createAccount } from './server.ts';
@@ -191,6 +192,7 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
     response = await fillAndSubmit(page, { code: totpAt(secret, new Date()) });
     expect(response.status()).toBe(200);
+    await keepRecoveryCodes(page);
 
     // The back office's home: the application waits.
     expect(pathOf(page)).toBe('/admin');

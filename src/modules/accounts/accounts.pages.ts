@@ -7,7 +7,7 @@ import type { SiteCookie } from '../../http/cookies.ts';
 import type { Csrf } from '../../http/csrf.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
 import { localeOf, sendPersonalPage } from '../../http/public-surface.ts';
-import { translator, type Locale, type Translator } from '../../i18n/i18n.ts';
+import { isLocale, translator, type Locale, type Translator } from '../../i18n/i18n.ts';
 import type { SafeHtml } from '../../ui/html.ts';
 import type { SiteContext } from '../../ui/layout.ts';
 import { AccountsError } from './accounts.errors.ts';
@@ -83,11 +83,13 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
 
   const setSessionCookie = (reply: FastifyReply, token: string) => deps.session.set(reply, token);
 
+  /** Once the password is accepted the account is known: what follows is in its language. */
   const afterPassword = (
     reply: FastifyReply,
-    locale: Locale,
-    input: { secondFactorPending: boolean; needsSetup: boolean; next: string | null },
+    pageLocale: Locale,
+    input: { secondFactorPending: boolean; needsSetup: boolean; next: string | null; accountLocale: string },
   ) => {
+    const locale = isLocale(input.accountLocale) ? input.accountLocale : pageLocale;
     if (input.secondFactorPending) {
       return reply.redirect(input.needsSetup ? `/${locale}/account/second-factor` : `/${locale}/sign-in/code`, 303);
     }
@@ -171,6 +173,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
         secondFactorPending: result.secondFactorPending,
         needsSetup: !result.user.totpEnabledAt,
         next,
+        accountLocale: result.user.locale,
       });
     },
   );
@@ -513,6 +516,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       secondFactorPending: result.secondFactorPending,
       needsSetup: !result.user.totpEnabledAt,
       next: null,
+      accountLocale: result.user.locale,
     });
   });
 

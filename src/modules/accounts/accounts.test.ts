@@ -173,6 +173,19 @@ describe('the second factor', () => {
     expect((await client.get('/admin')).statusCode).toBe(200);
   });
 
+  it('continues in the account’s language once the password is accepted, whatever page it was typed on', async () => {
+    const person = await createTestUser({ database, roles: [{ role: 'data_editor' }], totp: true, locale: 'es' });
+    const client = new TestClient(server.app);
+    const password = await client.submit({
+      page: '/en/sign-in',
+      fields: { email: person.email, password: TEST_PASSWORD },
+    });
+    expect(password.headers.location).toBe('/es/sign-in/code');
+    const code = await client.submit({ page: '/es/sign-in/code', fields: { code: currentCode(person.totpSecret!) } });
+    expect(code.headers.location).toBe('/admin');
+    expect((await client.get('/admin')).body).toContain('<html lang="es"');
+  });
+
   it('refuses a code that was already used', async () => {
     const person = await createTestUser({ database, roles: [{ role: 'data_editor' }], totp: true });
     const code = currentCode(person.totpSecret!);
