@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from './server.ts';
 import { loadDemonstrationContent } from './demo.ts';
@@ -129,6 +130,43 @@ describe('security and delivery', () => {
     expect(css.headers['content-encoding']).toBe('br');
     const wrong = await server.app.inject({ url: '/assets/site.000000000000.css' });
     expect(wrong.statusCode).toBe(404);
+  });
+
+  it('links every page to the SVG icon, fingerprinted and cached for a year like the stylesheet', async () => {
+    for (const url of ['/fr/', '/en/sign-in', '/en/nowhere']) {
+      const page = await server.app.inject({ url });
+      const href = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/.exec(page.body)?.[1];
+      expect(href, url).toMatch(/^\/assets\/favicon\.[0-9a-f]{12}\.svg$/);
+      const icon = await server.app.inject({ url: href! });
+      expect(icon.statusCode).toBe(200);
+      expect(icon.headers['content-type']).toBe('image/svg+xml');
+      expect(icon.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(icon.body).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"[^>]*viewBox="0 0 32 32"/);
+      // The Alliance's blue.
+      expect(icon.body).toContain('#0b3558');
+    }
+  });
+
+  it('answers /favicon.ico with an ICO file of 16, 32 and 48 pixel images, for browsers that ask for it', async () => {
+    const response = await server.app.inject({ url: '/favicon.ico' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/x-icon');
+    expect(response.headers['cache-control']).toBe('public, max-age=604800');
+    const ico = response.rawPayload;
+    // ICONDIR: reserved 0, type 1 (icon), three images.
+    expect([ico.readUInt16LE(0), ico.readUInt16LE(2), ico.readUInt16LE(4)]).toEqual([0, 1, 3]);
+    const sizes: number[] = [];
+    for (let index = 0; index < 3; index += 1) {
+      const entry = 6 + index * 16;
+      const length = ico.readUInt32LE(entry + 8);
+      const offset = ico.readUInt32LE(entry + 12);
+      const image = ico.subarray(offset, offset + length);
+      expect(image.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+      const metadata = await sharp(image).metadata();
+      expect([ico.readUInt8(entry), ico.readUInt8(entry + 1)]).toEqual([metadata.width, metadata.height]);
+      sizes.push(metadata.width);
+    }
+    expect(sizes).toEqual([16, 32, 48]);
   });
 
   it('compresses pages for clients that accept it', async () => {

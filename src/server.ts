@@ -16,6 +16,7 @@ import { createApiRegistry } from './http/api.ts';
 import { loadAssets, registerAssetRoutes } from './http/assets.ts';
 import { registerDiscoveryRoutes } from './http/discovery.ts';
 import { registerErrorHandlers } from './http/errors.ts';
+import { registerFavicon } from './http/favicon.ts';
 import { registerMetrics } from './http/metrics.ts';
 import { serializeRequest } from './http/log-redaction.ts';
 import { createPageCache, type PageCache } from './http/page-cache.ts';
@@ -136,6 +137,7 @@ export async function buildServer(input: {
   const site: SiteContext = {
     publicUrl: config.publicUrl,
     stylesheetUrl: assets.url('site.css'),
+    iconUrl: assets.url('favicon.svg'),
     publicPaths,
   };
   const routes = new Set<string>();
@@ -231,6 +233,7 @@ export async function buildServer(input: {
     ],
   });
   registerAssetRoutes(app, assets);
+  registerFavicon(app, assets);
   registerDiscoveryRoutes(app, { site });
   registerPartnerMedia(app, { db: database.db });
 
@@ -274,7 +277,7 @@ export async function buildServer(input: {
   });
 
   // Back office.
-  const adminDeps = { db: database.db, csrf, stylesheetUrl: site.stylesheetUrl };
+  const adminDeps = { db: database.db, csrf, stylesheetUrl: site.stylesheetUrl, iconUrl: site.iconUrl };
   registerAdminHome(app, {
     ...adminDeps,
     queues: [

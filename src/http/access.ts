@@ -27,6 +27,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /robots.txt': 'public',
   'GET /sitemap.xml': 'public',
   'GET /assets/*': 'public',
+  'GET /favicon.ico': 'public',
   'GET /media/logos/:slug': 'public',
   'GET /api/v1/openapi.json': 'public',
   'GET /api/v1/stats': 'public',

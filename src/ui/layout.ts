@@ -6,6 +6,8 @@ import { MAIN_NAVIGATION } from './navigation.ts';
 export interface SiteContext {
   publicUrl: string;
   stylesheetUrl: string;
+  /** The fingerprinted SVG icon (`/favicon.ico` answers too, for browsers that ask for it). */
+  iconUrl: string;
   /** Paths (without the locale) that the public surface serves, e.g. `/` and `/about`. */
   publicPaths: ReadonlySet<string>;
 }
@@ -19,6 +21,7 @@ export function renderDocument(input: {
   title: string;
   description?: string;
   stylesheetUrl: string;
+  iconUrl: string;
   head?: SafeHtml;
   body: SafeHtml;
 }): string {
@@ -30,6 +33,7 @@ export function renderDocument(input: {
 <title>${input.title}</title>
 ${input.description ? html`<meta name="description" content="${input.description}">` : ''}
 <link rel="stylesheet" href="${input.stylesheetUrl}">
+<link rel="icon" href="${input.iconUrl}" type="image/svg+xml">
 ${input.head}
 </head>
 <body>
@@ -115,6 +119,7 @@ ${input.main}
     title: fullTitle,
     ...(input.description ? { description: input.description } : {}),
     stylesheetUrl: site.stylesheetUrl,
+    iconUrl: site.iconUrl,
     head,
     body,
   });

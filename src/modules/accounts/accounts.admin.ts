@@ -23,6 +23,7 @@ export interface AccountsAdminDeps {
   db: Db;
   csrf: Csrf;
   stylesheetUrl: string;
+  iconUrl: string;
   config: Pick<Config, 'publicUrl'>;
   secrets: SecretBox;
   nudgeMail: () => void;

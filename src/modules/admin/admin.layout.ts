@@ -33,6 +33,7 @@ export function adminNavigation(viewer: Viewer | null): { path: string; key: Mes
 export function renderAdminPage(input: {
   tr: Translator;
   stylesheetUrl: string;
+  iconUrl: string;
   title: string;
   main: SafeHtml;
   viewer: Viewer | null;
@@ -57,6 +58,7 @@ export function renderAdminPage(input: {
     locale: tr.locale,
     title: `${input.title} · ${tr.t('admin.title')} · ${tr.t('layout.siteName')}`,
     stylesheetUrl: input.stylesheetUrl,
+    iconUrl: input.iconUrl,
     head: html`<meta name="robots" content="noindex">`,
     body: html`<a class="skip-link" href="#main">${tr.t('layout.skipLink')}</a>
 <header class="site-header"><div class="wrap bar">
@@ -75,6 +77,7 @@ ${navigation}
 export interface AdminPageDeps {
   csrf: Csrf;
   stylesheetUrl: string;
+  iconUrl: string;
 }
 
 /** Sends a back office page to the signed-in viewer, in their language, never cached. */
@@ -99,6 +102,7 @@ export function sendAdminPage(input: {
         viewer,
         csrf: input.deps.csrf.token(input.request, input.reply),
         stylesheetUrl: input.deps.stylesheetUrl,
+        iconUrl: input.deps.iconUrl,
         title: input.title(tr),
         current: input.current,
         main: input.main(tr),

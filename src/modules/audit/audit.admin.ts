@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import type { Csrf } from '../../http/csrf.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { selectField, textField } from '../../ui/forms.ts';
 import { html } from '../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
-import { sendAdminPage } from '../admin/index.ts';
+import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import { listAuditEntries, listAuditEntityTypes } from './audit.repository.ts';
 
 const dateText = z
@@ -25,7 +24,7 @@ const filterSchema = z.object({
 /** The audit log: who did what, when, with before and after; filtered by person, entity and date. */
 export function registerAuditAdmin(
   app: FastifyInstance,
-  deps: { db: Db; csrf: Csrf; stylesheetUrl: string; findUserIdByEmail: (email: string) => Promise<number | null> },
+  deps: AdminPageDeps & { db: Db; findUserIdByEmail: (email: string) => Promise<number | null> },
 ): void {
   app.get('/admin/audit', async (request, reply) => {
     const viewer = request.viewer!;

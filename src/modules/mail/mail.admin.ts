@@ -1,12 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import type { Csrf } from '../../http/csrf.ts';
 import { translator, type MessageKey } from '../../i18n/i18n.ts';
 import { selectField } from '../../ui/forms.ts';
 import { html } from '../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
-import { sendAdminPage } from '../admin/index.ts';
+import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import { MAIL_STATUSES, type MailStatus } from './mail.table.ts';
 import { listOutbox } from './mail.usecases.ts';
 
@@ -22,7 +21,7 @@ const STATUS_LABELS: Record<MailStatus, MessageKey> = {
  * The outbox: every message the platform wrote, with its delivery status. Without SMTP_URL,
  * this is where the Secretariat reads the messages (and their links) that were not sent.
  */
-export function registerMailAdmin(app: FastifyInstance, deps: { db: Db; csrf: Csrf; stylesheetUrl: string }): void {
+export function registerMailAdmin(app: FastifyInstance, deps: AdminPageDeps & { db: Db }): void {
   app.get('/admin/outbox', async (request, reply) => {
     const viewer = request.viewer!;
     const tr = translator(viewer.locale);
