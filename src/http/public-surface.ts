@@ -68,6 +68,8 @@ export function sendPersonalPage(input: {
   titleKey: MessageKey;
   main: SafeHtml;
   status?: number;
+  /** A query string the language switcher keeps (see `renderPublicPage`). */
+  languageSearch?: string;
 }): FastifyReply {
   const tr = translator(input.locale);
   return input.reply
@@ -83,6 +85,7 @@ export function sendPersonalPage(input: {
         title: tr.t(input.titleKey),
         main: input.main,
         viewerName: viewerNameOf(input.request),
+        ...(input.languageSearch ? { languageSearch: input.languageSearch } : {}),
       }),
     );
 }

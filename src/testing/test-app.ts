@@ -34,8 +34,11 @@ export async function createTestApp(input: {
 /**
  * A fresh database and an app on it for the tests of one file, made before them and closed after
  * them: `const test = useTestApp();` then `test.server`, `test.database` inside the tests.
+ * `prepare` writes what the app should find at its start.
  */
-export function useTestApp(options: { config?: Record<string, string> } = {}): {
+export function useTestApp(
+  options: { config?: Record<string, string>; prepare?: (database: TestDatabase) => Promise<void> } = {},
+): {
   readonly database: TestDatabase;
   readonly server: Server;
 } {
@@ -43,6 +46,7 @@ export function useTestApp(options: { config?: Record<string, string> } = {}): {
   let server: Server | undefined;
   beforeAll(async () => {
     database = await createTestDatabase();
+    await options.prepare?.(database);
     server = await createTestApp({ database, ...(options.config ? { config: options.config } : {}) });
   });
   afterAll(async () => {

@@ -50,6 +50,12 @@ export interface PublicPageInput {
   path: string;
   /** Query string to keep when switching language, including the `?`. */
   search?: string;
+  /**
+   * A query string for the language switcher only, never for the canonical and alternate
+   * addresses given to search engines: a one-time link's token, so that the page can be read in
+   * another language without losing it.
+   */
+  languageSearch?: string;
   title: string;
   description?: string;
   /** The navigation entry to mark as current. */
@@ -72,7 +78,7 @@ ${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="
 
   const languageLinks = LOCALES.map((locale) => {
     const current = locale === tr.locale;
-    return html`<li><a href="${localePath(locale, input.path)}${search}" hreflang="${locale}" lang="${locale}"${
+    return html`<li><a href="${localePath(locale, input.path)}${input.languageSearch ?? search}" hreflang="${locale}" lang="${locale}"${
       current ? html` aria-current="true"` : ''
     }>${LANGUAGE_NAMES[locale]}${
       current ? html`<span class="visually-hidden"> (${tr.t('layout.currentLanguage')})</span>` : ''

@@ -434,6 +434,10 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
     },
   );
 
+  // The language switcher of a one-time link's page keeps the link's token, and only it: the
+  // switcher's links stay on this site and the page sends no Referer, so the token goes nowhere else.
+  const tokenSearch = (token: string) => `?token=${encodeURIComponent(token)}`;
+
   const linkExpired = (request: FastifyRequest, reply: FastifyReply, locale: Locale) =>
     page({
       request,
@@ -458,6 +462,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
       reply,
       locale,
       path: '/account/set-password',
+      languageSearch: tokenSearch(token),
       titleKey: found.purpose === 'password_reset' ? 'accounts.setPassword.resetTitle' : 'accounts.setPassword.title',
       main: renderSetPassword({
         tr,
@@ -488,6 +493,7 @@ export function registerAccountPages(surface: FastifyInstance, deps: AccountsPag
         reply,
         locale,
         path: '/account/set-password',
+        languageSearch: tokenSearch(token),
         titleKey: found.purpose === 'password_reset' ? 'accounts.setPassword.resetTitle' : 'accounts.setPassword.title',
         status: 400,
         main: renderSetPassword({
