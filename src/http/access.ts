@@ -62,6 +62,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   // Back office.
   'GET /admin': 'signed_in',
   'GET /admin/': 'signed_in',
+  'POST /admin/language': 'signed_in',
   'GET /admin/audit': SECRETARIAT,
   'GET /admin/outbox': SECRETARIAT,
   'GET /admin/applications': SECRETARIAT,

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config.ts';
 import type { SecretBox } from '../../config/secrets-key.ts';
 import type { Db } from '../../db/database.ts';
 import type { Csrf } from '../../http/csrf.ts';
-import { notFound } from '../../http/errors.ts';
+import { notFound, validationFailed } from '../../http/errors.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
 import { countryName, countryOptions } from '../../i18n/countries.ts';
 import { LANGUAGE_NAMES, LOCALES, translator, type Translator } from '../../i18n/i18n.ts';
@@ -15,9 +15,23 @@ import { sendAdminPage } from '../admin/index.ts';
 import { AccountsError } from './accounts.errors.ts';
 import { findUserById, listGrants, listUsers, type GrantRow, type UserRow } from './accounts.repository.ts';
 import { ROLE_LABELS, ROLES } from './accounts.roles.ts';
-import { grantSchema, inviteSchema, secondFactorResetSchema, userStatusSchema } from './accounts.schemas.ts';
+import {
+  grantSchema,
+  inviteSchema,
+  languageChoiceSchema,
+  secondFactorResetSchema,
+  userStatusSchema,
+} from './accounts.schemas.ts';
 import { resetSecondFactor } from './accounts.second-factor.ts';
-import { actorOf, addRole, inviteUser, removeRole, restoreGrant, setUserStatus } from './accounts.usecases.ts';
+import {
+  actorOf,
+  addRole,
+  inviteUser,
+  removeRole,
+  restoreGrant,
+  setUserStatus,
+  updateProfile,
+} from './accounts.usecases.ts';
 
 export interface AccountsAdminDeps {
   db: Db;
@@ -444,5 +458,24 @@ ${
       throw error;
     }
     return reply.redirect(`/admin/users/${user.id}?done=status`, 303);
+  });
+
+  // The back office's language switcher (in every page's header): the language is the signed-in
+  // person's own, kept on their account, so their e-mails follow it too.
+  app.post('/admin/language', async (request, reply) => {
+    const viewer = request.viewer!;
+    const choice = languageChoiceSchema.safeParse(request.body);
+    if (!choice.success) throw validationFailed(choice.error);
+    if (choice.data.locale !== viewer.locale) {
+      await updateProfile({
+        db: deps.db,
+        userId: viewer.userId,
+        name: viewer.name,
+        locale: choice.data.locale,
+        actor: actorOf({ id: viewer.userId, email: viewer.email }),
+        ip: request.ip,
+      });
+    }
+    return reply.redirect(choice.data.back, 303);
   });
 }

@@ -135,5 +135,18 @@ export const userStatusSchema = z.object({
   confirm: z.literal('yes').optional(),
 });
 
+/**
+ * The back office's language switcher: a language, and the back-office page to come back to
+ * (any other address, such as another site's, gives way to the back office's home).
+ */
+export const languageChoiceSchema = z.object({
+  locale: z.enum(LOCALES),
+  back: z
+    .string()
+    .max(2000)
+    .regex(/^\/admin(?:[/?][^\s\\]*)?$/)
+    .catch('/admin'),
+});
+
 export type GrantInput = z.output<typeof grantSchema>;
 export type InviteInput = z.output<typeof inviteSchema>;

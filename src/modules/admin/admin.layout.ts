@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { allows, ruleFor } from '../../http/access.ts';
 import type { Csrf } from '../../http/csrf.ts';
-import { translator } from '../../i18n/i18n.ts';
+import { LANGUAGE_NAMES, LOCALES, translator } from '../../i18n/i18n.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import type { MessageKey, Translator } from '../../i18n/i18n.ts';
 import { csrfField } from '../../ui/forms.ts';
@@ -30,6 +30,23 @@ export function adminNavigation(viewer: Viewer | null): { path: string; key: Mes
   );
 }
 
+/**
+ * The back office's language switcher: a form (it changes the person's account, so it is a POST
+ * with its CSRF token) whose buttons name each language in that language; it works without
+ * JavaScript and comes back to `back`, the page it was used on.
+ */
+function languageSwitcher(input: { tr: Translator; csrf: string; back: string }): SafeHtml {
+  const { tr } = input;
+  return html`<nav class="languages" aria-label="${tr.t('layout.languageSwitcher')}"><form method="post" action="/admin/language">${csrfField(input.csrf)}<input type="hidden" name="back" value="${input.back}"><ul>${LOCALES.map(
+    (locale) =>
+      html`<li>${
+        locale === tr.locale
+          ? html`<span class="current" lang="${locale}" aria-current="true">${LANGUAGE_NAMES[locale]}<span class="visually-hidden"> (${tr.t('layout.currentLanguage')})</span></span>`
+          : html`<button type="submit" name="locale" value="${locale}" lang="${locale}">${LANGUAGE_NAMES[locale]}</button>`
+      }</li>`,
+  )}</ul></form></nav>`;
+}
+
 export function renderAdminPage(input: {
   tr: Translator;
   stylesheetUrl: string;
@@ -40,6 +57,8 @@ export function renderAdminPage(input: {
   csrf?: string;
   /** The menu entry to mark as current. */
   current?: string;
+  /** Where the language switcher comes back to: this page's address. */
+  back?: string;
 }): string {
   const { tr, viewer } = input;
   const entries = adminNavigation(viewer);
@@ -52,7 +71,8 @@ export function renderAdminPage(input: {
   const account =
     viewer && input.csrf
       ? html`<div class="header-tools"><ul class="account-links"><li><a href="${localePath(tr.locale, '/account')}">${viewer.name || viewer.email}</a></li></ul>
-<form method="post" action="${localePath(tr.locale, '/sign-out')}" class="inline-form">${csrfField(input.csrf)}<button type="submit" class="secondary">${tr.t('accounts.signOut.submit')}</button></form></div>`
+<form method="post" action="${localePath(tr.locale, '/sign-out')}" class="inline-form">${csrfField(input.csrf)}<button type="submit" class="secondary">${tr.t('accounts.signOut.submit')}</button></form>
+${languageSwitcher({ tr, csrf: input.csrf, back: input.back ?? input.current ?? '/admin' })}</div>`
       : '';
   return renderDocument({
     locale: tr.locale,
@@ -105,6 +125,8 @@ export function sendAdminPage(input: {
         iconUrl: input.deps.iconUrl,
         title: input.title(tr),
         current: input.current,
+        // A page answering a form comes back to its menu entry: the form's address is no page.
+        back: input.request.method === 'GET' ? input.request.url : input.current,
         main: input.main(tr),
       }),
     );
