@@ -11,6 +11,7 @@ import { LANGUAGE_NAMES, LOCALES, translator, type Translator } from '../../i18n
 import { csrfField, errorSummary, notice, selectField, textField } from '../../ui/forms.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
+import { dataTable } from '../../ui/tables.ts';
 import { sendAdminPage } from '../admin/index.ts';
 import { AccountsError } from './accounts.errors.ts';
 import { findUserById, listGrants, listUsers, type GrantRow, type UserRow } from './accounts.repository.ts';
@@ -141,21 +142,27 @@ ${selectField({ tr, name: 'status', label: tr.t('accounts.field.status'), value:
 ${
   rows.length === 0
     ? html`<p class="empty">${tr.t('accounts.list.empty')}</p>`
-    : html`<div class="table-wrap"><table>
-<caption class="visually-hidden">${tr.t('admin.users')}</caption>
-<thead><tr><th scope="col">${tr.t('accounts.field.name')}</th><th scope="col">${tr.t('accounts.field.email')}</th><th scope="col">${tr.t('accounts.field.roles')}</th><th scope="col">${tr.t('accounts.field.status')}</th><th scope="col">${tr.t('accounts.field.lastSignIn')}</th></tr></thead>
-<tbody>${rows.map(
-        (user) => html`<tr>
-<td><a href="/admin/users/${user.id}">${user.name || user.email}</a></td>
-<td>${user.email}</td>
-<td>${grants
-          .filter((grant) => grant.userId === user.id)
-          .map((grant) => describeGrant(tr, grant))
-          .join(', ')}</td>
-<td>${tr.t(STATUS_LABELS[user.status])}</td>
-<td>${user.lastSignInAt ? tr.formatDate(user.lastSignInAt, 'medium') : '—'}</td>
-</tr>`,
-      )}</tbody></table></div>`
+    : dataTable({
+        caption: tr.t('admin.users'),
+        captionHidden: true,
+        columns: [
+          tr.t('accounts.field.name'),
+          tr.t('accounts.field.email'),
+          tr.t('accounts.field.roles'),
+          tr.t('accounts.field.status'),
+          tr.t('accounts.field.lastSignIn'),
+        ],
+        rows: rows.map((user) => [
+          html`<a href="/admin/users/${user.id}">${user.name || user.email}</a>`,
+          user.email,
+          grants
+            .filter((grant) => grant.userId === user.id)
+            .map((grant) => describeGrant(tr, grant))
+            .join(', '),
+          tr.t(STATUS_LABELS[user.status]),
+          user.lastSignInAt ? tr.formatDate(user.lastSignInAt, 'medium') : '—',
+        ]),
+      })
 }
 ${pagination({ tr, path: '/admin/users', query: { q: query.q, role: query.role, status: query.status }, page, perPage: DEFAULT_PER_PAGE, total })}`;
     return send(request, reply, { title: tr.t('admin.users'), main });

@@ -5,6 +5,7 @@ import { translator, type MessageKey } from '../../i18n/i18n.ts';
 import { selectField } from '../../ui/forms.ts';
 import { html } from '../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
+import { dataTable } from '../../ui/tables.ts';
 import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import { MAIL_STATUSES, type MailStatus } from './mail.table.ts';
 import { listOutbox } from './mail.usecases.ts';
@@ -42,17 +43,22 @@ ${selectField({ tr, name: 'status', label: tr.t('mail.field.status'), value: sta
 ${
   items.length === 0
     ? html`<p class="empty">${tr.t('mail.outbox.empty')}</p>`
-    : html`<div class="table-wrap"><table>
-<caption class="visually-hidden">${tr.t('admin.outbox')}</caption>
-<thead><tr><th scope="col">${tr.t('mail.field.created')}</th><th scope="col">${tr.t('mail.field.to')}</th><th scope="col">${tr.t('mail.field.subject')}</th><th scope="col">${tr.t('mail.field.status')}</th></tr></thead>
-<tbody>${items.map(
-        (item) => html`<tr>
-<td><time datetime="${item.createdAt.toISOString()}">${item.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time></td>
-<td>${item.to}</td>
-<td><details><summary>${item.subject}</summary><pre class="json">${item.text}</pre></details></td>
-<td>${tr.t(STATUS_LABELS[item.status])}${item.attempts > 0 ? html` (${tr.t('mail.field.attempts', { count: item.attempts })})` : ''}${item.lastError ? html`<br><span class="small">${item.lastError}</span>` : ''}</td>
-</tr>`,
-      )}</tbody></table></div>`
+    : dataTable({
+        caption: tr.t('admin.outbox'),
+        captionHidden: true,
+        columns: [
+          tr.t('mail.field.created'),
+          tr.t('mail.field.to'),
+          tr.t('mail.field.subject'),
+          tr.t('mail.field.status'),
+        ],
+        rows: items.map((item) => [
+          html`<time datetime="${item.createdAt.toISOString()}">${item.createdAt.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>`,
+          item.to,
+          html`<details><summary>${item.subject}</summary><pre class="json">${item.text}</pre></details>`,
+          html`${tr.t(STATUS_LABELS[item.status])}${item.attempts > 0 ? html` (${tr.t('mail.field.attempts', { count: item.attempts })})` : ''}${item.lastError ? html`<br><span class="small">${item.lastError}</span>` : ''}`,
+        ]),
+      })
 }
 ${pagination({ tr, path: '/admin/outbox', query: { status }, page, perPage: DEFAULT_PER_PAGE, total })}`;
     return sendAdminPage({

@@ -1,0 +1,24 @@
+import { html, type SafeHtml } from './html.ts';
+
+/**
+ * A table of the back office that fits a phone: on a narrow screen each row becomes a card, each
+ * cell under its column's name (`data-label`, shown by the stylesheet); on a wider one it is a
+ * table, and a table still too wide for its column scrolls inside its own region, which keyboard
+ * users can reach and scroll (it is named by the caption and takes the focus).
+ */
+export function dataTable(input: {
+  caption: string;
+  /** The caption is for assistive technologies only when the page's heading already says it. */
+  captionHidden?: boolean;
+  columns: readonly string[];
+  rows: readonly (readonly (SafeHtml | string | number)[])[];
+  className?: string;
+}): SafeHtml {
+  return html`<div class="table-wrap" role="region" aria-label="${input.caption}" tabindex="0"><table class="reflow${input.className ? ` ${input.className}` : ''}">
+<caption${input.captionHidden ? html` class="visually-hidden"` : ''}>${input.caption}</caption>
+<thead><tr>${input.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>
+<tbody>${input.rows.map(
+    (row) =>
+      html`<tr>${row.map((cell, index) => html`<td data-label="${input.columns[index] ?? ''}">${cell}</td>`)}</tr>\n`,
+  )}</tbody></table></div>`;
+}
