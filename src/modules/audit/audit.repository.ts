@@ -1,5 +1,6 @@
-import { and, count, desc, eq, gte, lt, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db, DbExecutor } from '../../db/database.ts';
+import { schema } from '../../db/schema.ts';
 import { auditLog } from './audit.table.ts';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -46,4 +47,55 @@ export async function listAuditEntries(
 export async function listAuditEntityTypes(db: Db): Promise<string[]> {
   const rows = await db.selectDistinct({ type: auditLog.entityType }).from(auditLog).orderBy(auditLog.entityType);
   return rows.map((row) => row.type);
+}
+
+/** The people, organizations and applications an audit page names, as they are called today. */
+export interface AuditNames {
+  people: Map<number, { name: string; email: string }>;
+  /** In the reader's language when the organization has a name in it, else its main name. */
+  organizations: Map<number, string>;
+  applications: Map<number, string>;
+}
+
+/**
+ * Reads the names behind the numbers an audit page shows, three queries at most. The audit log
+ * keeps numbers (a name may change, a record stays); the page says who and what by name.
+ */
+export async function findAuditNames(
+  db: Db,
+  input: { people: number[]; organizations: number[]; applications: number[]; locale: string },
+): Promise<AuditNames> {
+  const { users, organizations, organizationTranslations, partnerApplications } = schema;
+  const [people, named, applications] = await Promise.all([
+    input.people.length === 0
+      ? []
+      : db
+          .select({ id: users.id, name: users.name, email: users.email })
+          .from(users)
+          .where(inArray(users.id, input.people)),
+    input.organizations.length === 0
+      ? []
+      : db
+          .select({ id: organizations.id, name: organizations.name, translated: organizationTranslations.name })
+          .from(organizations)
+          .leftJoin(
+            organizationTranslations,
+            and(
+              eq(organizationTranslations.organizationId, organizations.id),
+              eq(organizationTranslations.locale, input.locale),
+            ),
+          )
+          .where(inArray(organizations.id, input.organizations)),
+    input.applications.length === 0
+      ? []
+      : db
+          .select({ id: partnerApplications.id, name: partnerApplications.name })
+          .from(partnerApplications)
+          .where(inArray(partnerApplications.id, input.applications)),
+  ]);
+  return {
+    people: new Map(people.map((row) => [row.id, { name: row.name, email: row.email }])),
+    organizations: new Map(named.map((row) => [row.id, row.translated ?? row.name])),
+    applications: new Map(applications.map((row) => [row.id, row.name])),
+  };
 }

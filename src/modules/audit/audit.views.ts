@@ -1,0 +1,170 @@
+import { countryName } from '../../i18n/countries.ts';
+import { dictionaries, type Locale, type MessageKey, type Translator } from '../../i18n/i18n.ts';
+import { selectField, textField } from '../../ui/forms.ts';
+import { html, type SafeHtml } from '../../ui/html.ts';
+import { pagination } from '../../ui/pagination.ts';
+import { dataTable } from '../../ui/tables.ts';
+import type { AuditFilterForm } from './audit.schemas.ts';
+import type { AuditActor, AuditLine, AuditRole } from './audit.usecases.ts';
+
+/** Each recorded action, told as a sentence; an action not listed here is shown by its code. */
+const SENTENCES: Record<string, MessageKey> = {
+  'accounts.sign_in_refused_backoff': 'audit.sentence.signInRefused',
+  'accounts.sign_in_failed': 'audit.sentence.signInFailed',
+  'accounts.password_accepted': 'audit.sentence.passwordAccepted',
+  'accounts.signed_in': 'audit.sentence.signedIn',
+  'accounts.signed_out': 'audit.sentence.signedOut',
+  'accounts.second_factor_failed': 'audit.sentence.secondFactorFailed',
+  'accounts.second_factor_enabled': 'audit.sentence.secondFactorEnabled',
+  'accounts.second_factor_refused_backoff': 'audit.sentence.secondFactorRefused',
+  'accounts.recovery_code_failed': 'audit.sentence.recoveryCodeFailed',
+  'accounts.recovery_code_used': 'audit.sentence.recoveryCodeUsed',
+  'accounts.recovery_codes_renewed': 'audit.sentence.recoveryCodesRenewed',
+  'accounts.second_factor_reset': 'audit.sentence.secondFactorReset',
+  'accounts.reset_requested': 'audit.sentence.resetRequested',
+  'accounts.reset_request_limited': 'audit.sentence.resetLimited',
+  'accounts.password_reset': 'audit.sentence.passwordReset',
+  'accounts.password_set': 'audit.sentence.passwordSet',
+  'accounts.role_granted': 'audit.sentence.roleGranted',
+  'accounts.role_revoked': 'audit.sentence.roleRevoked',
+  'accounts.user_invited': 'audit.sentence.userInvited',
+  'accounts.sign_in_link_issued': 'audit.sentence.signInLinkIssued',
+  'accounts.user_deactivated': 'audit.sentence.userDeactivated',
+  'accounts.user_reactivated': 'audit.sentence.userReactivated',
+  'accounts.profile_updated': 'audit.sentence.profileUpdated',
+  'accounts.password_changed': 'audit.sentence.passwordChanged',
+  'accounts.user_created': 'audit.sentence.userCreated',
+  'partners.application_submitted': 'audit.sentence.applicationSubmitted',
+  'partners.application_approved': 'audit.sentence.applicationApproved',
+  'partners.organization_created': 'audit.sentence.organizationCreated',
+  'partners.application_declined': 'audit.sentence.applicationDeclined',
+  'partners.application_info_requested': 'audit.sentence.applicationInfoRequested',
+  'partners.application_answered': 'audit.sentence.applicationAnswered',
+  'partners.profile_updated': 'audit.sentence.partnerProfileUpdated',
+  'partners.organization_withdrawn': 'audit.sentence.organizationWithdrawn',
+  'partners.organization_status_changed': 'audit.sentence.organizationStatusChanged',
+  'partners.change_requested': 'audit.sentence.changeRequested',
+  'partners.change_approved': 'audit.sentence.changeApproved',
+  'partners.change_declined': 'audit.sentence.changeDeclined',
+  'partners.logo_updated': 'audit.sentence.logoUpdated',
+  'content.page_text_updated': 'audit.sentence.pageTextUpdated',
+  'demo.loaded': 'audit.sentence.demoLoaded',
+};
+
+/** The kinds of records the filter offers, by name; another kind is offered by its code. */
+const ENTITY_TYPES: Record<string, MessageKey> = {
+  user: 'audit.entityType.user',
+  organization: 'audit.entityType.organization',
+  partner_application: 'audit.entityType.application',
+  content_page: 'audit.entityType.contentPage',
+  demo: 'audit.entityType.demo',
+};
+
+const ACTION_GROUPS: Record<string, MessageKey> = {
+  'supply-chains': 'actionGroup.supplyChains',
+  migration: 'actionGroup.migration',
+  'rule-of-law-and-governance': 'actionGroup.ruleOfLaw',
+  'conflicts-and-humanitarian-settings': 'actionGroup.conflicts',
+};
+
+/** A message named by a record's value (`role.secretariat`), if the dictionaries have it. */
+function knownMessage(tr: Translator, key: string, fallback: string): string {
+  return key in dictionaries.en ? tr.t(key as MessageKey) : fallback;
+}
+
+function actorName(tr: Translator, actor: AuditActor): string {
+  if (actor.kind === 'person') return actor.name;
+  if (actor.kind === 'system') return tr.t('audit.actor.system');
+  if (actor.kind === 'cli') return tr.t('audit.actor.cli');
+  return actor.label;
+}
+
+function roleName(tr: Translator, role: AuditRole): string {
+  const name = knownMessage(tr, `role.${role.role}`, role.role);
+  const binding =
+    role.organization ??
+    (role.country ? countryName({ iso3: role.country, locale: tr.locale }) : null) ??
+    (role.actionGroup
+      ? ACTION_GROUPS[role.actionGroup]
+        ? tr.t(ACTION_GROUPS[role.actionGroup]!)
+        : role.actionGroup
+      : null);
+  return binding ? `${name} (${binding})` : name;
+}
+
+/** A record as a sentence in the reader's language: who did what, to whom or to which record. */
+export function describeAuditLine(tr: Translator, line: AuditLine): string {
+  const actor = actorName(tr, line.actor);
+  const key = SENTENCES[line.action];
+  if (!key) return tr.t('audit.sentence.other', { actor, action: line.action });
+  return tr.t(key, {
+    actor,
+    target: line.target ?? '—',
+    role: line.role ? roleName(tr, line.role) : '—',
+    status: line.status ? knownMessage(tr, `partners.status.${line.status}`, line.status) : '—',
+  });
+}
+
+const dateTimes = new Map<Locale, Intl.DateTimeFormat>();
+
+function formatMoment(locale: Locale, at: Date): string {
+  let format = dateTimes.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
+    dateTimes.set(locale, format);
+  }
+  return `${format.format(at)} UTC`;
+}
+
+function json(value: unknown): string {
+  return JSON.stringify(value, null, 1);
+}
+
+function details(tr: Translator, line: AuditLine): SafeHtml {
+  return html`<details><summary>${tr.t('audit.details')}</summary>
+<p class="small">${tr.t('audit.code', { code: line.action })}${line.ip ? html` · ${tr.t('audit.address', { ip: line.ip })}` : ''}</p>
+${line.before !== null ? html`<p>${tr.t('audit.before')}</p><pre class="json">${json(line.before)}</pre>` : ''}
+${line.after !== null ? html`<p>${tr.t('audit.after')}</p><pre class="json">${json(line.after)}</pre>` : ''}</details>`;
+}
+
+/** The audit log: the filters, then one sentence per record, with its details folded away. */
+export function renderAuditLog(input: {
+  tr: Translator;
+  filter: AuditFilterForm;
+  entityTypes: readonly string[];
+  lines: readonly AuditLine[];
+  page: number;
+  perPage: number;
+  total: number;
+}): SafeHtml {
+  const { tr, filter } = input;
+  const entityOptions = input.entityTypes.map((type) => ({
+    value: type,
+    label: ENTITY_TYPES[type] ? tr.t(ENTITY_TYPES[type]) : type,
+  }));
+  return html`<h1>${tr.t('admin.audit')}</h1>
+<form method="get" action="/admin/audit" class="filters" role="search">
+${textField({ tr, name: 'actor', type: 'email', label: tr.t('audit.filter.actor'), value: filter.actor })}
+${selectField({ tr, name: 'entity', label: tr.t('audit.filter.entity'), value: filter.entity, options: [{ value: '', label: tr.t('form.all') }, ...entityOptions] })}
+${textField({ tr, name: 'entity_id', label: tr.t('audit.filter.entityId'), value: filter.entity_id })}
+${textField({ tr, name: 'from', type: 'date', label: tr.t('audit.filter.from'), value: filter.from })}
+${textField({ tr, name: 'to', type: 'date', label: tr.t('audit.filter.to'), value: filter.to })}
+<div class="field"><button type="submit" class="secondary">${tr.t('form.filter')}</button></div>
+</form>
+${
+  input.lines.length === 0
+    ? html`<p class="empty">${tr.t('audit.empty')}</p>`
+    : dataTable({
+        caption: tr.t('admin.audit'),
+        captionHidden: true,
+        className: 'audit-log',
+        columns: [tr.t('audit.when'), tr.t('audit.what'), tr.t('audit.detailsColumn')],
+        rows: input.lines.map((line) => [
+          html`<time datetime="${line.at.toISOString()}">${formatMoment(tr.locale, line.at)}</time>`,
+          describeAuditLine(tr, line),
+          details(tr, line),
+        ]),
+      })
+}
+${pagination({ tr, path: '/admin/audit', query: { ...filter }, page: input.page, perPage: input.perPage, total: input.total })}`;
+}
