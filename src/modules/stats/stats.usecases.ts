@@ -12,9 +12,8 @@ import type { Counters } from './stats.schemas.ts';
 /** The tables the counters are computed from. */
 export const STATS_TABLES = ['organizations', 'organization_status_history', 'pathfinder_countries'] as const;
 
-/** The public counters, always computed from the records, never typed in. */
-export async function computeCounters(db: Db): Promise<Counters> {
-  const now = new Date();
+/** The public counters, always computed from the records, never typed in; `now` says which day is today. */
+export async function computeCounters(db: Db, now = new Date()): Promise<Counters> {
   const [byKind, pathfinders, demonstration, byYear] = await Promise.all([
     countActivePartnersByKind(db),
     countPathfinderCountries(db),
