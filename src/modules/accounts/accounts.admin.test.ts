@@ -158,12 +158,20 @@ describe('managing accounts', () => {
   });
 
   it('filters the audit log by person, entity and date', async () => {
-    const today = new Date().toISOString().slice(0, 10);
+    // The day the Secretariat's role changes were recorded (read back, so that midnight changes nothing).
+    const recorded = await database.pool.query<{ day: string }>(
+      `SELECT to_char(max(at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM audit_log WHERE actor_id = $1`,
+      [secretariat.id],
+    );
+    const day = recorded.rows[0]!.day;
     const mine = await admin.get(
-      `/admin/audit?actor=${encodeURIComponent(secretariat.email)}&entity=user&from=${today}&to=${today}`,
+      `/admin/audit?actor=${encodeURIComponent(secretariat.email)}&entity=user&from=${day}&to=${day}`,
     );
     expect(mine.statusCode).toBe(200);
-    expect(mine.body).toContain('accounts.role_granted');
+    expect(mine.body).toContain(' granted the role Pathfinder country focal point (Nepal) to ');
+    const dayAfter = new Date(Date.parse(day) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    const later = await admin.get(`/admin/audit?actor=${encodeURIComponent(secretariat.email)}&from=${dayAfter}`);
+    expect(later.body).toContain('No entry matches.');
     const nobody = await admin.get('/admin/audit?actor=nobody%40example.org');
     expect(nobody.body).toContain('No entry matches.');
     const past = await admin.get('/admin/audit?to=2000-01-01');

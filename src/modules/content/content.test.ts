@@ -3,8 +3,10 @@ import { loadDemonstrationContent } from '../../demo.ts';
 import type { Server } from '../../server.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
+import { translator } from '../../i18n/i18n.ts';
 import { parsePageFile, readPageFiles } from './content.demo.ts';
 import { updatePageText } from './content.usecases.ts';
+import { renderHome } from './content.views.ts';
 
 describe('the page files shipped with the platform', () => {
   const files = readPageFiles();
@@ -29,6 +31,26 @@ describe('the page files shipped with the platform', () => {
       /fr, en or es/,
     );
     expect(() => parsePageFile({ name: 'about.fr.md', text: 'no front matter' })).toThrow(/front matter/);
+  });
+});
+
+describe('the home page', () => {
+  it('says when the counters were counted, as each language writes a date', () => {
+    const counters = {
+      partners: {
+        total: 3,
+        by_kind: { government: 0, international_org: 0, regional_org: 0, workers_org: 0, employers_org: 0, civil_society: 1, academic: 2, other: 0 },
+        demonstration: 0,
+        by_year: [],
+      },
+      pathfinder_countries: 0,
+      computed_at: '2025-03-07T23:30:00.000Z',
+    };
+    const note = (locale: 'fr' | 'en' | 'es') =>
+      /<p class="small">([^<]+)<\/p>/.exec(renderHome({ tr: translator(locale), page: null, counters }).value)?.[1];
+    expect(note('fr')).toBe('Décompte établi à partir des données de la plateforme le 7 mars 2025.');
+    expect(note('en')).toBe('Counted from the platform’s records on March 7, 2025.');
+    expect(note('es')).toBe('Recuento hecho a partir de los registros de la plataforma el 7 de marzo de 2025.');
   });
 });
 
