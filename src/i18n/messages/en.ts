@@ -273,7 +273,7 @@ export const en = {
   'audit.empty': 'No entry matches.',
   'audit.when': 'When',
   'audit.what': 'What happened',
-  'audit.details': 'Before and after',
+  'audit.details': 'The record',
   'audit.before': 'Before',
   'audit.after': 'After',
   'mail.outbox.intro':

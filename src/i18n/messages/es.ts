@@ -282,7 +282,7 @@ export const es: Record<MessageKey, string> = {
   'audit.empty': 'Ninguna entrada coincide.',
   'audit.when': 'Cuándo',
   'audit.what': 'Qué ocurrió',
-  'audit.details': 'Antes y después',
+  'audit.details': 'El registro',
   'audit.before': 'Antes',
   'audit.after': 'Después',
   'mail.outbox.intro':

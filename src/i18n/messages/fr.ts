@@ -280,7 +280,7 @@ export const fr: Record<MessageKey, string> = {
   'audit.empty': 'Aucune entrée ne correspond.',
   'audit.when': 'Quand',
   'audit.what': 'Ce qui s’est passé',
-  'audit.details': 'Avant et après',
+  'audit.details': 'L’enregistrement',
   'audit.before': 'Avant',
   'audit.after': 'Après',
   'mail.outbox.intro':

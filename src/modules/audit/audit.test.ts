@@ -67,7 +67,7 @@ describe('the audit log', () => {
       'Ana García granted the role Partner representative (Organisation X) to Juan Pérez',
     ]);
     // The record itself is one click away: its code, the address it came from, and what changed.
-    expect(english.body).toContain('<summary>Before and after</summary>');
+    expect(english.body).toContain('<summary>The record</summary>');
     expect(english.body).toContain('Recorded as accounts.role_granted');
     expect(english.body).toContain(`&quot;organizationId&quot;: ${organizationId}`);
     expect(english.body).toMatch(/<time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">[^<]+ UTC<\/time>/);
