@@ -113,10 +113,10 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
     expect(await heading(page)).toBe('Socios');
     await expectAccessible(page);
 
-    // The way to the form: the link where the site offers one, otherwise its address.
-    const applyLink = page.locator('a[href="/es/partners/apply"]').first();
-    response =
-      (await applyLink.count()) > 0 ? await clickAndWait(page, applyLink) : await goto(page, '/es/partners/apply');
+    // The way to the form is the directory's link to it: a visitor has no other.
+    const applyLink = page.locator('main a[href="/es/partners/apply"]');
+    expect(await applyLink.count(), 'the directory has no link to the application form').toBeGreaterThan(0);
+    response = await clickAndWait(page, applyLink.first());
     expect(response.status()).toBe(200);
     expect(pathOf(page)).toBe('/es/partners/apply');
     expect(await heading(page)).toBe('Solicitar ser socio');
