@@ -115,11 +115,12 @@ describe('accounts journey in French', () => {
     expect(((await page.locator('main [role="status"]').textContent()) ?? '').trim()).toBe('L’invitation est envoyée.');
     await expectAccessible(page);
 
-    // The audit log records it.
+    // The audit log records it, in a sentence.
     response = await goto(page, '/admin/audit');
     expect(response.status()).toBe(200);
     expect(await heading(page)).toBe('Journal d’audit');
-    expect(await page.locator('main table code', { hasText: 'accounts.user_invited' }).count()).toBeGreaterThan(0);
+    const invitation = `${SECRETARIAT.name} a invité ${MARIE.name}`;
+    expect(await page.locator('main table td', { hasText: invitation }).count()).toBe(1);
     await expectAccessible(page);
 
     // The outbox lists the message.
