@@ -45,6 +45,46 @@ describe('the data folder lock', () => {
     expect(readLockOwner(dataDir)?.pid).toBe(process.pid);
   });
 
+  it('takes over a lock left with this process’s id by an earlier process, as after a container restart', () => {
+    const dataDir = folder();
+    const lockPath = path.join(dataDir, LOCK_FILE_NAME);
+    // The same process id, but a process that started a day before this one.
+    const earlierStart = Math.round(performance.timeOrigin) - 24 * 60 * 60 * 1000;
+    fs.writeFileSync(
+      lockPath,
+      JSON.stringify({
+        pid: process.pid,
+        processStart: earlierStart,
+        role: 'server',
+        socketDir: '/tmp/old',
+        startedAt: '2026-11-29T03:00:00.000Z',
+      }),
+    );
+    const result = acquireDataDirLock({ dataDir, role: 'server', socketDir: null });
+    expect(result.acquired).toBe(true);
+    const owner = readLockOwner(dataDir);
+    expect(owner?.pid).toBe(process.pid);
+    expect(owner?.processStart).not.toBe(earlierStart);
+    expect(owner?.socketDir).toBeNull();
+
+    // A lock with this process’s id written before start identities were recorded is stale too.
+    if (result.acquired) result.release();
+    fs.writeFileSync(
+      lockPath,
+      JSON.stringify({ pid: process.pid, role: 'server', socketDir: null, startedAt: '2026-11-29T03:00:00.000Z' }),
+    );
+    expect(acquireDataDirLock({ dataDir, role: 'server', socketDir: null }).acquired).toBe(true);
+  });
+
+  it('still refuses a second owner within the process that holds the lock', () => {
+    const dataDir = folder();
+    const first = acquireDataDirLock({ dataDir, role: 'server', socketDir: '/tmp/socket' });
+    expect(first.acquired).toBe(true);
+    const second = acquireDataDirLock({ dataDir, role: 'cli', socketDir: null });
+    expect(second.acquired).toBe(false);
+    if (!second.acquired) expect(second.owner).toMatchObject({ pid: process.pid, role: 'server' });
+  });
+
   it('removes its lock file on release', () => {
     const dataDir = folder();
     const result = acquireDataDirLock({ dataDir, role: 'cli', socketDir: null });

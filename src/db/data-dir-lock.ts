@@ -8,6 +8,11 @@ import path from 'node:path';
  */
 export interface LockOwner {
   pid: number;
+  /**
+   * When the owning process started (ms since the epoch). A process id alone is not enough: a
+   * container restarted after a crash often gets the same id as the process that left the lock.
+   */
+  processStart?: number;
   role: 'server' | 'cli' | 'test';
   socketDir: string | null;
   startedAt: string;
@@ -17,6 +22,9 @@ export type LockResult = { acquired: true; release: () => void } | { acquired: f
 
 export const LOCK_FILE_NAME = 'alliance87.lock';
 
+/** This process's start, the same for every module instance and every lock it takes. */
+const PROCESS_START = Math.round(performance.timeOrigin);
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -24,6 +32,15 @@ function isAlive(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * Whether the process that wrote the lock still runs. A lock with this process's id is held only
+ * if this very process wrote it: otherwise an earlier process with the same id left it behind.
+ */
+function isHeld(owner: LockOwner): boolean {
+  if (owner.pid === process.pid) return owner.processStart === PROCESS_START;
+  return isAlive(owner.pid);
 }
 
 export function readLockOwner(dataDir: string): LockOwner | null {
@@ -45,6 +62,7 @@ export function acquireDataDirLock(input: {
   const lockPath = path.join(input.dataDir, LOCK_FILE_NAME);
   const owner: LockOwner = {
     pid: process.pid,
+    processStart: PROCESS_START,
     role: input.role,
     socketDir: input.socketDir,
     startedAt: new Date().toISOString(),
@@ -61,16 +79,18 @@ export function acquireDataDirLock(input: {
           if (released) return;
           released = true;
           const current = readLockOwner(input.dataDir);
-          if (current?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+          if (current?.pid === process.pid && current.processStart === PROCESS_START)
+            fs.rmSync(lockPath, { force: true });
         },
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const existing = readLockOwner(input.dataDir);
-      if (existing && isAlive(existing.pid)) {
+      if (existing && isHeld(existing)) {
         return { acquired: false, owner: existing };
       }
-      // The owner died without cleaning up (or wrote a broken file): the lock is stale.
+      // The owner died without cleaning up (or wrote a broken file, or its id is now this
+      // process's): the lock is stale.
       fs.rmSync(lockPath, { force: true });
     }
   }
