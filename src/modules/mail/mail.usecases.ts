@@ -91,7 +91,10 @@ export interface MailerLog {
 export interface Mailer {
   /** Sends the messages that are due now; resolves with how many were sent and how many failed. */
   deliverDue(): Promise<{ sent: number; failed: number }>;
-  /** Runs deliverDue every `intervalMs` (5 s by default) without keeping the process alive. */
+  /**
+   * Runs deliverDue every `intervalMs` (5 s by default) without keeping the process alive. Without
+   * an SMTP server each run marks the queued messages kept, so they reach the back office too.
+   */
   start(intervalMs?: number): void;
   /** Runs deliverDue shortly, for example after a transaction that queued a message committed. */
   nudge(): void;
@@ -129,9 +132,9 @@ async function claimNextDueMail(db: Db): Promise<MailRow | null> {
  * The process's mail delivery. Several processes may run one each on the same database:
  * a message is claimed by one mailer at a time, so it is sent once.
  *
- * Creating the mailer also decides what queueMail does in this process: without an SMTP URL
- * the platform cannot send, so messages are kept rather than queued. The platform creates
- * one mailer per process, at start-up, from its configuration.
+ * Without an SMTP URL the platform cannot send: each run of the mailer (on its timer, and
+ * shortly after a nudge) marks the queued messages kept, for the Secretariat to read in the
+ * back office. The platform creates one mailer per process, at start-up, from its configuration.
  */
 export function createMailer(input: { db: Db; smtpUrl: string | undefined; from: string; log?: MailerLog }): Mailer {
   const { db, log } = input;
@@ -194,7 +197,7 @@ export function createMailer(input: { db: Db; smtpUrl: string | undefined; from:
 
   /** One scheduled run at a time; a request arriving meanwhile runs again right after. */
   function runScheduled(): void {
-    if (stopped || !transport) return;
+    if (stopped) return;
     if (scheduled) {
       runAgain = true;
       return;
@@ -216,13 +219,13 @@ export function createMailer(input: { db: Db; smtpUrl: string | undefined; from:
   return {
     deliverDue,
     start(intervalMs = 5000) {
-      if (stopped || !transport || interval) return;
+      if (stopped || interval) return;
       interval = setInterval(runScheduled, intervalMs);
       interval.unref();
       runScheduled();
     },
     nudge() {
-      if (stopped || !transport || nudgeTimer) return;
+      if (stopped || nudgeTimer) return;
       nudgeTimer = setTimeout(() => {
         nudgeTimer = null;
         runScheduled();

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Server } from '../../server.ts';
+import { createTestApp } from '../../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
+import { createTestUser, TestClient } from '../../testing/test-users.ts';
+
+let database: TestDatabase;
+let server: Server;
+let secretariat: { email: string; totpSecret: string | null };
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  secretariat = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true });
+  // The server as it runs without SMTP_URL: nothing in the test calls the mailer by hand.
+  server = await createTestApp({ database });
+});
+
+afterAll(async () => {
+  await server?.close();
+  await database?.close();
+});
+
+async function statusOfLastMailTo(email: string): Promise<string | null> {
+  const result = await database.pool.query<{ status: string }>(
+    `SELECT status FROM mail_outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1`,
+    [email],
+  );
+  return result.rows[0]?.status ?? null;
+}
+
+/** Waits for the server's mailer, which works on its own schedule, to reach the expected state. */
+async function waitForStatus(email: string, expected: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  let status = await statusOfLastMailTo(email);
+  while (status !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    status = await statusOfLastMailTo(email);
+  }
+  expect(status).toBe(expected);
+}
+
+describe('the outbox of a platform without an SMTP server', () => {
+  it('keeps a password reset e-mail asked for through the site, and shows it to the Secretariat as kept', async () => {
+    const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }], locale: 'es' });
+    const visitor = new TestClient(server.app);
+    const asked = await visitor.submit({ page: '/es/password/forgot', fields: { email: person.email } });
+    expect(asked.statusCode).toBe(200);
+
+    await waitForStatus(person.email, 'kept');
+
+    const admin = new TestClient(server.app);
+    await admin.signIn({ email: secretariat.email, totpSecret: secretariat.totpSecret });
+    const kept = await admin.get('/admin/outbox?status=kept');
+    expect(kept.statusCode).toBe(200);
+    const row = kept.body.split('<tr>').find((part) => part.includes(person.email));
+    expect(row).toBeDefined();
+    expect(row).toContain('Restablecimiento de su contraseña de la Alianza 8.7');
+    expect(row).toContain('/es/account/set-password?token=');
+    expect(row).toContain('Kept (no SMTP server)');
+
+    const toSend = await admin.get('/admin/outbox?status=queued');
+    expect(toSend.body).not.toContain(person.email);
+  });
+});
