@@ -15,7 +15,7 @@ import { AccountsError, inviteSchema, inviteUser } from './modules/accounts/inde
 /**
  * `alliance87 <command>`: operations on the platform's database. Each command works while the
  * server runs on the same embedded data (it goes through the server's socket) and refuses
- * with a clear message where it cannot.
+ * with a clear message where it cannot. `bin/alliance87.js` runs it; this module only exports.
  */
 interface Command {
   summary: string;
@@ -244,8 +244,4 @@ export async function runCli(input: {
     err(`The command failed: ${(error as Error).message}`);
     return 1;
   }
-}
-
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('bin/alliance87.js')) {
-  process.exitCode = await runCli({ argv: process.argv.slice(2) });
 }
