@@ -130,6 +130,9 @@ export const en = {
   'accounts.error.actionGroup': 'Use lower-case letters, digits and hyphens.',
   'accounts.error.bindingRequired': 'This role needs this field.',
   'accounts.error.emailTaken': 'An account already exists for this address.',
+  'accounts.error.alreadyActive':
+    'This account is already active: its owner can choose a new password with “Forgot your password?” on the sign-in page.',
+  'accounts.error.deactivated': 'This account is deactivated: the Secretariat can reactivate it in the back office.',
   'accounts.error.userNotFound': 'This account does not exist.',
   'accounts.error.lastSecretariat': 'The platform must keep at least one active Secretariat account.',
   'accounts.error.currentPassword': 'The current password is not right.',

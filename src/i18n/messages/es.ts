@@ -130,6 +130,10 @@ export const es: Record<MessageKey, string> = {
   'accounts.error.actionGroup': 'Use minúsculas, cifras y guiones.',
   'accounts.error.bindingRequired': 'Esta función requiere este campo.',
   'accounts.error.emailTaken': 'Ya existe una cuenta para esta dirección.',
+  'accounts.error.alreadyActive':
+    'Esta cuenta ya está activa: su titular puede elegir una nueva contraseña con «¿Olvidó su contraseña?» en la página de inicio de sesión.',
+  'accounts.error.deactivated':
+    'Esta cuenta está desactivada: la Secretaría puede reactivarla en el espacio de gestión.',
   'accounts.error.userNotFound': 'Esta cuenta no existe.',
   'accounts.error.lastSecretariat': 'La plataforma debe conservar al menos una cuenta activa de la Secretaría.',
   'accounts.error.currentPassword': 'La contraseña actual no es correcta.',

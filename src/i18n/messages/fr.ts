@@ -130,6 +130,9 @@ export const fr: Record<MessageKey, string> = {
   'accounts.error.actionGroup': 'Utilisez des minuscules, des chiffres et des tirets.',
   'accounts.error.bindingRequired': 'Ce rôle exige ce champ.',
   'accounts.error.emailTaken': 'Un compte existe déjà pour cette adresse.',
+  'accounts.error.alreadyActive':
+    'Ce compte est déjà actif : sa ou son titulaire peut choisir un nouveau mot de passe avec « Mot de passe oublié ? » sur la page de connexion.',
+  'accounts.error.deactivated': 'Ce compte est désactivé : le Secrétariat peut le réactiver dans l’espace de gestion.',
   'accounts.error.userNotFound': 'Ce compte n’existe pas.',
   'accounts.error.lastSecretariat': 'La plateforme doit garder au moins un compte actif du Secrétariat.',
   'accounts.error.currentPassword': 'Le mot de passe actuel n’est pas correct.',

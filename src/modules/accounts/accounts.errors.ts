@@ -3,6 +3,8 @@ export class AccountsError extends Error {
   constructor(
     readonly code:
       | 'accounts.error.emailTaken'
+      | 'accounts.error.alreadyActive'
+      | 'accounts.error.deactivated'
       | 'accounts.error.organization'
       | 'accounts.error.userNotFound'
       | 'accounts.error.lastSecretariat'

@@ -130,6 +130,18 @@ export const inviteSchema = z
   })
   .and(grantSchema);
 
+/**
+ * An account made with the command line: the name may be left out, for the person to give it
+ * with their password on the set-password page.
+ */
+export const commandLineAccountSchema = z
+  .object({
+    email,
+    name: personName.default(''),
+    locale: z.enum(LOCALES),
+  })
+  .and(grantSchema);
+
 export const userStatusSchema = z.object({
   status: z.enum(['active', 'deactivated']),
   confirm: z.literal('yes').optional(),

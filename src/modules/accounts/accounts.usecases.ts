@@ -430,6 +430,54 @@ export async function inviteUser(input: {
   });
 }
 
+/**
+ * The command line's `users:create`: creates the account with its role and returns a one-time
+ * link to set its password. An account that was never activated (invited, no password yet) gets
+ * a new link instead, earlier unused links stop working, and it is given the role if it lacks it.
+ * An active account is refused: its owner resets the password from the sign-in page.
+ */
+export async function createAccountWithLink(input: {
+  db: Db;
+  account: InviteInput;
+  actor: Actor;
+  publicUrl: string;
+  now?: Date;
+}): Promise<{ userId: number; link: string; created: boolean; roleAdded: boolean }> {
+  const now = input.now ?? new Date();
+  const { account, actor } = input;
+  return input.db.transaction(async (tx) => {
+    const existing = await findUserByEmail(tx, account.email);
+    if (!existing) {
+      const invited = await inviteUser({ ...input, db: tx, invitation: account, sendMail: false, ip: null, now });
+      return { ...invited, created: true, roleAdded: true };
+    }
+    if (existing.status === 'active') throw new AccountsError('accounts.error.alreadyActive', 'email');
+    if (existing.status !== 'invited' || existing.passwordHash) {
+      throw new AccountsError('accounts.error.deactivated', 'email');
+    }
+    const grants = await listGrants(tx, { userIds: [existing.id], includeRevoked: false });
+    const roleAdded = !grants.some(
+      (grant) =>
+        grant.role === account.role &&
+        (account.role !== 'focal_point' || grant.country === account.country) &&
+        (account.role !== 'partner_rep' || grant.organizationSlug === account.organization) &&
+        (!['ag_chair', 'ag_member'].includes(account.role) || grant.actionGroup === account.action_group),
+    );
+    if (roleAdded) await grantRole(tx, { userId: existing.id, grant: account, actor, ip: null });
+    await expireTokensOf(tx, { userId: existing.id, purposes: ['invitation', 'sign_in'] });
+    const token = await issueToken(tx, { userId: existing.id, purpose: 'sign_in', now });
+    await recordAudit(tx, {
+      actor,
+      action: 'accounts.sign_in_link_issued',
+      entityType: 'user',
+      entityId: existing.id,
+      after: { reason: 'never_activated', earlierLinksExpired: true },
+    });
+    const link = setPasswordLink({ publicUrl: input.publicUrl, locale: userLocale(existing), token });
+    return { userId: existing.id, link, created: false, roleAdded };
+  });
+}
+
 /** A new one-time sign-in link for an existing account (the command line's way in). */
 export async function issueSignInLink(input: { db: Db; userId: number; publicUrl: string; actor: Actor }) {
   return input.db.transaction(async (tx) => {

@@ -3,6 +3,7 @@ export { registerAccountPages } from './accounts.pages.ts';
 export { registerAccountsAdmin } from './accounts.admin.ts';
 export {
   addRole,
+  createAccountWithLink,
   ensureFirstSecretariat,
   inviteOrGrantRepresentative,
   inviteUser,
@@ -17,5 +18,5 @@ export {
 export { sealClearTotpSecrets } from './accounts.second-factor.ts';
 export { findUserByEmail, findUserById, listOrganizationRepresentatives } from './accounts.repository.ts';
 export { createToken, hashToken } from './accounts.passwords.ts';
-export { inviteSchema } from './accounts.schemas.ts';
+export { commandLineAccountSchema, inviteSchema } from './accounts.schemas.ts';
 export { AccountsError } from './accounts.errors.ts';
