@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config/config.ts';
 import { DataDirBusyError, openDatabase } from './db/database.ts';
 import { buildServer } from './server.ts';
 import { ensureFirstSecretariat } from './modules/accounts/index.ts';
-import { prepareDatabase } from './startup.ts';
+import { prepareDatabase, recordServerAddress } from './startup.ts';
 
 /** `npm start`: configuration → database → migrations (and first-start content) → HTTP server. */
 async function main(): Promise<void> {
@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     await database.close();
     process.exit(1);
   }
+  // The command line's one-time links (without PUBLIC_URL) point at the address recorded here.
+  await recordServerAddress({ database, config, listening: app.server.address() });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   // No default password anywhere: the first Secretariat account gets a one-time link instead.

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { eq, sql } from 'drizzle-orm';
 import type { Config } from './config/config.ts';
 import type { Database } from './db/database.ts';
@@ -35,4 +36,35 @@ export async function prepareDatabase(input: { database: Database; config: Confi
 export async function readInstalledAt(database: Database): Promise<string | null> {
   const [row] = await database.db.select().from(appState).where(eq(appState.key, 'installed_at'));
   return typeof row?.value === 'string' ? row.value : null;
+}
+
+const SERVER_URL_KEY = 'server_url';
+
+/**
+ * Records where the server that just started listening is reached: PUBLIC_URL, or, without it,
+ * http://localhost and the port it really listens on. Commands run without PUBLIC_URL (the
+ * one-time links of `alliance87 users:create`) use it, so they point at this server.
+ */
+export async function recordServerAddress(input: {
+  database: Database;
+  config: Config;
+  listening: AddressInfo | string | null;
+}): Promise<string> {
+  const port = typeof input.listening === 'object' && input.listening ? input.listening.port : input.config.port;
+  const url = input.config.publicUrlGiven ? input.config.publicUrl : `http://localhost:${port}`;
+  await input.database.db
+    .insert(appState)
+    .values({ key: SERVER_URL_KEY, value: url })
+    .onConflictDoUpdate({ target: appState.key, set: { value: url, updatedAt: sql`now()` } });
+  return url;
+}
+
+/**
+ * The address for links printed by a command: its own PUBLIC_URL, else the one the server
+ * recorded when it last started, else the default (http://localhost:PORT).
+ */
+export async function resolvePublicUrl(input: { database: Database; config: Config }): Promise<string> {
+  if (input.config.publicUrlGiven) return input.config.publicUrl;
+  const [row] = await input.database.db.select().from(appState).where(eq(appState.key, SERVER_URL_KEY));
+  return typeof row?.value === 'string' ? row.value : input.config.publicUrl;
 }

@@ -11,6 +11,7 @@ describe('configuration', () => {
     expect(config.databaseUrl).toBeUndefined();
     expect(config.defaultLocale).toBe('fr');
     expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.publicUrlGiven).toBe(false);
     expect(config.smtpUrl).toBeUndefined();
     expect(config.logLevel).toBe('info');
     expect(config.demoData).toBe(true);
@@ -36,6 +37,7 @@ describe('configuration', () => {
     expect(config.defaultLocale).toBe('es');
     expect(config.demoData).toBe(false);
     expect(config.publicUrl).toBe('https://alliance87.example');
+    expect(config.publicUrlGiven).toBe(true);
     expect(config.secureCookies).toBe(true);
     expect(config.databaseUrl).toBe('postgres://user@db:5432/alliance');
   });

@@ -61,6 +61,8 @@ export const configSchema = z
       dataDir: path.resolve(env.DATA_DIR),
       databaseUrl: env.DATABASE_URL,
       publicUrl,
+      /** Whether PUBLIC_URL was set; without it, commands use the address the running server recorded. */
+      publicUrlGiven: env.PUBLIC_URL !== undefined,
       secureCookies: publicUrl.startsWith('https://'),
       defaultLocale: env.DEFAULT_LOCALE,
       smtpUrl: env.SMTP_URL,
