@@ -4,8 +4,10 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import type pg from 'pg';
-import type { Database } from './database.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type { Database, Db } from './database.ts';
 import { CHANGE_CHANNEL } from './change-feed.ts';
+import { schema } from './schema.ts';
 
 /**
  * Logical backups (decision 011): every row of every table of the `public` schema, as JSON, in
@@ -181,7 +183,17 @@ async function* backupLines(file: string): AsyncGenerator<string> {
  * wrong (another schema version, a table or column that differs, a damaged file, a row the
  * database refuses), nothing changes. Every process is told that every table changed.
  */
-export async function restoreBackup(database: Database, file: string): Promise<{ tables: number; rows: number }> {
+export async function restoreBackup(
+  database: Database,
+  file: string,
+  options: {
+    /**
+     * Runs in the restore's transaction once the backup's rows are in: what it writes (the audit
+     * record of the restore) is part of the restored database, and is lost with it if it fails.
+     */
+    beforeCommit?: (db: Db, restored: { tables: number; rows: number }) => Promise<void>;
+  } = {},
+): Promise<{ tables: number; rows: number }> {
   const lines = backupLines(file);
   const first = await lines.next();
   if (first.done) throw new BackupError(`${file} is empty: it is not an Alliance 8.7 backup.`);
@@ -250,9 +262,11 @@ export async function restoreBackup(database: Database, file: string): Promise<{
         [serial.sequence],
       );
     }
+    const restored = { tables: tables.length, rows };
+    await options.beforeCommit?.(drizzle({ client, schema }), restored);
     for (const table of tables) await client.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, table.name]);
     await client.query('COMMIT');
-    return { tables: tables.length, rows };
+    return restored;
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
