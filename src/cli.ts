@@ -1,38 +1,55 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config/config.ts';
+import { makeBackup, resolveBackupFile, restoreWithUndo } from './backups.ts';
+import { ConfigError, LOCALES, loadConfig, type Config } from './config/config.ts';
 import { DataDirBusyError, openDatabase, type Database } from './db/database.ts';
-import { BackupError, readBackupHeader, restoreBackup, writeBackup } from './db/backup.ts';
+import { BackupError, readBackupHeader } from './db/backup.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { loadDemonstrationContent } from './demo.ts';
-import { CLI_ACTOR } from './modules/audit/index.ts';
+import { parseForm } from './http/forms.ts';
 import { translator } from './i18n/i18n.ts';
-
-import { AccountsError, inviteSchema, inviteUser } from './modules/accounts/index.ts';
+import { AccountsError, commandLineAccountSchema, createAccountWithLink, ROLES } from './modules/accounts/index.ts';
+import { CLI_ACTOR } from './modules/audit/index.ts';
+import { resolvePublicUrl } from './startup.ts';
 
 /**
  * `alliance87 <command>`: operations on the platform's database. Each command works while the
  * server runs on the same embedded data (it goes through the server's socket) and refuses
  * with a clear message where it cannot. `bin/alliance87.js` runs it; this module only exports.
  */
+
+interface OptionSpec {
+  type: 'string' | 'boolean';
+  /** The value's placeholder in the usage line (`E`, `ISO3`); none for a boolean. */
+  value?: string;
+  required?: boolean;
+  /** The accepted values, listed in the help and in the message about a wrong one. */
+  choices?: readonly string[];
+  description: string;
+}
+
 interface Command {
+  /** One line, for the list of commands. */
   summary: string;
-  usage: string;
-  options?: Record<string, { type: 'string' | 'boolean' }>;
-  /** How many positional arguments the command takes (a file name, for instance). */
-  positionals?: number;
+  /** More about what the command does, for its own help. */
+  details?: string;
+  /** The one argument the command takes besides its options (a file), if any. */
+  argument?: { name: string; description: string };
+  options?: Record<string, OptionSpec>;
   run(input: {
     config: Config;
     values: Record<string, string | boolean | undefined>;
-    positionals: string[];
+    argument: string | undefined;
     out: (line: string) => void;
     confirm: (question: string) => Promise<boolean>;
   }): Promise<void>;
 }
 
+/** Bad input on the command line: the message, then the command's usage. */
 export class UsageError extends Error {}
+
+const english = translator('en');
 
 async function withDatabase<T>(config: Config, work: (database: Database) => Promise<T>): Promise<T> {
   const database = await openDatabase({ config, role: 'cli' });
@@ -43,55 +60,85 @@ async function withDatabase<T>(config: Config, work: (database: Database) => Pro
   }
 }
 
+const BACKUP_FILE_HELP =
+  'A bare file name is in the data folder’s backups/ (DATA_DIR/backups/); a path with a folder is taken as it is.';
+
 const commands: Record<string, Command> = {
   'users:create': {
     summary: 'Create an account with a role and print a one-time link to set its password.',
-    usage:
-      'alliance87 users:create --email E --role R [--name N] [--locale fr|en|es] [--country ISO3] [--organization SLUG] [--action-group SLUG]',
+    details:
+      'For an account whose password was never set, it prints a new link instead (links printed or sent ' +
+      'before stop working). An active account is refused: its owner resets the password from the sign-in page. ' +
+      'The link starts with PUBLIC_URL, or else with the address the running server recorded when it started.',
     options: {
-      email: { type: 'string' },
-      role: { type: 'string' },
-      name: { type: 'string' },
-      locale: { type: 'string' },
-      country: { type: 'string' },
-      organization: { type: 'string' },
-      'action-group': { type: 'string' },
+      email: { type: 'string', value: 'E', required: true, description: 'The person’s e-mail address.' },
+      role: { type: 'string', value: 'R', required: true, choices: ROLES, description: 'The role to give.' },
+      name: {
+        type: 'string',
+        value: 'N',
+        description: 'The person’s name; without it, they give it when they set their password.',
+      },
+      locale: {
+        type: 'string',
+        value: LOCALES.join('|'),
+        choices: LOCALES,
+        description: 'The language of the account and of its link (DEFAULT_LOCALE when left out).',
+      },
+      country: {
+        type: 'string',
+        value: 'ISO3',
+        description: 'For focal_point: the country, as a three-letter ISO code such as PER.',
+      },
+      organization: {
+        type: 'string',
+        value: 'SLUG',
+        description: 'For partner_rep: the organization, as in its address /en/partners/SLUG.',
+      },
+      'action-group': {
+        type: 'string',
+        value: 'SLUG',
+        description: 'For ag_chair and ag_member: the action group.',
+      },
     },
     async run({ config, values, out }) {
-      const parsed = inviteSchema.safeParse({
+      const form = parseForm(commandLineAccountSchema, {
         email: values.email,
-        name: values.name ?? '',
+        name: values.name,
         locale: values.locale ?? config.defaultLocale,
         role: values.role,
         country: values.country,
         organization: values.organization,
         action_group: values['action-group'],
       });
-      if (!parsed.success) {
+      if (!form.ok) {
         throw new UsageError(
-          parsed.error.issues
-            .map((issue) => `--${String(issue.path[0] ?? '?').replace('_', '-')}: ${issue.message}`)
+          Object.entries(form.errors)
+            .map(([field, error]) => describeOptionProblem(field, english.t(error.key, error.values), error.key))
             .join('\n'),
         );
       }
-      const { link, userId } = await withDatabase(config, async (database) => {
+      const account = form.data;
+      const result = await withDatabase(config, async (database) => {
         await applyMigrations(database);
-        return inviteUser({
+        return createAccountWithLink({
           db: database.db,
-          invitation: parsed.data,
+          account,
           actor: CLI_ACTOR,
-          publicUrl: config.publicUrl,
-          sendMail: false,
-          ip: null,
+          publicUrl: await resolvePublicUrl({ database, config }),
         });
       });
-      out(`Account ${userId} created for ${parsed.data.email} (${parsed.data.role}).`);
-      out(`One-time link to set the password (valid 24 hours):\n${link}`);
+      if (result.created) {
+        out(`Account ${result.userId} created for ${account.email} (${account.role}).`);
+      } else {
+        out(`The account of ${account.email} exists but its password was never set: here is a new link.`);
+        out('Links printed or sent before this one no longer work.');
+        if (result.roleAdded) out(`The role ${account.role} was added to it.`);
+      }
+      out(`One-time link to set the password (valid 24 hours):\n${result.link}`);
     },
   },
   migrate: {
     summary: 'Apply the pending database migrations.',
-    usage: 'alliance87 migrate',
     async run({ config, out }) {
       const { applied } = await withDatabase(config, applyMigrations);
       out(applied === 0 ? 'The database is up to date.' : `Applied ${applied} migration(s).`);
@@ -99,23 +146,25 @@ const commands: Record<string, Command> = {
   },
   backup: {
     summary: 'Write every record to a backup file (one consistent snapshot, gzip-compressed JSON).',
-    usage: 'alliance87 backup FILE',
-    positionals: 1,
-    async run({ config, positionals, out }) {
-      const file = path.resolve(positionals[0]!);
+    argument: { name: 'FILE', description: `The file to write; it must not exist yet. ${BACKUP_FILE_HELP}` },
+    async run({ config, argument, out }) {
+      const file = resolveBackupFile({ config, name: argument! });
       if (fs.existsSync(file)) throw new UsageError(`${file} exists already; choose a new file name.`);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const result = await withDatabase(config, (database) => writeBackup(database, file));
+      const result = await withDatabase(config, (database) => makeBackup({ database, file, actor: CLI_ACTOR }));
       out(`Backup written to ${file}: ${result.tables} tables, ${result.rows} rows, ${formatBytes(result.bytes)}.`);
     },
   },
   restore: {
-    summary: 'Replace every record with those of a backup file (a backup of the current records is made first).',
-    usage: 'alliance87 restore FILE [--yes]',
-    positionals: 1,
-    options: { yes: { type: 'boolean' } },
-    async run({ config, values, positionals, out, confirm }) {
-      const file = path.resolve(positionals[0]!);
+    summary: 'Replace every record with those of a backup file (an undo is kept first).',
+    details:
+      'The records it replaces are first kept in DATA_DIR/backups/before-restore-<time>.a87.gz: restoring ' +
+      'that file undoes the restore. On a terminal it asks for confirmation first.',
+    argument: { name: 'FILE', description: `The backup to restore. ${BACKUP_FILE_HELP}` },
+    options: {
+      yes: { type: 'boolean', description: 'Do not ask for confirmation on a terminal.' },
+    },
+    async run({ config, values, argument, out, confirm }) {
+      const file = resolveBackupFile({ config, name: argument! });
       const header = await readBackupHeader(file);
       const made = new Date(header.createdAt);
       out(`Backup of ${made.toISOString()}: ${header.tables.reduce((sum, table) => sum + table.rows, 0)} rows.`);
@@ -124,20 +173,14 @@ const commands: Record<string, Command> = {
       }
       await withDatabase(config, async (database) => {
         await applyMigrations(database);
-        // The undo: the records as they are now, kept in the data folder.
-        const folder = path.join(config.dataDir, 'backups');
-        fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
-        const safety = path.join(folder, `before-restore-${new Date().toISOString().replace(/[:.]/g, '-')}.a87.gz`);
-        await writeBackup(database, safety);
-        out(`The records as they were are kept in ${safety} (restore it to undo).`);
-        const result = await restoreBackup(database, file);
+        const result = await restoreWithUndo({ database, config, file, actor: CLI_ACTOR });
+        out(`The records as they were are kept in ${result.undoFile} (restore it to undo).`);
         out(`Restored ${result.rows} rows in ${result.tables} tables from ${file}.`);
       });
     },
   },
   'demo:load': {
     summary: 'Load (or refresh) the demonstration content. Text changed by editors is kept.',
-    usage: 'alliance87 demo:load',
     async run({ config, out }) {
       const result = await withDatabase(config, async (database) => {
         await applyMigrations(database);
@@ -151,16 +194,88 @@ const commands: Record<string, Command> = {
   },
 };
 
+/**
+ * "--country: Choose a country from the list.", with the accepted values when there is a list,
+ * and what the option is when the role needs it.
+ */
+function describeOptionProblem(field: string, message: string, key?: string): string {
+  const option = field.replace(/_/g, '-');
+  const spec = commands['users:create']!.options?.[option];
+  const more = spec?.choices
+    ? ` Accepted values: ${spec.choices.join(', ')}.`
+    : key === 'accounts.error.bindingRequired' && spec
+      ? ` ${spec.description}`
+      : '';
+  return `--${option}: ${message}${more}`;
+}
+
+function usageOf(name: string, command: Command): string {
+  const parts = [`alliance87 ${name}`];
+  if (command.argument) parts.push(command.argument.name);
+  for (const [option, spec] of Object.entries(command.options ?? {})) {
+    const text = spec.value ? `--${option} ${spec.value}` : `--${option}`;
+    parts.push(spec.required ? text : `[${text}]`);
+  }
+  return parts.join(' ');
+}
+
+/** Breaks a text into lines of at most `width` characters, between words. */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  return line ? [...lines, line] : lines;
+}
+
+const HELP_WIDTH = 100;
+
+/** Labels and their descriptions, the descriptions aligned and wrapped. */
+function table(rows: [string, string][]): string[] {
+  const indent = Math.max(...rows.map(([label]) => label.length)) + 4;
+  return rows.flatMap(([label, text]) =>
+    wrap(text, HELP_WIDTH - indent).map((line, index) =>
+      index === 0 ? `  ${label.padEnd(indent - 2)}${line}` : `${' '.repeat(indent)}${line}`,
+    ),
+  );
+}
+
+function commandHelp(name: string, command: Command): string {
+  const options: [string, string][] = Object.entries(command.options ?? {}).map(([option, spec]) => {
+    const label = spec.value ? `--${option} ${spec.value}` : `--${option}`;
+    const notes = [
+      spec.required ? 'Required.' : '',
+      spec.choices && spec.value !== spec.choices.join('|') ? `One of: ${spec.choices.join(', ')}.` : '',
+    ];
+    return [label, [spec.description, ...notes].filter(Boolean).join(' ')];
+  });
+  options.push(['-h, --help', 'Show this help.']);
+  return [
+    `Usage: ${usageOf(name, command)}`,
+    '',
+    ...wrap([command.summary, command.details].filter(Boolean).join(' '), HELP_WIDTH),
+    ...(command.argument ? ['', 'Argument:', ...table([[command.argument.name, command.argument.description]])] : []),
+    '',
+    'Options:',
+    ...table(options),
+  ].join('\n');
+}
+
 function help(): string {
-  const lines = Object.entries(commands).map(([name, command]) => `  ${name.padEnd(12)} ${command.summary}`);
   return [
     'Usage: alliance87 <command> [options]',
     '',
     'Commands:',
-    ...lines,
+    ...table(Object.entries(commands).map(([name, command]) => [name, command.summary])),
     '',
     'Run `alliance87 <command> --help` for a command’s options.',
-    'Configuration comes from the environment (DATA_DIR, DATABASE_URL…); see .env.example.',
+    'Configuration comes from the environment (DATA_DIR, DATABASE_URL, PUBLIC_URL…); see .env.example.',
   ].join('\n');
 }
 
@@ -179,6 +294,18 @@ function formatBytes(bytes: number): string {
   return bytes < 1024 * 1024 ? `${(bytes / 1024).toFixed(1)} kB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** Node's messages about arguments, as sentences about this command's options. */
+function describeArgumentError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const message = (error as Error).message;
+  const option = /'(-[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option '${option}'.`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `The option '${option}' needs a value.`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return 'This command takes no file or other argument.';
+  return message;
+}
+
+/** Runs one command; returns the process's exit code (0 done, 1 failed, 2 wrong usage). */
 export async function runCli(input: {
   argv: string[];
   environment?: Record<string, string | undefined>;
@@ -194,28 +321,40 @@ export async function runCli(input: {
     out(help());
     return 0;
   }
-  const command = commands[name];
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
     err(`Unknown command “${name}”.\n\n${help()}`);
     return 2;
   }
+  const usage = `Usage: ${usageOf(name, command)}\nRun \`alliance87 ${name} --help\` for its options.`;
   let parsed;
   try {
     parsed = parseArgs({
       args: rest,
-      options: { help: { type: 'boolean', short: 'h' }, ...(command.options ?? {}) },
-      allowPositionals: (command.positionals ?? 0) > 0,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        ...Object.fromEntries(
+          Object.entries(command.options ?? {}).map(([option, spec]) => [option, { type: spec.type }]),
+        ),
+      },
+      allowPositionals: command.argument !== undefined,
     });
   } catch (error) {
-    err(`${(error as Error).message}\n\nUsage: ${command.usage}`);
+    err(`${describeArgumentError(error)}\n\n${usage}`);
     return 2;
   }
   if (parsed.values.help) {
-    out(`Usage: ${command.usage}\n\n${command.summary}`);
+    out(commandHelp(name, command));
     return 0;
   }
-  if (parsed.positionals.length !== (command.positionals ?? 0)) {
-    err(`Usage: ${command.usage}`);
+  const problems = Object.entries(command.options ?? {})
+    .filter(([option, spec]) => spec.required && (parsed.values as Record<string, unknown>)[option] === undefined)
+    .map(([option]) => `--${option}: This option is required.`);
+  if (command.argument && parsed.positionals.length !== 1) {
+    problems.push(`Give one ${command.argument.name}: ${command.argument.description}`);
+  }
+  if (problems.length > 0) {
+    err(`${problems.join('\n')}\n\n${usage}`);
     return 2;
   }
   try {
@@ -223,18 +362,19 @@ export async function runCli(input: {
     await command.run({
       config,
       values: parsed.values,
-      positionals: parsed.positionals,
+      argument: parsed.positionals[0],
       out,
       confirm: input.confirm ?? askOnTerminal,
     });
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      err(`${error.message}\n\nUsage: ${command.usage}`);
+      err(`${error.message}\n\n${usage}`);
       return 2;
     }
     if (error instanceof AccountsError) {
-      err(translator('en').t(error.code));
+      const message = english.t(error.code);
+      err(error.field ? describeOptionProblem(error.field, message) : message);
       return 1;
     }
     if (error instanceof ConfigError || error instanceof DataDirBusyError || error instanceof BackupError) {
