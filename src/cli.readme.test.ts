@@ -28,6 +28,7 @@ const NOT_RUN: Record<string, string> = {
   'npm test': 'runs this very suite',
   'DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm test': 'runs this very suite',
   'npm run test:e2e': 'the browser suite, run on its own',
+  'npm run test:fuzz': 'minutes of generated inputs, run on their own (a short run is in this suite)',
   'npm run validate': 'runs this very suite and the browser suite',
   'npm run bench': 'minutes of load measures, run on their own',
 };
