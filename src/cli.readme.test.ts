@@ -113,15 +113,18 @@ const demoPartners = (JSON.parse(fs.readFileSync(path.join(root, 'content/demo/o
  * fresh empty database; with the server started by `npm start`, or stopped.
  */
 class Platform {
-  readonly dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'a87-readme-'));
+  /** Made by prepare(), which runs only when the tests using the platform do. */
+  dataDir = '';
   private databaseName: string | null = null;
   private serverUrl: string | null = null;
-  settings: Record<string, string> = { DATA_DIR: this.dataDir };
+  settings: Record<string, string> = {};
   server: ChildProcess | null = null;
   port = 0;
   serverOutput = '';
 
   async prepare(): Promise<void> {
+    this.dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'a87-readme-'));
+    this.settings = { DATA_DIR: this.dataDir };
     const url = readTestDatabaseUrl();
     if (!url) return;
     this.serverUrl = url;
@@ -241,7 +244,7 @@ class Platform {
     await this.release();
     await this.stop();
     if (this.databaseName) await this.admin(`DROP DATABASE IF EXISTS ${this.databaseName} WITH (FORCE)`);
-    fs.rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.dataDir) fs.rmSync(this.dataDir, { recursive: true, force: true });
   }
 }
 
