@@ -11,7 +11,7 @@ import type { Server } from './server.ts';
 import { recordServerAddress } from './startup.ts';
 import { createTestApp } from './testing/test-app.ts';
 import { createTestDatabase } from './testing/test-database.ts';
-import { createTestUser } from './testing/test-users.ts';
+import { createTestUser, TestClient } from './testing/test-users.ts';
 
 // The commands reach the database the way they do for an operator: through the embedded
 // database's owner (this test file holds it, as a running server would), or the PostgreSQL server.
@@ -235,6 +235,7 @@ describe('the alliance87 command', () => {
   });
 
   it('writes a backup named by its file name in DATA_DIR/backups/, and records backups and restores in the audit log', async () => {
+    const reader = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true, locale: 'en' });
     const backup = await run(['backup', 'audited.a87.gz']);
     expect(backup.code).toBe(0);
     const file = path.join(dataDir, 'backups', 'audited.a87.gz');
@@ -266,6 +267,12 @@ describe('the alliance87 command', () => {
     });
     // The backup's record was written after its snapshot, so the restored records do not hold it.
     expect(await auditEntries('backups.written')).toEqual([]);
+
+    // The Secretariat reads it as a sentence.
+    const secretariat = new TestClient(server.app);
+    await secretariat.signIn({ email: reader.email, totpSecret: reader.totpSecret });
+    const log = await secretariat.get('/admin/audit?entity=backup');
+    expect(log.body).toContain('The command line replaced every record with those of the backup audited.a87.gz');
   });
 
   it('stops on an invalid configuration with the list of problems', async () => {

@@ -514,6 +514,7 @@ export const en = {
   'audit.entityType.application': 'Applications to join',
   'audit.entityType.contentPage': 'Pages of the site',
   'audit.entityType.demo': 'Demonstration content',
+  'audit.entityType.backup': 'Backups',
   'audit.sentence.other': '{actor}: {action}',
   'audit.sentence.signInRefused': 'Sign-in refused for {target} after too many failed attempts',
   'audit.sentence.signInFailed': 'Failed sign-in for {target}',
@@ -555,6 +556,8 @@ export const en = {
   'audit.sentence.logoUpdated': '{actor} changed the logo of {target}',
   'audit.sentence.pageTextUpdated': '{actor} edited the text of the page {target}',
   'audit.sentence.demoLoaded': '{actor} loaded the demonstration content',
+  'audit.sentence.backupWritten': '{actor} wrote a backup of every record to {target}',
+  'audit.sentence.backupRestored': '{actor} replaced every record with those of the backup {target}',
 } as const;
 
 export type MessageKey = keyof typeof en;

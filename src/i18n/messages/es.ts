@@ -525,6 +525,7 @@ export const es: Record<MessageKey, string> = {
   'audit.entityType.application': 'Solicitudes de adhesión',
   'audit.entityType.contentPage': 'Páginas del sitio',
   'audit.entityType.demo': 'Contenido de demostración',
+  'audit.entityType.backup': 'Copias de seguridad',
   'audit.sentence.other': '{actor}: {action}',
   'audit.sentence.signInRefused': 'Inicio de sesión rechazado para {target} tras demasiados intentos fallidos',
   'audit.sentence.signInFailed': 'Inicio de sesión fallido para {target}',
@@ -567,4 +568,6 @@ export const es: Record<MessageKey, string> = {
   'audit.sentence.logoUpdated': '{actor} cambió el logotipo de {target}',
   'audit.sentence.pageTextUpdated': '{actor} modificó el texto de la página {target}',
   'audit.sentence.demoLoaded': '{actor} cargó el contenido de demostración',
+  'audit.sentence.backupWritten': '{actor} escribió una copia de seguridad de todos los registros en {target}',
+  'audit.sentence.backupRestored': '{actor} reemplazó todos los registros por los de la copia de seguridad {target}',
 };

@@ -524,6 +524,7 @@ export const fr: Record<MessageKey, string> = {
   'audit.entityType.application': 'Candidatures',
   'audit.entityType.contentPage': 'Pages du site',
   'audit.entityType.demo': 'Contenu de démonstration',
+  'audit.entityType.backup': 'Sauvegardes',
   'audit.sentence.other': '{actor} : {action}',
   'audit.sentence.signInRefused': 'Connexion refusée pour {target} après trop d’essais manqués',
   'audit.sentence.signInFailed': 'Échec de connexion pour {target}',
@@ -565,4 +566,6 @@ export const fr: Record<MessageKey, string> = {
   'audit.sentence.logoUpdated': '{actor} a changé le logo de {target}',
   'audit.sentence.pageTextUpdated': '{actor} a modifié le texte de la page {target}',
   'audit.sentence.demoLoaded': '{actor} a chargé le contenu de démonstration',
+  'audit.sentence.backupWritten': '{actor} a écrit une sauvegarde de tous les enregistrements dans {target}',
+  'audit.sentence.backupRestored': '{actor} a remplacé tous les enregistrements par ceux de la sauvegarde {target}',
 };

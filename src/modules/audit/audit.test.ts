@@ -55,9 +55,9 @@ describe('the audit log', () => {
     expect(withCountry.statusCode).toBe(303);
     await recordAudit(platform.database.db, {
       actor: CLI_ACTOR,
-      action: 'backups.something_new',
-      entityType: 'backup',
-      after: { file: 'x.a87.gz' },
+      action: 'imports.something_new',
+      entityType: 'import',
+      after: { file: 'x.csv' },
     });
 
     const english = await ana.client.get(`/admin/audit?entity=user&entity_id=${juan.id}`);
@@ -93,9 +93,9 @@ describe('the audit log', () => {
     expect(french.body).toContain('<option value="user" selected>Comptes</option>');
 
     // Something the log does not know how to tell is shown by its code, never hidden.
-    const other = await claire.client.get('/admin/audit?entity=backup');
-    expect(sentences(other.body)).toEqual(['La ligne de commande : backups.something_new']);
-    expect(other.body).toContain('<option value="backup" selected>backup</option>');
+    const other = await claire.client.get('/admin/audit?entity=import');
+    expect(sentences(other.body)).toEqual(['La ligne de commande : imports.something_new']);
+    expect(other.body).toContain('<option value="import" selected>import</option>');
   });
 
   it('names people the platform does not know by the address they typed', async () => {

@@ -49,6 +49,8 @@ const SENTENCES: Record<string, MessageKey> = {
   'partners.logo_updated': 'audit.sentence.logoUpdated',
   'content.page_text_updated': 'audit.sentence.pageTextUpdated',
   'demo.loaded': 'audit.sentence.demoLoaded',
+  'backups.written': 'audit.sentence.backupWritten',
+  'backups.restored': 'audit.sentence.backupRestored',
 };
 
 /** The kinds of records the filter offers, by name; another kind is offered by its code. */
@@ -58,6 +60,7 @@ const ENTITY_TYPES: Record<string, MessageKey> = {
   partner_application: 'audit.entityType.application',
   content_page: 'audit.entityType.contentPage',
   demo: 'audit.entityType.demo',
+  backup: 'audit.entityType.backup',
 };
 
 const ACTION_GROUPS: Record<string, MessageKey> = {
