@@ -30,6 +30,7 @@ const NOT_RUN: Record<string, string> = {
   'npm run test:e2e': 'the browser suite, run on its own',
   'npm run test:fuzz': 'minutes of generated inputs, run on their own (a short run is in this suite)',
   'npm run validate': 'runs this very suite and the browser suite',
+  'npm run screenshots': 'pictures of pages in a browser, taken on demand from a running platform',
   'npm run bench': 'minutes of load measures, run on their own',
 };
 
