@@ -18,7 +18,7 @@ import { registerDiscoveryRoutes } from './http/discovery.ts';
 import { registerErrorHandlers } from './http/errors.ts';
 import { registerFavicon } from './http/favicon.ts';
 import { registerMetrics } from './http/metrics.ts';
-import { serializeRequest } from './http/log-redaction.ts';
+import { serializeRequest } from './http/secret-redaction.ts';
 import { createPageCache, type PageCache } from './http/page-cache.ts';
 import { sessionCookie } from './http/cookies.ts';
 import { createSecretBox, loadSecretsKey } from './config/secrets-key.ts';

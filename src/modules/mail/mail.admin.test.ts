@@ -61,4 +61,19 @@ describe('the outbox of a platform without an SMTP server', () => {
     const toSend = await admin.get('/admin/outbox?status=queued');
     expect(toSend.body).not.toContain(person.email);
   });
+
+  it('hides the secret of one-time links in messages on their way, so no one in the back office can use them', async () => {
+    const secret = 'Un3xpiredResetT0ken_abcdefghijklmnop';
+    await database.pool.query(
+      `INSERT INTO mail_outbox (to_address, locale, kind, subject, body_text, status, attempts, last_error)
+       VALUES ('someone@example.org', 'en', 'accounts.password_reset', 'Reset', $1, 'failed', 1, 'connection refused')`,
+      [`Choose a new password: https://platform.test/en/account/set-password?token=${secret}`],
+    );
+    const admin = new TestClient(server.app);
+    await admin.signIn({ email: secretariat.email, totpSecret: secretariat.totpSecret });
+    const outbox = await admin.get('/admin/outbox');
+    expect(outbox.statusCode).toBe(200);
+    expect(outbox.body).toContain('/en/account/set-password?token=[redacted]');
+    expect(outbox.body).not.toContain(secret);
+  });
 });

@@ -111,10 +111,14 @@ function sameAttempt(input: { id: number; attempts: number }) {
   );
 }
 
-export async function markMailSent(db: DbExecutor, input: { id: number; attempts: number }): Promise<boolean> {
+/** Marks a message sent, keeping its text with the secrets of its links hidden. */
+export async function markMailSent(
+  db: DbExecutor,
+  input: { id: number; attempts: number; bodyText: string; bodyHtml: string | null },
+): Promise<boolean> {
   const rows = await db
     .update(mailOutbox)
-    .set({ status: 'sent', sentAt: sql`now()`, lastError: null })
+    .set({ status: 'sent', sentAt: sql`now()`, lastError: null, bodyText: input.bodyText, bodyHtml: input.bodyHtml })
     .where(sameAttempt(input))
     .returning({ id: mailOutbox.id });
   return rows.length > 0;

@@ -234,6 +234,29 @@ describe('the mail outbox', () => {
     expect(row.last_error).toBeNull();
   });
 
+  it('delivers a one-time link whole, then keeps the message with the link’s secret hidden', async () => {
+    const smtp = await peer();
+    const delivery = mailer(smtp.url);
+    const link = 'https://platform.test/es/account/set-password?token=S3cretT0kenValue_0123456789abcdef';
+    const { id } = await database.db.transaction((tx) =>
+      queueMail(
+        tx,
+        invitation({ text: `Elija su contraseña con este enlace:\n${link}\n`, html: `<a href="${link}">${link}</a>` }),
+      ),
+    );
+    expect(await delivery.deliverDue()).toEqual({ sent: 1, failed: 0 });
+    expect(readMessage(smtp.received[0]!.raw).text).toContain(link);
+    const stored = await database.pool.query<{ body_text: string; body_html: string }>(
+      'SELECT body_text, body_html FROM mail_outbox WHERE id = $1',
+      [id],
+    );
+    const kept = stored.rows[0]!;
+    expect(kept.body_text).toBe(
+      'Elija su contraseña con este enlace:\nhttps://platform.test/es/account/set-password?token=[redacted]\n',
+    );
+    expect(kept.body_html).not.toContain('S3cretT0ken');
+  });
+
   it('queues nothing when the transaction around it rolls back', async () => {
     await expect(
       database.db.transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import type { Db, DbExecutor } from '../../db/database.ts';
+import { redactLinksInText } from '../../http/secret-redaction.ts';
 import { translator, type Locale, type MessageKey } from '../../i18n/i18n.ts';
 import {
   keepQueuedMail,
@@ -73,14 +74,31 @@ export async function queueTranslatedMail(
 
 export type OutboxItem = MailRow;
 
-/** The outbox, newest first, for the back office. */
+/**
+ * The outbox, newest first, for the back office. The secrets of one-time links are hidden in every
+ * message on its way to its recipient: nobody in the back office may use another person's reset
+ * or invitation link. Only a message kept because the platform has no SMTP server shows its link,
+ * since the Secretariat must then hand it over.
+ */
 export async function listOutbox(db: Db, input: ListOutboxInput): Promise<{ total: number; items: OutboxItem[] }> {
   const query = listOutboxSchema.parse(input);
-  return findOutboxPage(db, {
+  const page = await findOutboxPage(db, {
     status: query.status,
     limit: query.perPage,
     offset: (query.page - 1) * query.perPage,
   });
+  return {
+    total: page.total,
+    items: page.items.map((item) =>
+      item.status === 'kept'
+        ? item
+        : {
+            ...item,
+            text: redactLinksInText(item.text),
+            html: item.html === null ? null : redactLinksInText(item.html),
+          },
+    ),
+  };
 }
 
 export interface MailerLog {
@@ -167,7 +185,13 @@ export function createMailer(input: { db: Db; smtpUrl: string | undefined; from:
       );
       return false;
     }
-    const recorded = await markMailSent(db, { id: mail.id, attempts: mail.attempts });
+    // Once delivered, a one-time link lives only in the recipient's mailbox, not in the outbox.
+    const recorded = await markMailSent(db, {
+      id: mail.id,
+      attempts: mail.attempts,
+      bodyText: redactLinksInText(mail.text),
+      bodyHtml: mail.html === null ? null : redactLinksInText(mail.html),
+    });
     if (recorded) log?.info({ mailId: mail.id, kind: mail.kind }, 'mail sent');
     else log?.warn({ mailId: mail.id, kind: mail.kind }, 'mail sent after its claim expired');
     return true;

@@ -25,6 +25,14 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, mark)}?${query}`;
 }
 
+/**
+ * A text with the secrets of the links it holds hidden: what an e-mail keeps once it is sent (its
+ * one-time links then live only in the recipient's mailbox).
+ */
+export function redactLinksInText(text: string): string {
+  return text.replace(/https?:\/\/[^\s<>"']+/g, (url) => redactUrl(url));
+}
+
 /** What the request log says of a request: no cookie, no authorization, no secret in the URL. */
 export function serializeRequest(request: FastifyRequest): Record<string, unknown> {
   return {

@@ -2,7 +2,7 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createTestApp } from '../testing/test-app.ts';
 import { createTestDatabase } from '../testing/test-database.ts';
-import { redactUrl } from './log-redaction.ts';
+import { redactUrl } from './secret-redaction.ts';
 
 describe('the request log', () => {
   it('replaces the values of secret parameters in URLs', () => {
