@@ -143,7 +143,7 @@ export function installAccessControl(
       if (allows(rule, viewer)) return;
       const isApi = request.url.startsWith('/api/');
       if (!viewer || (viewer.secondFactorPending && rule !== 'second_factor')) {
-        if (isApi || request.method !== 'GET') throw new AppError('unauthorized', 401);
+        if (isApi || request.method !== 'GET') throw new AppError('unauthorized');
         const locale = pageLocale(request, input.defaultLocale);
         const target = viewer?.secondFactorPending
           ? viewer.mustSetUpSecondFactor
@@ -152,7 +152,7 @@ export function installAccessControl(
           : `/${locale}/sign-in?next=${encodeURIComponent(request.url)}`;
         return reply.redirect(target, 303);
       }
-      throw new AppError('forbidden', 403);
+      throw new AppError('forbidden');
     };
     // Checked when the request arrives, before its body is read: nobody makes the server read a
     // body they may not send.

@@ -4,35 +4,118 @@ import { isLocale, negotiateLocale, translator, type Locale, type MessageKey } f
 import { html } from '../ui/html.ts';
 import { localePath, renderPublicPage, type SiteContext } from '../ui/layout.ts';
 
-/** An error with a stable code (`module.reason`) that doubles as its translation key. */
+/**
+ * Every error the platform reports, by its stable code, with the HTTP status it answers with:
+ * the one table of statuses. Generic codes are the API's (`not_found`, `forbidden`…); a module's
+ * codes (`partners.application.not_open`) are also the translation keys of their message.
+ */
+const GENERIC_ERRORS = {
+  not_found: 404,
+  validation_failed: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  csrf_failed: 403,
+  too_many_requests: 429,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  internal: 500,
+} as const;
+
+const MODULE_ERRORS = {
+  'accounts.error.emailTaken': 409,
+  'accounts.error.alreadyActive': 409,
+  'accounts.error.deactivated': 409,
+  'accounts.error.organization': 400,
+  'accounts.error.userNotFound': 404,
+  'accounts.error.lastSecretariat': 409,
+  'accounts.error.currentPassword': 400,
+  'accounts.error.grantNotFound': 404,
+  'accounts.error.secondFactorActive': 409,
+  'accounts.error.noSecondFactor': 409,
+  'accounts.error.tooManyAttempts': 429,
+  'accounts.error.resetOwnSecondFactor': 403,
+  'accounts.error.code': 400,
+  'partners.application.not_open': 409,
+  'partners.organization.not_managed': 403,
+  'partners.organization.not_active': 409,
+  'partners.logo.missing': 400,
+  'partners.logo.too_large': 400,
+  'partners.logo.not_image': 400,
+  'partners.status.same': 400,
+  'partners.status.too_early': 400,
+  'partners.status.future': 400,
+} as const satisfies Partial<Record<MessageKey, number>>;
+
+export type GenericErrorCode = keyof typeof GENERIC_ERRORS;
+/** A module's error code: also the translation key of its message. */
+export type ModuleErrorCode = keyof typeof MODULE_ERRORS;
+export type ErrorCode = GenericErrorCode | ModuleErrorCode;
+
+export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = { ...GENERIC_ERRORS, ...MODULE_ERRORS };
+
+export interface ErrorDetail {
+  path: string;
+  message: string;
+}
+
+export interface AppErrorOptions {
+  /** The form field the message belongs to, when a form shows it. */
+  field?: string;
+  /** Values of the message's placeholders (`{date}`). */
+  values?: Record<string, string | number>;
+  /** What was wrong, item by item (validation of API input). */
+  details?: ErrorDetail[];
+}
+
+/**
+ * The platform's one error type: a stable code (`module.subject.reason`) that doubles as its
+ * translation key, and the status `ERROR_STATUS` gives that code. Handlers that can show the
+ * message next to a form field catch it; anything else reaches the error handler below.
+ */
 export class AppError extends Error {
+  readonly statusCode: number;
+  readonly field?: string;
+  readonly values: Record<string, string | number>;
+  readonly details: ErrorDetail[];
+
+  /**
+   * A status passed as the second argument (older callers) must be the table's: the table decides.
+   */
   constructor(
-    readonly code:
-      | 'not_found'
-      | 'validation_failed'
-      | 'unauthorized'
-      | 'forbidden'
-      | 'csrf_failed'
-      | 'too_many_requests'
-      | 'payload_too_large'
-      | 'unsupported_media_type'
-      | 'internal',
-    readonly statusCode: number,
-    readonly details: { path: string; message: string }[] = [],
+    readonly code: ErrorCode,
+    options: AppErrorOptions | number = {},
   ) {
     super(code);
     this.name = 'AppError';
+    this.statusCode = ERROR_STATUS[code];
+    if (typeof options === 'number' && options !== this.statusCode) {
+      throw new Error(`The error ${code} answers ${this.statusCode}, not ${options} (see ERROR_STATUS)`);
+    }
+    const given = typeof options === 'number' ? {} : options;
+    this.field = given.field;
+    this.values = given.values ?? {};
+    this.details = given.details ?? [];
   }
 }
 
-export const notFound = () => new AppError('not_found', 404);
+export function isModuleErrorCode(code: string): code is ModuleErrorCode {
+  return Object.hasOwn(MODULE_ERRORS, code);
+}
+
+/** Whether an error is a module's error with one of the given codes (for a handler that shows it). */
+export function isAppError<Code extends ErrorCode>(
+  error: unknown,
+  ...codes: Code[]
+): error is AppError & { code: Code } {
+  return error instanceof AppError && (codes.length === 0 || (codes as ErrorCode[]).includes(error.code));
+}
+
+export const notFound = () => new AppError('not_found');
 
 export function validationFailed(error: z.ZodError): AppError {
-  return new AppError(
-    'validation_failed',
-    400,
-    error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-  );
+  return new AppError('validation_failed', {
+    details: error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  });
 }
 
 export interface ApiErrorBody {
@@ -58,7 +141,7 @@ function localeOf(request: FastifyRequest, fallback: Locale): Locale {
   return negotiateLocale({ acceptLanguage: request.headers['accept-language'], fallback });
 }
 
-const API_MESSAGES: Record<AppError['code'], MessageKey> = {
+const API_MESSAGES: Record<GenericErrorCode, MessageKey> = {
   not_found: 'api.error.not_found',
   validation_failed: 'api.error.validation_failed',
   unauthorized: 'api.error.unauthorized',
@@ -70,7 +153,7 @@ const API_MESSAGES: Record<AppError['code'], MessageKey> = {
   internal: 'api.error.internal',
 };
 
-const PAGE_TEXT: Record<AppError['code'], { title: MessageKey; body: MessageKey }> = {
+const PAGE_TEXT: Record<GenericErrorCode, { title: MessageKey; body: MessageKey }> = {
   not_found: { title: 'error.notFound.title', body: 'error.notFound.body' },
   validation_failed: { title: 'error.badRequest.title', body: 'error.badRequest.body' },
   unauthorized: { title: 'error.unauthorized.title', body: 'error.unauthorized.body' },
@@ -82,32 +165,44 @@ const PAGE_TEXT: Record<AppError['code'], { title: MessageKey; body: MessageKey 
   internal: { title: 'error.server.title', body: 'error.server.body' },
 };
 
+/** The generic code whose page title an error's status shows (a module's code has no page of its own). */
+function genericCodeOf(status: number): GenericErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'too_many_requests';
+  return status >= 500 ? 'internal' : 'validation_failed';
+}
+
 function sendError(input: {
   request: FastifyRequest;
   reply: FastifyReply;
   site: SiteContext;
   defaultLocale: Locale;
-  status: number;
-  code: AppError['code'];
-  details?: { path: string; message: string }[];
+  error: AppError;
 }): FastifyReply {
-  const { request, reply, status } = input;
+  const { request, reply, error } = input;
+  const status = error.statusCode;
   const locale = localeOf(request, input.defaultLocale);
   const tr = translator(locale);
+  // A module's code is its message's key; a generic code has its own texts.
+  const ownMessage = isModuleErrorCode(error.code) ? tr.t(error.code, error.values) : null;
   reply.code(status).header('cache-control', 'no-store');
   if (isApiRequest(request)) {
     const body: ApiErrorBody = {
       error: {
-        code: input.code,
-        message: tr.t(API_MESSAGES[input.code]),
-        ...(input.details && input.details.length > 0 ? { details: input.details } : {}),
+        code: error.code,
+        message: ownMessage ?? tr.t(API_MESSAGES[error.code as GenericErrorCode]),
+        ...(error.details.length > 0 ? { details: error.details } : {}),
       },
     };
     return reply.type('application/json; charset=utf-8').send(body);
   }
-  const text = PAGE_TEXT[input.code];
+  const text = PAGE_TEXT[isModuleErrorCode(error.code) ? genericCodeOf(status) : error.code];
   const main = html`<h1>${tr.t(text.title)}</h1>
-    <p>${tr.t(text.body)}</p>
+    <p>${ownMessage ?? tr.t(text.body)}</p>
     ${status >= 500 ? html`<p class="small">${tr.t('error.reference', { id: request.id })}</p>` : ''}
     <p><a href="${localePath(locale, '/')}">${tr.t('error.backHome')}</a></p>`;
   return reply
@@ -126,44 +221,26 @@ export function registerErrorHandlers(
 ): { frameworkError: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void } {
   // Rate-limited too, so that scanning for pages costs the scanner more than the server.
   app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 300, timeWindow: '1 minute' }) }, (request, reply) =>
-    sendError({ ...input, request, reply, status: 404, code: 'not_found' }),
+    sendError({ ...input, request, reply, error: notFound() }),
   );
   app.setErrorHandler((error: FastifyError | AppError | z.ZodError, request, reply) => {
-    if (error instanceof AppError) {
-      return sendError({
-        ...input,
-        request,
-        reply,
-        status: error.statusCode,
-        code: error.code,
-        details: error.details,
-      });
-    }
-    if (error instanceof z.ZodError) {
-      const failure = validationFailed(error);
-      return sendError({ ...input, request, reply, status: 400, code: failure.code, details: failure.details });
-    }
+    if (error instanceof AppError) return sendError({ ...input, request, reply, error });
+    if (error instanceof z.ZodError) return sendError({ ...input, request, reply, error: validationFailed(error) });
     const status = error.statusCode ?? 500;
-    if (status === 429) return sendError({ ...input, request, reply, status, code: 'too_many_requests' });
-    if (status === 404) return sendError({ ...input, request, reply, status, code: 'not_found' });
-    if (status === 413) return sendError({ ...input, request, reply, status, code: 'payload_too_large' });
-    if (status === 415) return sendError({ ...input, request, reply, status, code: 'unsupported_media_type' });
+    if (status === 429) return sendError({ ...input, request, reply, error: new AppError('too_many_requests') });
+    if (status === 404) return sendError({ ...input, request, reply, error: notFound() });
+    if (status === 413) return sendError({ ...input, request, reply, error: new AppError('payload_too_large') });
+    if (status === 415) return sendError({ ...input, request, reply, error: new AppError('unsupported_media_type') });
     if (status >= 400 && status < 500) {
-      return sendError({
-        ...input,
-        request,
-        reply,
-        status: 400,
-        code: 'validation_failed',
-        details: [{ path: '', message: error.message }],
-      });
+      const failure = new AppError('validation_failed', { details: [{ path: '', message: error.message }] });
+      return sendError({ ...input, request, reply, error: failure });
     }
     request.log.error({ err: error }, 'request failed');
-    return sendError({ ...input, request, reply, status: 500, code: 'internal' });
+    return sendError({ ...input, request, reply, error: new AppError('internal') });
   });
   return {
     frameworkError: (error, request, reply) => {
-      void sendError({ ...input, request, reply, status: error.statusCode ?? 400, code: 'validation_failed' });
+      void sendError({ ...input, request, reply, error: new AppError(genericCodeOf(error.statusCode ?? 400)) });
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { AppError, ModuleErrorCode } from './errors.ts';
 import type { MessageKey } from '../i18n/i18n.ts';
 import { en } from '../i18n/messages/en.ts';
 
@@ -42,6 +43,11 @@ function messageFor(issue: z.core.$ZodIssue, raw: unknown): FieldError {
     default:
       return { key: 'form.error.invalid' };
   }
+}
+
+/** A module's error shown next to its field (or above the form when it names none). */
+export function fieldErrorsOf(error: AppError & { code: ModuleErrorCode }): FieldErrors {
+  return { [error.field ?? '_form']: { key: error.code, values: error.values } };
 }
 
 /**

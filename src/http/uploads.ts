@@ -59,14 +59,14 @@ export function registerUploadRoutes(
 }
 
 async function readUpload(request: FastifyRequest, input: { csrf: Csrf; maxFileBytes: number }): Promise<Upload> {
-  if (!request.isMultipart()) throw new AppError('validation_failed', 400);
+  if (!request.isMultipart()) throw new AppError('validation_failed');
   const upload: Upload = { fields: {}, file: Buffer.alloc(0), tooLarge: false };
   let tokenChecked = false;
   try {
     for await (const part of request.parts({ limits: { fileSize: input.maxFileBytes } })) {
       if (!tokenChecked) {
         if (part.type !== 'field' || part.fieldname !== CSRF_FIELD || !input.csrf.verify(request, part.value)) {
-          throw new AppError('csrf_failed', 403);
+          throw new AppError('csrf_failed');
         }
         tokenChecked = true;
         continue;
@@ -88,12 +88,12 @@ async function readUpload(request: FastifyRequest, input: { csrf: Csrf; maxFileB
     if (error instanceof AppError) throw error;
     const code = (error as { code?: string }).code;
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FILES_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw new AppError('payload_too_large', 413);
+      throw new AppError('payload_too_large');
     }
     // A malformed or cut-off body: the sender's fault, said as such.
     request.log.info({ err: error }, 'malformed multipart body refused');
-    throw new AppError('validation_failed', 400);
+    throw new AppError('validation_failed');
   }
-  if (!tokenChecked) throw new AppError('csrf_failed', 403);
+  if (!tokenChecked) throw new AppError('csrf_failed');
   return upload;
 }

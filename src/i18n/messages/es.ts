@@ -374,7 +374,7 @@ export const es: Record<MessageKey, string> = {
   'partners.error.website': 'Escriba la dirección completa del sitio, empezando por https://.',
   'partners.error.endorseTerms':
     'Para presentar la solicitud, su organización debe suscribir los Términos de referencia.',
-  'partners.error.alreadyDecided': 'Ya se ha tomado una decisión sobre esta solicitud.',
+  'partners.application.not_open': 'Ya se ha tomado una decisión sobre esta solicitud.',
   'partners.answer.title': 'Responder a la Secretaría',
   'partners.answer.intro': 'La Secretaría solicita más información sobre la solicitud de {organization}:',
   'partners.answer.field': 'Su respuesta',
@@ -426,10 +426,10 @@ export const es: Record<MessageKey, string> = {
   'mail.applicationInfo.body':
     'Hola, {name}:\n\nPara examinar la solicitud de {organization}, la Secretaría pregunta:\n\n{message}\n\nResponda con este enlace:\n{link}\n\nSecretaría de la Alianza 8.7',
   'admin.organizations': 'Mi organización',
-  'partners.error.notYourOrganization': 'Solo puede gestionar su propia organización.',
+  'partners.organization.not_managed': 'Solo puede gestionar su propia organización.',
   'partners.self.none': 'Su cuenta no representa a ninguna organización.',
   'partners.self.publicProfile': 'Ver el perfil público',
-  'partners.self.notActive': 'Esta organización no es un socio activo.',
+  'partners.organization.not_active': 'Esta organización no es un socio activo.',
   'partners.self.profile': 'Perfil público',
   'partners.self.nameKindHint':
     'Para cambiar el nombre o el tipo de la organización, escriba a la Secretaría: estos cambios se examinan.',
@@ -455,8 +455,8 @@ export const es: Record<MessageKey, string> = {
   'partners.logo.submit': 'Subir el logotipo',
   'partners.logo.saved': 'El logotipo se ha guardado.',
   'partners.logo.missing': 'Elija un archivo de imagen.',
-  'partners.logo.tooLarge': 'El archivo supera los 2 MB.',
-  'partners.logo.notImage': 'Este archivo no es una imagen PNG, JPEG, WebP o GIF.',
+  'partners.logo.too_large': 'El archivo supera los 2 MB.',
+  'partners.logo.not_image': 'Este archivo no es una imagen PNG, JPEG, WebP o GIF.',
   'partners.logo.alt': 'Logotipo de {name}',
   'admin.changeRequests': 'Cambios de nombre y tipo',
   'partners.queue.changes':
@@ -503,7 +503,7 @@ export const es: Record<MessageKey, string> = {
   'partners.status.submit': 'Cambiar la situación',
   'partners.status.saved': 'La situación ha cambiado; los representantes reciben un aviso por correo.',
   'partners.status.same': 'La organización ya tiene esta situación.',
-  'partners.status.tooEarly': 'Elija el {date} o un día posterior: el último cambio es de ese día.',
+  'partners.status.too_early': 'Elija el {date} o un día posterior: el último cambio es de ese día.',
   'partners.status.future': 'Elija hoy o un día anterior.',
   'partners.status.badDate': 'Escriba una fecha como 2026-03-31.',
   'mail.organizationStatus.subject': '{organization}: su situación en la Alianza 8.7',

@@ -370,7 +370,7 @@ export const fr: Record<MessageKey, string> = {
     'Merci. Votre candidature est enregistrée sous la référence {reference}. Un accusé de réception a été envoyé à {email} ; le Secrétariat vous écrira à cette adresse.',
   'partners.error.website': 'Saisissez l’adresse complète du site, commençant par https://.',
   'partners.error.endorseTerms': 'Pour être candidate, votre organisation doit souscrire aux Termes de référence.',
-  'partners.error.alreadyDecided': 'Cette candidature a déjà fait l’objet d’une décision.',
+  'partners.application.not_open': 'Cette candidature a déjà fait l’objet d’une décision.',
   'partners.answer.title': 'Répondre au Secrétariat',
   'partners.answer.intro':
     'Le Secrétariat demande des informations complémentaires sur la candidature de {organization} :',
@@ -423,10 +423,10 @@ export const fr: Record<MessageKey, string> = {
   'mail.applicationInfo.body':
     'Bonjour {name},\n\nPour examiner la candidature de {organization}, le Secrétariat demande :\n\n{message}\n\nMerci de répondre avec ce lien :\n{link}\n\nLe Secrétariat de l’Alliance 8.7',
   'admin.organizations': 'Mon organisation',
-  'partners.error.notYourOrganization': 'Vous ne pouvez gérer que votre propre organisation.',
+  'partners.organization.not_managed': 'Vous ne pouvez gérer que votre propre organisation.',
   'partners.self.none': 'Votre compte ne représente aucune organisation.',
   'partners.self.publicProfile': 'Voir le profil public',
-  'partners.self.notActive': 'Cette organisation n’est pas un partenaire actif.',
+  'partners.organization.not_active': 'Cette organisation n’est pas un partenaire actif.',
   'partners.self.profile': 'Profil public',
   'partners.self.nameKindHint':
     'Pour changer le nom ou le type de l’organisation, écrivez au Secrétariat : ces changements sont examinés.',
@@ -453,8 +453,8 @@ export const fr: Record<MessageKey, string> = {
   'partners.logo.submit': 'Envoyer le logo',
   'partners.logo.saved': 'Le logo est enregistré.',
   'partners.logo.missing': 'Choisissez un fichier image.',
-  'partners.logo.tooLarge': 'Le fichier dépasse 2 Mo.',
-  'partners.logo.notImage': 'Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF.',
+  'partners.logo.too_large': 'Le fichier dépasse 2 Mo.',
+  'partners.logo.not_image': 'Ce fichier n’est pas une image PNG, JPEG, WebP ou GIF.',
   'partners.logo.alt': 'Logo de {name}',
   'admin.changeRequests': 'Changements de nom et de type',
   'partners.queue.changes':
@@ -502,7 +502,7 @@ export const fr: Record<MessageKey, string> = {
   'partners.status.submit': 'Changer le statut',
   'partners.status.saved': 'Le statut est changé ; les représentants en sont informés par courriel.',
   'partners.status.same': 'L’organisation a déjà ce statut.',
-  'partners.status.tooEarly': 'Choisissez le {date} ou un jour postérieur : le dernier changement date de ce jour-là.',
+  'partners.status.too_early': 'Choisissez le {date} ou un jour postérieur : le dernier changement date de ce jour-là.',
   'partners.status.future': 'Choisissez aujourd’hui ou un jour antérieur.',
   'partners.status.badDate': 'Saisissez une date comme 2026-03-31.',
   'mail.organizationStatus.subject': '{organization} : votre statut dans l’Alliance 8.7',

@@ -1,7 +1,9 @@
+import { AppError } from '../../http/errors.ts';
+
 /** Errors of the accounts module; the code doubles as the translation key of its message. */
-export class AccountsError extends Error {
+export class AccountsError extends AppError {
   constructor(
-    readonly code:
+    override readonly code:
       | 'accounts.error.emailTaken'
       | 'accounts.error.alreadyActive'
       | 'accounts.error.deactivated'
@@ -15,7 +17,7 @@ export class AccountsError extends Error {
       | 'accounts.error.tooManyAttempts'
       | 'accounts.error.resetOwnSecondFactor'
       | 'accounts.error.code',
-    readonly field?: string,
+    override readonly field?: string,
   ) {
     super(code);
     this.name = 'AccountsError';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
-import { notFound } from '../../http/errors.ts';
+import { isAppError, notFound } from '../../http/errors.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
 import type { MessageKey, Translator } from '../../i18n/i18n.ts';
 import { LANGUAGE_NAMES, isLocale } from '../../i18n/i18n.ts';
@@ -13,7 +13,6 @@ import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import type { Actor } from '../audit/index.ts';
 import { declineSchema, requestInfoSchema } from './partners.applications.schemas.ts';
 import {
-  ApplicationStateError,
   approveApplication,
   declineApplication,
   findPossibleDuplicates,
@@ -184,7 +183,8 @@ ${textArea({ tr, name: 'reason', label: labels.reason, hint: tr.t('partners.revi
     try {
       await work(id);
     } catch (error) {
-      if (error instanceof ApplicationStateError) return detail(request, reply, { problem: error.code, status: 409 });
+      if (isAppError(error, 'partners.application.not_open'))
+        return detail(request, reply, { problem: error.code, status: error.statusCode });
       throw error;
     }
     deps.nudgeMail();

@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbExecutor } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
 import type { Locale } from '../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { queueTranslatedMail } from '../mail/index.ts';
@@ -235,19 +236,13 @@ export async function getApplication(db: Db, id: number) {
   return { application: row, events };
 }
 
-export class ApplicationStateError extends Error {
-  constructor(readonly code: 'partners.error.alreadyDecided') {
-    super(code);
-  }
-}
-
 async function lockOpen(db: DbExecutor, id: number): Promise<ApplicationRow> {
   const [row] = await db
     .select()
     .from(partnerApplications)
     .where(and(eq(partnerApplications.id, id), inArray(partnerApplications.status, ['submitted', 'info_requested'])))
     .for('update');
-  if (!row) throw new ApplicationStateError('partners.error.alreadyDecided');
+  if (!row) throw new AppError('partners.application.not_open');
   return row;
 }
 

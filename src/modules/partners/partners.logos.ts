@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { Db } from '../../db/database.ts';
-import type { MessageKey } from '../../i18n/i18n.ts';
+import { AppError } from '../../http/errors.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { organizationLogos, organizations } from './partners.table.ts';
 
@@ -11,12 +11,6 @@ export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
 const LOGO_BOX = 256;
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
 
-export class LogoError extends Error {
-  constructor(readonly key: MessageKey) {
-    super(key);
-  }
-}
-
 /**
  * Checks an uploaded image by its content (not its name or declared type), and re-encodes it
  * as WebP inside a 256 × 256 box: what is served is always an image the platform made.
@@ -24,15 +18,15 @@ export class LogoError extends Error {
 export async function prepareLogo(
   upload: Buffer,
 ): Promise<{ image: Buffer; width: number; height: number; hash: string }> {
-  if (upload.length === 0) throw new LogoError('partners.logo.missing');
-  if (upload.length > LOGO_MAX_BYTES) throw new LogoError('partners.logo.tooLarge');
+  if (upload.length === 0) throw new AppError('partners.logo.missing');
+  if (upload.length > LOGO_MAX_BYTES) throw new AppError('partners.logo.too_large');
   let format: string | undefined;
   try {
     format = (await sharp(upload, { limitInputPixels: 40_000_000 }).metadata()).format;
   } catch {
-    throw new LogoError('partners.logo.notImage');
+    throw new AppError('partners.logo.not_image');
   }
-  if (!format || !ACCEPTED_FORMATS.has(format)) throw new LogoError('partners.logo.notImage');
+  if (!format || !ACCEPTED_FORMATS.has(format)) throw new AppError('partners.logo.not_image');
   const { data, info } = await sharp(upload, { limitInputPixels: 40_000_000, animated: false })
     .rotate()
     .resize({ width: LOGO_BOX, height: LOGO_BOX, fit: 'inside', withoutEnlargement: true })

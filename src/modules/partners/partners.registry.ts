@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
 import { isLocale, translator } from '../../i18n/i18n.ts';
 import { listOrganizationRepresentatives } from '../accounts/index.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
@@ -113,16 +114,6 @@ export const statusChangeSchema = z.object({
     .regex(/^[^<>]*$/, { error: 'form.error.noMarkup' }),
 });
 
-export class StatusChangeError extends Error {
-  constructor(
-    readonly field: 'status' | 'valid_from',
-    readonly key: 'partners.status.same' | 'partners.status.tooEarly' | 'partners.status.future',
-    readonly values: Record<string, string> = {},
-  ) {
-    super(key);
-  }
-}
-
 /**
  * The Secretariat sets an organization's status from a day (today or earlier, not before its
  * last recorded change): the history keeps it, so the partner count on any day stays right.
@@ -137,8 +128,8 @@ export async function changeOrganizationStatus(input: {
   ip: string | null;
 }): Promise<void> {
   const { change, organization } = input;
-  if (change.status === organization.status) throw new StatusChangeError('status', 'partners.status.same');
-  if (change.valid_from > input.today) throw new StatusChangeError('valid_from', 'partners.status.future');
+  if (change.status === organization.status) throw new AppError('partners.status.same', { field: 'status' });
+  if (change.valid_from > input.today) throw new AppError('partners.status.future', { field: 'valid_from' });
   await input.db.transaction(async (tx) => {
     const [latest] = await tx
       .select({ validFrom: organizationStatusHistory.validFrom })
@@ -147,7 +138,7 @@ export async function changeOrganizationStatus(input: {
       .orderBy(desc(organizationStatusHistory.validFrom))
       .limit(1);
     if (latest && change.valid_from < latest.validFrom) {
-      throw new StatusChangeError('valid_from', 'partners.status.tooEarly', { date: latest.validFrom });
+      throw new AppError('partners.status.too_early', { field: 'valid_from', values: { date: latest.validFrom } });
     }
     await recordOrganizationStatus(tx, {
       organizationId: organization.id,

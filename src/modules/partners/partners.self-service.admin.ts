@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
-import { AppError, notFound } from '../../http/errors.ts';
-import { parseForm, type FieldErrors } from '../../http/forms.ts';
+import { AppError, isAppError, notFound } from '../../http/errors.ts';
+import { fieldErrorsOf, parseForm, type FieldErrors } from '../../http/forms.ts';
 import { LANGUAGE_NAMES, LOCALES, type MessageKey, type Translator } from '../../i18n/i18n.ts';
 import { csrfField, errorSummary, notice, selectField, textArea, textField } from '../../ui/forms.ts';
 import { html } from '../../ui/html.ts';
@@ -9,14 +9,13 @@ import { localePath } from '../../ui/layout.ts';
 import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import type { Actor } from '../audit/index.ts';
 import type { InviteRepresentative } from './partners.applications.ts';
-import { LOGO_MAX_BYTES, LogoError, saveLogo } from './partners.logos.ts';
+import { LOGO_MAX_BYTES, saveLogo } from './partners.logos.ts';
 import { registerUploadRoutes } from '../../http/uploads.ts';
 import { changeRequestSchema, requestChange } from './partners.change-requests.ts';
 import { ACTION_GROUP_LABELS, kindOptions } from './partners.labels.ts';
 import {
   addRepresentative,
   listOrganizationsByIds,
-  PartnerAccessError,
   profileEditSchema,
   representativeSchema,
   requireManagedOrganization,
@@ -26,12 +25,7 @@ import {
   type RepresentativeDirectory,
 } from './partners.self-service.ts';
 import { renderStatusSection, sendRegistry } from './partners.registry.admin.ts';
-import {
-  changeOrganizationStatus,
-  StatusChangeError,
-  statusChangeSchema,
-  statusHistoryOf,
-} from './partners.registry.ts';
+import { changeOrganizationStatus, statusChangeSchema, statusHistoryOf } from './partners.registry.ts';
 import { ACTION_GROUPS, type OrganizationStatus } from './partners.table.ts';
 
 export interface SelfServiceDeps extends AdminPageDeps {
@@ -59,12 +53,7 @@ export function registerSelfService(app: FastifyInstance, deps: SelfServiceDeps)
   const load = async (request: FastifyRequest) => {
     const { slug } = request.params as { slug: string };
     if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw notFound();
-    try {
-      return await requireManagedOrganization({ db: deps.db, viewer: request.viewer!, slug });
-    } catch (error) {
-      if (error instanceof PartnerAccessError) throw new AppError('forbidden', 403);
-      throw error;
-    }
+    return requireManagedOrganization({ db: deps.db, viewer: request.viewer!, slug });
   };
 
   app.get('/admin/organizations', async (request, reply) => {
@@ -153,7 +142,7 @@ ${
 ${doneKey ? notice({ tr, key: doneKey }) : ''}
 ${undo ? html`<form method="post" action="/admin/organizations/${organization.slug}/representatives/${undo.grant}/restore" class="inline-form">${csrfField(csrf)}<input type="hidden" name="user_id" value="${undo.person}"><button type="submit" class="secondary">${tr.t('partners.self.undoRemove')}</button></form>` : ''}
 ${input.problem ? html`<div class="error-summary" role="alert"><p>${tr.t(input.problem)}</p></div>` : ''}
-${organization.status === 'active' ? html`<p><a href="${localePath(tr.locale, `/partners/${organization.slug}`)}">${tr.t('partners.self.publicProfile')}</a></p>` : html`<p class="notice">${tr.t('partners.self.notActive')}</p>`}
+${organization.status === 'active' ? html`<p><a href="${localePath(tr.locale, `/partners/${organization.slug}`)}">${tr.t('partners.self.publicProfile')}</a></p>` : html`<p class="notice">${tr.t('partners.organization.not_active')}</p>`}
 <h2 id="profile-heading">${tr.t('partners.self.profile')}</h2>
 <p class="hint">${tr.t('partners.self.nameKindHint')}</p>
 ${errorSummary({ tr, errors: profileErrors, labels: { website: tr.t('partners.field.website'), description_fr: tr.t('partners.self.description', { language: LANGUAGE_NAMES.fr }), description_en: tr.t('partners.self.description', { language: LANGUAGE_NAMES.en }), description_es: tr.t('partners.self.description', { language: LANGUAGE_NAMES.es }) } })}
@@ -319,7 +308,7 @@ ${csrfField(csrf)}
       async (request, reply, upload) => {
         const organization = await load(request);
         try {
-          if (upload.tooLarge) throw new LogoError('partners.logo.tooLarge');
+          if (upload.tooLarge) throw new AppError('partners.logo.too_large');
           await saveLogo({
             db: deps.db,
             organizationId: organization.id,
@@ -328,8 +317,8 @@ ${csrfField(csrf)}
             ip: request.ip,
           });
         } catch (error) {
-          if (error instanceof LogoError)
-            return page(request, reply, { organization, logoError: error.key, status: 400 });
+          if (isAppError(error, 'partners.logo.missing', 'partners.logo.too_large', 'partners.logo.not_image'))
+            return page(request, reply, { organization, logoError: error.code, status: error.statusCode });
           throw error;
         }
         return reply.redirect(`/admin/organizations/${organization.slug}?done=logo`, 303);
@@ -356,14 +345,12 @@ ${csrfField(csrf)}
         ip: request.ip,
       });
     } catch (error) {
-      if (!(error instanceof StatusChangeError)) throw error;
+      if (!isAppError(error, 'partners.status.same', 'partners.status.future', 'partners.status.too_early'))
+        throw error;
       return page(request, reply, {
         organization,
-        statusForm: {
-          values: request.body as Record<string, string>,
-          errors: { [error.field]: { key: error.key, values: error.values } },
-        },
-        status: 400,
+        statusForm: { values: request.body as Record<string, string>, errors: fieldErrorsOf(error) },
+        status: error.statusCode,
       });
     }
     deps.nudgeMail();
@@ -375,9 +362,12 @@ ${csrfField(csrf)}
     if ((request.body as Record<string, unknown> | undefined)?.confirm !== 'yes') {
       return page(request, reply, { organization, problem: 'partners.self.withdrawNeedsConfirm', status: 400 });
     }
-    if (organization.status !== 'active')
-      return page(request, reply, { organization, problem: 'partners.self.notActive', status: 409 });
-    await withdrawOrganization({ db: deps.db, organization, actor: actorOf(request), ip: request.ip });
+    try {
+      await withdrawOrganization({ db: deps.db, organization, actor: actorOf(request), ip: request.ip });
+    } catch (error) {
+      if (!isAppError(error, 'partners.organization.not_active')) throw error;
+      return page(request, reply, { organization, problem: error.code, status: error.statusCode });
+    }
     return reply.redirect(`/admin/organizations/${organization.slug}`, 303);
   });
 }

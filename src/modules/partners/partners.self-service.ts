@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
+import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { LOCALES, type Locale } from '../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
@@ -24,12 +25,6 @@ export interface RepresentativeDirectory {
     actor: Actor;
     ip: string | null;
   }): Promise<boolean>;
-}
-
-export class PartnerAccessError extends Error {
-  constructor() {
-    super('partners.error.notYourOrganization');
-  }
 }
 
 export interface EditableOrganization {
@@ -57,7 +52,7 @@ export async function requireManagedOrganization(input: {
   const isSecretariat = input.viewer.roles.some((grant) => grant.role === 'secretariat');
   const represents =
     row && input.viewer.roles.some((grant) => grant.role === 'partner_rep' && grant.organizationId === row.id);
-  if (!row || (!isSecretariat && !represents)) throw new PartnerAccessError();
+  if (!row || (!isSecretariat && !represents)) throw new AppError('partners.organization.not_managed');
   const [translations, groups] = await Promise.all([
     input.db.select().from(organizationTranslations).where(eq(organizationTranslations.organizationId, row.id)),
     input.db
@@ -175,6 +170,7 @@ export async function withdrawOrganization(input: {
   actor: Actor;
   ip: string | null;
 }): Promise<void> {
+  if (input.organization.status !== 'active') throw new AppError('partners.organization.not_active');
   await input.db.transaction(async (tx) => {
     await recordOrganizationStatus(tx, {
       organizationId: input.organization.id,
