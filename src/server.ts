@@ -12,6 +12,7 @@ import { loadInstallationSecret } from './db/installation-secret.ts';
 import { isSchemaCurrent } from './db/migrate.ts';
 import { installAccessControl } from './http/access.ts';
 import { installCsrf } from './http/csrf.ts';
+import { installRouteParams } from './http/params.ts';
 import { createApiRegistry } from './http/api.ts';
 import { loadAssets, registerAssetRoutes } from './http/assets.ts';
 import { registerDiscoveryRoutes } from './http/discovery.ts';
@@ -205,6 +206,8 @@ export async function buildServer(input: {
   });
   // After the viewer is known: form tokens are bound to the session.
   const csrf = installCsrf(app, { secret, secureCookies: config.secureCookies, publicUrl: config.publicUrl });
+
+  installRouteParams(app);
 
   const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
   mailer.start();

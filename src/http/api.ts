@@ -53,6 +53,13 @@ export function createApiRegistry(): ApiRegistry {
   const routes: ApiRouteDefinition[] = [];
   return {
     get(definition) {
+      const declared = Object.keys(definition.params?.shape ?? {});
+      const missing = [...definition.path.matchAll(/:(\w+)/g)].flatMap((match) =>
+        match[1] && !declared.includes(match[1]) ? [match[1]] : [],
+      );
+      if (missing.length > 0) {
+        throw new Error(`The API route ${definition.path} declares no schema for: ${missing.join(', ')}`);
+      }
       routes.push(definition);
     },
     mount(app) {

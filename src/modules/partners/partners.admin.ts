@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { isAppError, notFound } from '../../http/errors.ts';
+import { param } from '../../http/params.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
 import type { MessageKey, Translator } from '../../i18n/i18n.ts';
 import { LANGUAGE_NAMES, isLocale } from '../../i18n/i18n.ts';
@@ -105,9 +106,7 @@ ${pagination({ tr, path: '/admin/applications', query: { status: status ?? '', k
     reply: FastifyReply,
     input: { values?: Record<string, string>; errors?: FieldErrors; problem?: MessageKey; status?: number } = {},
   ) => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(id) || id < 1) throw notFound();
-    const found = await getApplication(deps.db, id);
+    const found = await getApplication(deps.db, param(request, 'id'));
     if (!found) throw notFound();
     const { application, events } = found;
     const duplicates = await findPossibleDuplicates(deps.db, application);
@@ -178,8 +177,7 @@ ${textArea({ tr, name: 'reason', label: labels.reason, hint: tr.t('partners.revi
     work: (id: number) => Promise<void>,
     done: string,
   ) => {
-    const id = Number((request.params as { id: string }).id);
-    if (!Number.isInteger(id) || id < 1) throw notFound();
+    const id = param(request, 'id');
     try {
       await work(id);
     } catch (error) {

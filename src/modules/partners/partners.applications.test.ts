@@ -151,6 +151,10 @@ describe('the Secretariat’s review', () => {
       fields: {},
     });
     expect(again.statusCode).toBe(409);
+    // An address with an id no record can have is not found, on every database.
+    for (const bad of ['99999999999', '0', 'x1']) {
+      expect((await reviewer.get(`/admin/applications/${bad}`)).statusCode, bad).toBe(404);
+    }
 
     let directory = directoryBefore;
     for (let attempt = 0; attempt < 100 && !directory.body.includes('Red Andina'); attempt += 1) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
+import { param } from '../../http/params.ts';
 import { parseForm, type FieldErrors } from '../../http/forms.ts';
 import { LANGUAGE_NAMES, LOCALES, type Translator } from '../../i18n/i18n.ts';
 import { csrfField, errorSummary, notice, textArea } from '../../ui/forms.ts';
@@ -23,12 +24,6 @@ function requestFacts(tr: Translator, row: PendingChangeRequest): SafeHtml {
 <dt>${tr.t('partners.field.kind')}</dt><dd>${tr.t(KIND_LABELS[row.organizationKind])} → ${tr.t(KIND_LABELS[changes.kind])}</dd>
 ${LOCALES.filter((locale) => changes.names[locale]).map((locale) => html`<dt>${tr.t('partners.change.name', { language: LANGUAGE_NAMES[locale] })}</dt><dd>${changes.names[locale]}</dd>`)}
 </dl>`;
-}
-
-function idOf(request: FastifyRequest): number {
-  const id = Number((request.params as { id: string }).id);
-  if (!Number.isInteger(id) || id < 1) throw notFound();
-  return id;
 }
 
 /** The Secretariat decides the name and kind changes that representatives ask for. */
@@ -73,7 +68,7 @@ ${requestFacts(tr, row)}
     reply: FastifyReply,
     input: { values?: Record<string, string>; errors?: FieldErrors; status?: number } = {},
   ) => {
-    const row = await findPendingChangeRequest(deps.db, idOf(request));
+    const row = await findPendingChangeRequest(deps.db, param(request, 'id'));
     if (!row) throw notFound();
     return sendAdminPage({
       deps,
@@ -106,7 +101,7 @@ ${textArea({ tr, name: 'reason', label: labels.reason, hint: tr.t('partners.chan
     const viewer = request.viewer!;
     const decided = await decideChangeRequest({
       db: deps.db,
-      id: idOf(request),
+      id: param(request, 'id'),
       decision,
       actor: { id: viewer.userId, label: viewer.email },
       ip: request.ip,

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { notFound } from '../../http/errors.ts';
+import { param } from '../../http/params.ts';
 import { findLogo } from './partners.logos.ts';
 
 /** Logos of active partners; the `?v=` of the page's link changes with the image, so it can be cached. */
 export function registerPartnerMedia(app: FastifyInstance, deps: { db: Db }): void {
   app.get('/media/logos/:slug', async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw notFound();
-    const logo = await findLogo(deps.db, slug);
+    const logo = await findLogo(deps.db, param(request, 'slug'));
     if (!logo || logo.status !== 'active') throw notFound();
     const etag = `"${logo.hash}"`;
     reply

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../http/errors.ts';
 import { canonicalQuery } from '../../http/page-cache.ts';
+import { param } from '../../http/params.ts';
 import { localeOf, pathWithoutLocale, viewerNameOf, type PublicPageDeps } from '../../http/public-surface.ts';
 import { translator } from '../../i18n/i18n.ts';
 import { renderPublicPage } from '../../ui/layout.ts';
@@ -59,8 +60,7 @@ export function registerPartnerPages(
 
   surface.get('/partners/:slug', async (request, reply) => {
     const locale = localeOf(request);
-    const { slug } = request.params as { slug: string };
-    if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw notFound();
+    const slug = param(request, 'slug');
     return deps.pageCache.send({
       request,
       reply,

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import { AppError, isAppError, notFound } from '../../http/errors.ts';
+import { param } from '../../http/params.ts';
 import { fieldErrorsOf, parseForm, type FieldErrors } from '../../http/forms.ts';
 import { LANGUAGE_NAMES, LOCALES, type MessageKey, type Translator } from '../../i18n/i18n.ts';
 import { csrfField, errorSummary, notice, selectField, textArea, textField } from '../../ui/forms.ts';
@@ -51,9 +52,7 @@ function actorOf(request: FastifyRequest): Actor {
 /** A partner representative keeps their own organization's profile; the Secretariat can too. */
 export function registerSelfService(app: FastifyInstance, deps: SelfServiceDeps): void {
   const load = async (request: FastifyRequest) => {
-    const { slug } = request.params as { slug: string };
-    if (!/^[a-z0-9-]{1,80}$/.test(slug)) throw notFound();
-    return requireManagedOrganization({ db: deps.db, viewer: request.viewer!, slug });
+    return requireManagedOrganization({ db: deps.db, viewer: request.viewer!, slug: param(request, 'slug') });
   };
 
   app.get('/admin/organizations', async (request, reply) => {
@@ -256,7 +255,7 @@ ${csrfField(csrf)}
 
   app.post('/admin/organizations/:slug/representatives/:grantId/remove', async (request, reply) => {
     const organization = await load(request);
-    const grantId = Number((request.params as { grantId: string }).grantId);
+    const grantId = param(request, 'grantId');
     const people = await deps.representatives.list({ db: deps.db, organizationId: organization.id });
     const person = people.find((entry) => entry.grantId === grantId);
     // Only a grant of this organization can be removed from this page.
@@ -276,9 +275,9 @@ ${csrfField(csrf)}
 
   app.post('/admin/organizations/:slug/representatives/:grantId/restore', async (request, reply) => {
     const organization = await load(request);
-    const grantId = Number((request.params as { grantId: string }).grantId);
+    const grantId = param(request, 'grantId');
     const userId = Number((request.body as Record<string, unknown> | undefined)?.user_id);
-    if (!Number.isInteger(grantId) || !Number.isInteger(userId) || userId < 1) throw notFound();
+    if (!Number.isInteger(userId) || userId < 1) throw notFound();
     const restored = await deps.representatives.restore({
       db: deps.db,
       userId,
