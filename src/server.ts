@@ -30,6 +30,7 @@ import { isLocale } from './i18n/i18n.ts';
 import {
   createToken,
   findUserByEmail,
+  findUserById,
   hashToken,
   inviteOrGrantRepresentative,
   listOrganizationRepresentatives,
@@ -56,7 +57,7 @@ import {
   registerChangeRequestsAdmin,
   registerPartnersApi,
   createDirectoryIndex,
-  type InviteRepresentative,
+  type PeopleDirectory,
 } from './modules/partners/index.ts';
 import { createCountersSource, registerStatsApi } from './modules/stats/index.ts';
 import type { SiteContext } from './ui/layout.ts';
@@ -261,9 +262,17 @@ export async function buildServer(input: {
     return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);
   });
 
-  const tokens = { createToken, hashToken };
-  const inviteRepresentative: InviteRepresentative = (input) =>
-    inviteOrGrantRepresentative({ ...input, publicUrl: config.publicUrl });
+  // What the partners module knows of people comes from the accounts module, through here.
+  const people: PeopleDirectory = {
+    inviteRepresentative: (input) => inviteOrGrantRepresentative({ ...input, publicUrl: config.publicUrl }),
+    listRepresentatives: listOrganizationRepresentatives,
+    removeRepresentative: removeRole,
+    restoreRepresentative: ({ organizationId, ...input }) =>
+      restoreGrant({ ...input, expect: { role: 'partner_rep', organizationId } }),
+    findPerson: findUserById,
+    createToken,
+    hashToken,
+  };
 
   // Public pages.
   const publicDeps: PublicPageDeps = {
@@ -275,7 +284,7 @@ export async function buildServer(input: {
   mountPublicSurface(app, (surface) => {
     registerContentPages(surface, { ...publicDeps, counters });
     registerPartnerPages(surface, { ...publicDeps, directory });
-    registerApplyPages(surface, { db: database.db, site, csrf, tokens, nudgeMail });
+    registerApplyPages(surface, { db: database.db, site, csrf, people, nudgeMail });
     registerAccountPages(surface, { db: database.db, site, config, csrf, secrets, session, nudgeMail });
   });
 
@@ -308,19 +317,9 @@ export async function buildServer(input: {
     findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
   });
   registerMailAdmin(app, adminDeps);
-  registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, tokens, inviteRepresentative, nudgeMail });
-  registerChangeRequestsAdmin(app, { ...adminDeps, nudgeMail });
-  registerSelfService(app, {
-    ...adminDeps,
-    invite: inviteRepresentative,
-    nudgeMail,
-    representatives: {
-      list: ({ db, organizationId }) => listOrganizationRepresentatives(db, organizationId),
-      remove: (input) => removeRole(input),
-      restore: ({ db, userId, grantId, organizationId, actor, ip }) =>
-        restoreGrant({ db, userId, grantId, expect: { role: 'partner_rep', organizationId }, actor, ip }),
-    },
-  });
+  registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, people, nudgeMail });
+  registerChangeRequestsAdmin(app, { ...adminDeps, people, nudgeMail });
+  registerSelfService(app, { ...adminDeps, people, nudgeMail });
 
   // JSON API.
   const api = createApiRegistry();

@@ -20,18 +20,16 @@ import {
   getApplication,
   listApplications,
   requestInformation,
-  type InviteRepresentative,
-  type TokenTools,
 } from './partners.applications.ts';
 import { describeCountry } from './partners.applications.views.ts';
 import { KIND_LABELS, kindOptions } from './partners.labels.ts';
+import type { PeopleDirectory } from './partners.people.ts';
 import { APPLICATION_STATUSES, ORGANIZATION_KINDS, type ApplicationStatus } from './partners.table.ts';
 
 export interface PartnersAdminDeps extends AdminPageDeps {
   db: Db;
   publicUrl: string;
-  tokens: TokenTools;
-  inviteRepresentative: InviteRepresentative;
+  people: PeopleDirectory;
   nudgeMail: () => void;
 }
 
@@ -199,7 +197,7 @@ ${textArea({ tr, name: 'reason', label: labels.reason, hint: tr.t('partners.revi
           id,
           actor: actorOf(request),
           ip: request.ip,
-          inviteRepresentative: deps.inviteRepresentative,
+          people: deps.people,
         });
       },
       'approved',
@@ -232,7 +230,7 @@ ${textArea({ tr, name: 'reason', label: labels.reason, hint: tr.t('partners.revi
           actor: actorOf(request),
           ip: request.ip,
           publicUrl: deps.publicUrl,
-          tokens: deps.tokens,
+          people: deps.people,
         }),
       'info',
     );

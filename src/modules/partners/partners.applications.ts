@@ -5,6 +5,7 @@ import type { Locale } from '../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { queueTranslatedMail } from '../mail/index.ts';
 import type { ApplicationInput } from './partners.applications.schemas.ts';
+import type { PeopleDirectory } from './partners.people.ts';
 import {
   organizations,
   organizationStatusHistory,
@@ -23,22 +24,6 @@ import {
 const ORGANIZATION_ID = sql.raw('"organizations"."id"');
 
 export type ApplicationRow = typeof partnerApplications.$inferSelect;
-
-/** Invites an organization's contact as its representative; given by the accounts module. */
-export type InviteRepresentative = (input: {
-  db: DbExecutor;
-  email: string;
-  name: string;
-  locale: Locale;
-  organizationSlug: string;
-  actor: Actor;
-}) => Promise<void>;
-
-/** Creates and checks one-time tokens; given by the accounts module. */
-export interface TokenTools {
-  createToken(): { token: string; hash: string };
-  hashToken(token: string): string;
-}
 
 function slugify(name: string): string {
   return (
@@ -255,7 +240,7 @@ export async function approveApplication(input: {
   id: number;
   actor: Actor;
   ip: string | null;
-  inviteRepresentative: InviteRepresentative;
+  people: PeopleDirectory;
 }): Promise<{ organizationSlug: string }> {
   return input.db.transaction(async (tx) => {
     const application = await lockOpen(tx, input.id);
@@ -321,7 +306,7 @@ export async function approveApplication(input: {
       after: { slug, name: application.name, kind: application.kind, country: application.country, status: 'active' },
       ip: input.ip,
     });
-    await input.inviteRepresentative({
+    await input.people.inviteRepresentative({
       db: tx,
       email: application.contactEmail,
       name: application.contactName,
@@ -385,11 +370,11 @@ export async function requestInformation(input: {
   actor: Actor;
   ip: string | null;
   publicUrl: string;
-  tokens: TokenTools;
+  people: PeopleDirectory;
 }) {
   await input.db.transaction(async (tx) => {
     const application = await lockOpen(tx, input.id);
-    const { token, hash } = input.tokens.createToken();
+    const { token, hash } = input.people.createToken();
     await tx
       .update(partnerApplications)
       .set({ status: 'info_requested', answerTokenHash: hash, updatedAt: new Date() })
@@ -426,14 +411,14 @@ export async function requestInformation(input: {
 }
 
 /** The application a request-for-information link points to, while it is waiting for the answer. */
-export async function findApplicationByAnswerToken(input: { db: Db; token: string; tokens: TokenTools }) {
+export async function findApplicationByAnswerToken(input: { db: Db; token: string; people: PeopleDirectory }) {
   if (!/^[\w-]{20,100}$/.test(input.token)) return null;
   const [row] = await input.db
     .select()
     .from(partnerApplications)
     .where(
       and(
-        eq(partnerApplications.answerTokenHash, input.tokens.hashToken(input.token)),
+        eq(partnerApplications.answerTokenHash, input.people.hashToken(input.token)),
         eq(partnerApplications.status, 'info_requested'),
       ),
     );
@@ -445,7 +430,7 @@ export async function answerInformationRequest(input: {
   token: string;
   answer: string;
   ip: string | null;
-  tokens: TokenTools;
+  people: PeopleDirectory;
 }): Promise<boolean> {
   return input.db.transaction(async (tx) => {
     const [row] = await tx
@@ -453,7 +438,7 @@ export async function answerInformationRequest(input: {
       .set({ status: 'submitted', answerTokenHash: null, updatedAt: new Date() })
       .where(
         and(
-          eq(partnerApplications.answerTokenHash, input.tokens.hashToken(input.token)),
+          eq(partnerApplications.answerTokenHash, input.people.hashToken(input.token)),
           eq(partnerApplications.status, 'info_requested'),
         ),
       )

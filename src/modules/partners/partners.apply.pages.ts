@@ -12,15 +12,15 @@ import {
   findApplicationByAnswerToken,
   getApplication,
   submitApplication,
-  type TokenTools,
 } from './partners.applications.ts';
+import type { PeopleDirectory } from './partners.people.ts';
 import { renderAnswerForm, renderApplicationForm, renderApplicationReceived } from './partners.applications.views.ts';
 
 export interface ApplyPageDeps {
   db: Db;
   site: SiteContext;
   csrf: Csrf;
-  tokens: TokenTools;
+  people: PeopleDirectory;
   nudgeMail: () => void;
 }
 
@@ -94,7 +94,7 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
   ) => {
     const locale = localeOf(request);
     const tr = translator(locale);
-    const application = await findApplicationByAnswerToken({ db: deps.db, token: input.token, tokens: deps.tokens });
+    const application = await findApplicationByAnswerToken({ db: deps.db, token: input.token, people: deps.people });
     if (!application) {
       return page({
         request,
@@ -146,7 +146,7 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
       token,
       answer: form.data.answer,
       ip: request.ip,
-      tokens: deps.tokens,
+      people: deps.people,
     });
     if (!done) return answerPage(request, reply, { token: '', values: {}, errors: {} });
     return page({

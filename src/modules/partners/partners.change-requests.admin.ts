@@ -16,6 +16,7 @@ import {
   type PendingChangeRequest,
 } from './partners.change-requests.ts';
 import { KIND_LABELS } from './partners.labels.ts';
+import type { PeopleDirectory } from './partners.people.ts';
 
 function requestFacts(tr: Translator, row: PendingChangeRequest): SafeHtml {
   const { changes } = row;
@@ -29,7 +30,7 @@ ${LOCALES.filter((locale) => changes.names[locale]).map((locale) => html`<dt>${t
 /** The Secretariat decides the name and kind changes that representatives ask for. */
 export function registerChangeRequestsAdmin(
   app: FastifyInstance,
-  deps: AdminPageDeps & { db: Db; nudgeMail: () => void },
+  deps: AdminPageDeps & { db: Db; people: PeopleDirectory; nudgeMail: () => void },
 ): void {
   app.get('/admin/change-requests', async (request, reply) => {
     const rows = await listPendingChangeRequests(deps.db);
@@ -103,6 +104,7 @@ ${textArea({ tr, name: 'reason', label: labels.reason, hint: tr.t('partners.chan
       db: deps.db,
       id: param(request, 'id'),
       decision,
+      people: deps.people,
       actor: { id: viewer.userId, label: viewer.email },
       ip: request.ip,
     });

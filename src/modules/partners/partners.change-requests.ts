@@ -2,10 +2,10 @@ import { and, asc, count, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { isLocale, LOCALES, translator, type Locale } from '../../i18n/i18n.ts';
-import { findUserById } from '../accounts/index.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { queueTranslatedMail } from '../mail/index.ts';
 import { KIND_LABELS } from './partners.labels.ts';
+import type { PeopleDirectory } from './partners.people.ts';
 import type { EditableOrganization } from './partners.self-service.ts';
 import {
   organizationChangeRequests,
@@ -132,6 +132,7 @@ export async function decideChangeRequest(input: {
   db: Db;
   id: number;
   decision: ChangeDecision;
+  people: PeopleDirectory;
   actor: Actor;
   ip: string | null;
 }): Promise<boolean> {
@@ -180,7 +181,7 @@ export async function decideChangeRequest(input: {
       after: decision.approve ? changes : { request: request.id, reason: decision.reason },
       ip: input.ip,
     });
-    const requester = request.requestedBy ? await findUserById(tx, request.requestedBy) : null;
+    const requester = request.requestedBy ? await input.people.findPerson(tx, request.requestedBy) : null;
     if (requester && requester.status !== 'deactivated') {
       const locale = isLocale(requester.locale) ? requester.locale : 'en';
       const [ownName] = await tx

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import type { Db } from '../../db/database.ts';
 import { AppError } from '../../http/errors.ts';
 import { isLocale, translator } from '../../i18n/i18n.ts';
-import { listOrganizationRepresentatives } from '../accounts/index.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
 import { queueTranslatedMail } from '../mail/index.ts';
 import { ORGANIZATION_STATUS_LABELS } from './partners.labels.ts';
+import type { PeopleDirectory } from './partners.people.ts';
 import { recordOrganizationStatus } from './partners.repository.ts';
 import type { EditableOrganization } from './partners.self-service.ts';
 import {
@@ -124,6 +124,7 @@ export async function changeOrganizationStatus(input: {
   organization: EditableOrganization;
   change: z.output<typeof statusChangeSchema>;
   today: string;
+  people: PeopleDirectory;
   actor: Actor;
   ip: string | null;
 }): Promise<void> {
@@ -156,7 +157,7 @@ export async function changeOrganizationStatus(input: {
       after: { status: change.status, validFrom: change.valid_from, note: change.note },
       ip: input.ip,
     });
-    for (const person of await listOrganizationRepresentatives(tx, organization.id)) {
+    for (const person of await input.people.listRepresentatives(tx, organization.id)) {
       if (person.status === 'deactivated') continue;
       const locale = isLocale(person.locale) ? person.locale : 'en';
       const tr = translator(locale);

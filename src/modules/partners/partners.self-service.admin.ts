@@ -9,7 +9,7 @@ import { html } from '../../ui/html.ts';
 import { localePath } from '../../ui/layout.ts';
 import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import type { Actor } from '../audit/index.ts';
-import type { InviteRepresentative } from './partners.applications.ts';
+import type { PeopleDirectory } from './partners.people.ts';
 import { LOGO_MAX_BYTES, saveLogo } from './partners.logos.ts';
 import { registerUploadRoutes } from '../../http/uploads.ts';
 import { changeRequestSchema, requestChange } from './partners.change-requests.ts';
@@ -23,7 +23,6 @@ import {
   updatePartnerProfile,
   withdrawOrganization,
   type EditableOrganization,
-  type RepresentativeDirectory,
 } from './partners.self-service.ts';
 import { renderStatusSection, sendRegistry } from './partners.registry.admin.ts';
 import { changeOrganizationStatus, statusChangeSchema, statusHistoryOf } from './partners.registry.ts';
@@ -31,8 +30,7 @@ import { ACTION_GROUPS, type OrganizationStatus } from './partners.table.ts';
 
 export interface SelfServiceDeps extends AdminPageDeps {
   db: Db;
-  invite: InviteRepresentative;
-  representatives: RepresentativeDirectory;
+  people: PeopleDirectory;
   nudgeMail: () => void;
 }
 
@@ -94,7 +92,7 @@ ${
     },
   ) => {
     const { organization } = input;
-    const people = await deps.representatives.list({ db: deps.db, organizationId: organization.id });
+    const people = await deps.people.listRepresentatives(deps.db, organization.id);
     const secretariat = isSecretariat(request);
     const history = secretariat ? await statusHistoryOf(deps.db, organization.id) : [];
     const { done, person, grant } = request.query as Record<string, string | undefined>;
@@ -247,7 +245,7 @@ ${csrfField(csrf)}
       organization,
       person: form.data,
       actor: actorOf(request),
-      invite: deps.invite,
+      people: deps.people,
     });
     deps.nudgeMail();
     return reply.redirect(`/admin/organizations/${organization.slug}?done=invited`, 303);
@@ -256,11 +254,11 @@ ${csrfField(csrf)}
   app.post('/admin/organizations/:slug/representatives/:grantId/remove', async (request, reply) => {
     const organization = await load(request);
     const grantId = param(request, 'grantId');
-    const people = await deps.representatives.list({ db: deps.db, organizationId: organization.id });
+    const people = await deps.people.listRepresentatives(deps.db, organization.id);
     const person = people.find((entry) => entry.grantId === grantId);
     // Only a grant of this organization can be removed from this page.
     if (!person) throw notFound();
-    await deps.representatives.remove({
+    await deps.people.removeRepresentative({
       db: deps.db,
       userId: person.userId,
       grantId,
@@ -278,7 +276,7 @@ ${csrfField(csrf)}
     const grantId = param(request, 'grantId');
     const userId = Number((request.body as Record<string, unknown> | undefined)?.user_id);
     if (!Number.isInteger(userId) || userId < 1) throw notFound();
-    const restored = await deps.representatives.restore({
+    const restored = await deps.people.restoreRepresentative({
       db: deps.db,
       userId,
       grantId,
@@ -340,6 +338,7 @@ ${csrfField(csrf)}
         organization,
         change: form.data,
         today: today(),
+        people: deps.people,
         actor: actorOf(request),
         ip: request.ip,
       });

@@ -5,27 +5,9 @@ import { AppError } from '../../http/errors.ts';
 import type { Viewer } from '../../http/viewer.ts';
 import { LOCALES, type Locale } from '../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../audit/index.ts';
-import type { InviteRepresentative } from './partners.applications.ts';
+import type { PeopleDirectory } from './partners.people.ts';
 import { recordOrganizationStatus } from './partners.repository.ts';
 import { ACTION_GROUPS, organizationActionGroups, organizations, organizationTranslations } from './partners.table.ts';
-
-/** The role grants table is the accounts module's; self-service only reads who represents what. */
-export interface RepresentativeDirectory {
-  list(input: {
-    db: Db;
-    organizationId: number;
-  }): Promise<{ grantId: number; userId: number; name: string; email: string }[]>;
-  remove(input: { db: Db; userId: number; grantId: number; actor: Actor; ip: string | null }): Promise<void>;
-  /** Gives back a representative role of this organization that was removed (false for any other grant). */
-  restore(input: {
-    db: Db;
-    userId: number;
-    grantId: number;
-    organizationId: number;
-    actor: Actor;
-    ip: string | null;
-  }): Promise<boolean>;
-}
 
 export interface EditableOrganization {
   id: number;
@@ -207,10 +189,10 @@ export async function addRepresentative(input: {
   organization: EditableOrganization;
   person: z.output<typeof representativeSchema>;
   actor: Actor;
-  invite: InviteRepresentative;
+  people: PeopleDirectory;
 }): Promise<void> {
   await input.db.transaction(async (tx) => {
-    await input.invite({
+    await input.people.inviteRepresentative({
       db: tx,
       email: input.person.email,
       name: input.person.name,
