@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
-import { isLocale, translator, type Locale, type MessageKey } from '../i18n/i18n.ts';
+import { isLocale, translator, type Locale, type MessageKey, type Translator } from '../i18n/i18n.ts';
 import type { SafeHtml } from '../ui/html.ts';
 import { renderPublicPage } from '../ui/layout.ts';
 import type { SiteContext } from '../ui/layout.ts';
@@ -88,4 +88,52 @@ export function sendPersonalPage(input: {
         ...(input.languageSearch ? { languageSearch: input.languageSearch } : {}),
       }),
     );
+}
+
+/** What a public page shows: its title, its description for search engines, its content. */
+export interface PublicPageContent {
+  title: string;
+  description?: string;
+  main: SafeHtml;
+  /** The navigation entry to mark as current, when it is not the page's own path. */
+  section?: string;
+  /** The query string kept by the language switcher (`?kind=academic`). */
+  search?: string;
+}
+
+/**
+ * Sends a public page through the page cache: an anonymous visitor gets the copy kept until one of
+ * `tables` changes; otherwise `render` builds the page in the language of its path, with the site's
+ * layout. `render` throws `notFound()` for a page that does not exist.
+ */
+export function sendCachedPage(input: {
+  deps: Pick<PublicPageDeps, 'pageCache' | 'site'>;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  tables: readonly string[];
+  /** The page's own parameters, as `canonicalQuery()` writes them (see `PageCache.send`). */
+  query?: string;
+  /** False for a page not worth keeping (a free-text search). */
+  keep?: boolean;
+  render: (tr: Translator) => Promise<PublicPageContent>;
+}): Promise<FastifyReply> {
+  const { request } = input;
+  const tr = translator(localeOf(request));
+  return input.deps.pageCache.send({
+    request,
+    reply: input.reply,
+    tables: input.tables,
+    ...(input.query === undefined ? {} : { query: input.query }),
+    ...(input.keep === undefined ? {} : { keep: input.keep }),
+    render: async () => {
+      const page = await input.render(tr);
+      return renderPublicPage({
+        tr,
+        site: input.deps.site,
+        path: pathWithoutLocale(request),
+        ...page,
+        viewerName: viewerNameOf(request),
+      });
+    },
+  });
 }

@@ -1,8 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../http/errors.ts';
-import { localeOf, pathWithoutLocale, viewerNameOf, type PublicPageDeps } from '../../http/public-surface.ts';
-import { translator } from '../../i18n/i18n.ts';
-import { renderPublicPage } from '../../ui/layout.ts';
+import { sendCachedPage, type PublicPageDeps } from '../../http/public-surface.ts';
 import type { DerivedValue } from '../../db/derived-value.ts';
 import { STATS_TABLES, type Counters } from '../stats/index.ts';
 import { CONTENT_TABLES, getPageForReader } from './content.usecases.ts';
@@ -15,53 +13,39 @@ export function registerContentPages(
   surface: FastifyInstance,
   deps: PublicPageDeps & { counters: DerivedValue<Counters> },
 ): void {
-  surface.get('/', async (request, reply) => {
-    const locale = localeOf(request);
-    return deps.pageCache.send({
+  surface.get('/', async (request, reply) =>
+    sendCachedPage({
+      deps,
       request,
       reply,
       tables: [...CONTENT_TABLES, ...STATS_TABLES],
-      render: async () => {
-        const tr = translator(locale);
+      render: async (tr) => {
         const [page, counters] = await Promise.all([
-          getPageForReader({ db: deps.db, slug: 'home', locale, defaultLocale: deps.defaultLocale }),
+          getPageForReader({ db: deps.db, slug: 'home', locale: tr.locale, defaultLocale: deps.defaultLocale }),
           deps.counters.get(),
         ]);
-        return renderPublicPage({
-          tr,
-          site: deps.site,
-          path: '/',
+        return {
           title: page?.title ?? tr.t('layout.siteName'),
           ...(page?.summary ? { description: page.summary } : {}),
           main: renderHome({ tr, page, counters }),
-          viewerName: viewerNameOf(request),
-        });
+        };
       },
-    });
-  });
+    }),
+  );
 
   for (const slug of CONTENT_PAGE_SLUGS) {
-    surface.get(`/${slug}`, async (request, reply) => {
-      const locale = localeOf(request);
-      return deps.pageCache.send({
+    surface.get(`/${slug}`, async (request, reply) =>
+      sendCachedPage({
+        deps,
         request,
         reply,
         tables: CONTENT_TABLES,
-        render: async () => {
-          const page = await getPageForReader({ db: deps.db, slug, locale, defaultLocale: deps.defaultLocale });
+        render: async (tr) => {
+          const page = await getPageForReader({ db: deps.db, slug, locale: tr.locale, defaultLocale: deps.defaultLocale });
           if (!page) throw notFound();
-          const tr = translator(locale);
-          return renderPublicPage({
-            tr,
-            site: deps.site,
-            path: pathWithoutLocale(request),
-            title: page.title,
-            description: page.summary,
-            main: renderContentPage({ tr, page }),
-            viewerName: viewerNameOf(request),
-          });
+          return { title: page.title, description: page.summary, main: renderContentPage({ tr, page }) };
         },
-      });
-    });
+      }),
+    );
   }
 }

@@ -11,10 +11,10 @@ export {
   type OrganizationKind,
   type OrganizationStatus,
 } from './partners.table.ts';
-export { createDirectoryIndex, type DirectoryIndex } from './partners.directory-index.ts';
-export { PARTNER_TABLES } from './partners.usecases.ts';
-export { registerPartnerPages } from './partners.pages.ts';
-export { registerPartnersApi } from './partners.api.ts';
+export { createDirectoryIndex, type DirectoryIndex } from './directory/directory.search-index.ts';
+export { PARTNER_TABLES } from './partners.table.ts';
+export { registerPartnerPages } from './directory/directory.pages.ts';
+export { registerPartnersApi } from './directory/directory.api.ts';
 export { loadPartnersDemo } from './partners.demo.ts';
 export { countActivePartnersOn } from './partners.repository.ts';
 export { registerApplyPages } from './partners.apply.pages.ts';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from '../../server.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
-import { createDirectoryIndex, foldForSearch, querySnapshot, type DirectoryEntry } from './partners.directory-index.ts';
-import { directoryQuerySchema } from './partners.schemas.ts';
+import type { Server } from '../../../server.ts';
+import { createTestApp } from '../../../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.ts';
+import { createDirectoryIndex, foldForSearch, querySnapshot, type DirectoryEntry } from './directory.search-index.ts';
+import { directoryQuerySchema } from './directory.schemas.ts';
 
 function entry(input: Partial<DirectoryEntry> & { id: number; name: string }): DirectoryEntry {
   return {

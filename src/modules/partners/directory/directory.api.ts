@@ -1,40 +1,12 @@
 import { z } from 'zod';
-import type { Db } from '../../db/database.ts';
-import { notFound } from '../../http/errors.ts';
-import type { ApiRegistry } from '../../http/api.ts';
-import { LOCALES, type Locale } from '../../i18n/i18n.ts';
-import type { DirectoryIndex } from './partners.directory-index.ts';
-import { directoryQuerySchema } from './partners.schemas.ts';
-import { ACTION_GROUPS, ORGANIZATION_KINDS } from './partners.table.ts';
-import { getPartnerProfile, listPartnerProfiles, type PartnerProfile } from './partners.usecases.ts';
-
-const names = z.object({ fr: z.string().optional(), en: z.string().optional(), es: z.string().optional() });
-
-const partnerSchema = z.object({
-  slug: z.string(),
-  name: z.string().describe('The name in the requested language, or a fallback'),
-  names: names.describe('The name in each language the partner has given'),
-  descriptions: names,
-  kind: z.enum(ORGANIZATION_KINDS),
-  country: z.string().nullable().describe('ISO 3166-1 alpha-3'),
-  region: z.string().nullable().describe('UN M49 region code'),
-  website: z.string().nullable(),
-  action_groups: z.array(z.enum(ACTION_GROUPS)),
-  joined_on: z.string().nullable().describe('First day as an active partner (YYYY-MM-DD)'),
-  is_demo: z.boolean().describe('Demonstration record, not a real partner'),
-});
-
-const listSchema = z.object({
-  items: z.array(partnerSchema),
-  page: z.number().int(),
-  per_page: z.number().int(),
-  total: z.number().int(),
-});
-
-const apiQuery = directoryQuerySchema.extend({
-  locale: z.enum(LOCALES).default('en').describe('Language of `name`'),
-  format: z.enum(['json', 'csv']).default('json').describe('csv: every matching partner as a CSV table'),
-});
+import type { Db } from '../../../db/database.ts';
+import { notFound } from '../../../http/errors.ts';
+import type { ApiRegistry } from '../../../http/api.ts';
+import { ROUTE_PARAMS } from '../../../http/params.ts';
+import { LOCALES, type Locale } from '../../../i18n/i18n.ts';
+import type { DirectoryIndex } from './directory.search-index.ts';
+import { partnerApiQuerySchema, partnerListSchema, partnerSchema } from './directory.schemas.ts';
+import { getPartnerProfile, listPartnerProfiles, type PartnerProfile } from './directory.usecases.ts';
 
 function present(profile: PartnerProfile): z.input<typeof partnerSchema> {
   return {
@@ -60,8 +32,8 @@ export function registerPartnersApi(
     path: '/partners',
     tag: 'partners',
     summary: 'Active partners, filtered like the directory (several values per filter), paginated',
-    query: apiQuery,
-    response: listSchema,
+    query: partnerApiQuerySchema,
+    response: partnerListSchema,
     handler: async ({ query }) => {
       // A CSV download holds every matching partner, not one page.
       const effective = query.format === 'csv' ? { ...query, page: 1, per_page: 10_000 } : query;
@@ -119,7 +91,7 @@ export function registerPartnersApi(
     path: '/partners/:slug',
     tag: 'partners',
     summary: 'One active partner',
-    params: z.object({ slug: z.string().regex(/^[a-z0-9-]{1,80}$/) }),
+    params: z.object({ slug: ROUTE_PARAMS.slug }),
     query: z.object({ locale: z.enum(LOCALES).default('en') }),
     response: partnerSchema,
     handler: async ({ params, query }) => {

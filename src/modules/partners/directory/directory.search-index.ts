@@ -1,11 +1,11 @@
-import type { Db } from '../../db/database.ts';
-import { countryName } from '../../i18n/countries.ts';
-import { isLocale, LOCALES, type Locale } from '../../i18n/i18n.ts';
-import { countriesOfRegion, regionOfCountry, type Region } from '../../i18n/regions.ts';
-import { derivedValue } from '../../db/derived-value.ts';
-import { readActivePartners } from './partners.repository.ts';
-import type { DirectoryQuery } from './partners.schemas.ts';
-import { PARTNER_TABLES, type ActionGroup, type OrganizationKind } from './partners.table.ts';
+import type { Db } from '../../../db/database.ts';
+import { countryName } from '../../../i18n/countries.ts';
+import { isLocale, LOCALES, type Locale } from '../../../i18n/i18n.ts';
+import { countriesOfRegion, regionOfCountry, type Region } from '../../../i18n/regions.ts';
+import { derivedValue } from '../../../db/derived-value.ts';
+import { readActivePartners } from './directory.repository.ts';
+import type { DirectoryQuery } from './directory.schemas.ts';
+import { PARTNER_TABLES, type ActionGroup, type OrganizationKind } from '../partners.table.ts';
 
 /** One active partner as the directory, its downloads and the API list it. */
 export interface DirectoryEntry {

@@ -1,12 +1,10 @@
-import type { Db } from '../../db/database.ts';
-import { isLocale, LOCALES, type Locale } from '../../i18n/i18n.ts';
-import { REGIONS, regionOfCountry, type Region } from '../../i18n/regions.ts';
-import { displayNameOf, type DirectoryEntry, type DirectoryIndex } from './partners.directory-index.ts';
-import { findOrganizationBySlug } from './partners.repository.ts';
-import type { DirectoryQuery } from './partners.schemas.ts';
-import { ACTION_GROUPS, ORGANIZATION_KINDS, type ActionGroup, type OrganizationKind } from './partners.table.ts';
-
-export { PARTNER_TABLES, PROFILE_TABLES } from './partners.table.ts';
+import type { Db } from '../../../db/database.ts';
+import { isLocale, LOCALES, type Locale } from '../../../i18n/i18n.ts';
+import { REGIONS, regionOfCountry, type Region } from '../../../i18n/regions.ts';
+import { displayNameOf, type DirectoryEntry, type DirectoryIndex } from './directory.search-index.ts';
+import { findOrganizationBySlug } from './directory.repository.ts';
+import type { DirectoryQuery } from './directory.schemas.ts';
+import { ACTION_GROUPS, ORGANIZATION_KINDS, type ActionGroup, type OrganizationKind } from '../partners.table.ts';
 
 export interface FacetValue<T extends string> {
   value: T;

@@ -1,12 +1,12 @@
-import { countryName, countryOptions } from '../../i18n/countries.ts';
-import type { Translator } from '../../i18n/i18n.ts';
-import { REGION_LABELS } from '../../i18n/regions.ts';
-import { html, type SafeHtml } from '../../ui/html.ts';
-import { localePath } from '../../ui/layout.ts';
+import { countryName, countryOptions } from '../../../i18n/countries.ts';
+import type { Translator } from '../../../i18n/i18n.ts';
+import { REGION_LABELS } from '../../../i18n/regions.ts';
+import { html, type SafeHtml } from '../../../ui/html.ts';
+import { localePath } from '../../../ui/layout.ts';
 
-import { ACTION_GROUP_LABELS, KIND_LABELS, SORT_LABELS } from './partners.labels.ts';
-import { DIRECTORY_SORTS, type DirectoryQuery } from './partners.schemas.ts';
-import type { DirectoryPage, FacetValue, PartnerProfile } from './partners.usecases.ts';
+import { ACTION_GROUP_LABELS, KIND_LABELS, SORT_LABELS } from '../partners.labels.ts';
+import { DIRECTORY_SORTS, type DirectoryQuery } from './directory.schemas.ts';
+import type { DirectoryPage, FacetValue, PartnerProfile } from './directory.usecases.ts';
 
 function checkboxGroup<T extends string>(input: {
   name: string;
