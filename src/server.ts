@@ -50,7 +50,7 @@ import {
   registerApplyPages,
   registerPartnerPages,
   registerPartnerMedia,
-  registerPartnersAdmin,
+  registerApplicationsAdmin,
   registerSelfService,
   countOpenApplications,
   countPendingChangeRequests,
@@ -317,7 +317,7 @@ export async function buildServer(input: {
     findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
   });
   registerMailAdmin(app, adminDeps);
-  registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, people, nudgeMail });
+  registerApplicationsAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, people, nudgeMail });
   registerChangeRequestsAdmin(app, { ...adminDeps, people, nudgeMail });
   registerSelfService(app, { ...adminDeps, people, nudgeMail });
 

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../i18n/i18n.ts';
 import type { RoleGrant } from '../modules/accounts/accounts.roles.ts';
 
@@ -23,4 +24,11 @@ declare module 'fastify' {
 
 export function hasAnyRole(viewer: Viewer | null, roles: readonly string[]): boolean {
   return !!viewer && !viewer.secondFactorPending && viewer.roles.some((grant) => roles.includes(grant.role));
+}
+
+/** The signed-in viewer as the author of a change (audit log, histories), on a route that requires signing in. */
+export function actorOf(request: FastifyRequest): { id: number; label: string } {
+  const viewer = request.viewer;
+  if (!viewer) throw new Error('actorOf() used on a route open to visitors');
+  return { id: viewer.userId, label: viewer.email };
 }

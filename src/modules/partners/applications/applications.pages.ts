@@ -1,20 +1,20 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/database.ts';
-import type { Csrf } from '../../http/csrf.ts';
-import { parseForm } from '../../http/forms.ts';
-import { localeOf, sendPersonalPage } from '../../http/public-surface.ts';
-import { translator, type MessageKey } from '../../i18n/i18n.ts';
-import { html } from '../../ui/html.ts';
-import type { SiteContext } from '../../ui/layout.ts';
-import { answerSchema, applicationSchema } from './partners.applications.schemas.ts';
+import type { Db } from '../../../db/database.ts';
+import type { Csrf } from '../../../http/csrf.ts';
+import { parseForm, type FieldErrors } from '../../../http/forms.ts';
+import { localeOf, sendPersonalPage } from '../../../http/public-surface.ts';
+import { translator } from '../../../i18n/i18n.ts';
+import type { SiteContext } from '../../../ui/layout.ts';
+import type { PeopleDirectory } from '../partners.people.ts';
+import { answerLinkSchema, answerSchema, applicationSchema } from './applications.schemas.ts';
+import { answerInformationRequest, getInformationRequest, submitApplication } from './applications.usecases.ts';
 import {
-  answerInformationRequest,
-  findApplicationByAnswerToken,
-  getApplication,
-  submitApplication,
-} from './partners.applications.ts';
-import type { PeopleDirectory } from './partners.people.ts';
-import { renderAnswerForm, renderApplicationForm, renderApplicationReceived } from './partners.applications.views.ts';
+  renderAnswerExpired,
+  renderAnswerForm,
+  renderAnswerReceived,
+  renderApplicationForm,
+  renderApplicationReceived,
+} from './applications.views.ts';
 
 export interface ApplyPageDeps {
   db: Db;
@@ -29,7 +29,11 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
   const page = (input: Omit<Parameters<typeof sendPersonalPage>[0], 'site' | 'section'>) =>
     sendPersonalPage({ ...input, site: deps.site, section: '/partners' });
 
-  surface.get('/partners/apply', async (request, reply) => {
+  const formPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: { values: Record<string, string>; errors: FieldErrors; status?: number },
+  ) => {
     const locale = localeOf(request);
     return page({
       request,
@@ -37,38 +41,20 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
       locale,
       path: '/partners/apply',
       titleKey: 'partners.apply.title',
-      main: renderApplicationForm({
-        tr: translator(locale),
-        csrf: deps.csrf.token(request, reply),
-        values: {},
-        errors: {},
-      }),
+      ...(input.status ? { status: input.status } : {}),
+      main: renderApplicationForm({ tr: translator(locale), csrf: deps.csrf.token(request, reply), ...input }),
     });
-  });
+  };
+
+  surface.get('/partners/apply', async (request, reply) => formPage(request, reply, { values: {}, errors: {} }));
 
   surface.post(
     '/partners/apply',
     { onRequest: surface.rateLimit({ max: 10, timeWindow: '1 minute' }) },
     async (request, reply) => {
       const locale = localeOf(request);
-      const tr = translator(locale);
       const form = parseForm(applicationSchema, request.body);
-      if (!form.ok) {
-        return page({
-          request,
-          reply,
-          locale,
-          path: '/partners/apply',
-          titleKey: 'partners.apply.title',
-          status: 400,
-          main: renderApplicationForm({
-            tr,
-            csrf: deps.csrf.token(request, reply),
-            values: form.values,
-            errors: form.errors,
-          }),
-        });
-      }
+      if (!form.ok) return formPage(request, reply, { values: form.values, errors: form.errors, status: 400 });
       const { id } = await submitApplication({ db: deps.db, application: form.data, locale, ip: request.ip });
       deps.nudgeMail();
       return page({
@@ -77,7 +63,7 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
         locale,
         path: '/partners/apply',
         titleKey: 'partners.apply.thanksTitle',
-        main: renderApplicationReceived({ tr, reference: id, email: form.data.contact_email }),
+        main: renderApplicationReceived({ tr: translator(locale), reference: id, email: form.data.contact_email }),
       });
     },
   );
@@ -85,17 +71,12 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
   const answerPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    input: {
-      token: string;
-      values: Record<string, string>;
-      errors: Record<string, { key: MessageKey }>;
-      status?: number;
-    },
+    input: { token: string; values: Record<string, string>; errors: FieldErrors; status?: number },
   ) => {
     const locale = localeOf(request);
     const tr = translator(locale);
-    const application = await findApplicationByAnswerToken({ db: deps.db, token: input.token, people: deps.people });
-    if (!application) {
+    const asked = await getInformationRequest({ db: deps.db, token: input.token, people: deps.people });
+    if (!asked) {
       return page({
         request,
         reply,
@@ -103,12 +84,9 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
         path: '/partners/apply/answer',
         titleKey: 'accounts.link.expiredTitle',
         status: 410,
-        main: html`<h1>${tr.t('accounts.link.expiredTitle')}</h1><p>${tr.t('partners.answer.expired')}</p>`,
+        main: renderAnswerExpired(tr),
       });
     }
-    const details = await getApplication(deps.db, application.id);
-    const question =
-      [...(details?.events ?? [])].reverse().find((event) => event.event === 'info_requested')?.note ?? null;
     return page({
       request,
       reply,
@@ -120,8 +98,8 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
         tr,
         csrf: deps.csrf.token(request, reply),
         token: input.token,
-        organization: application.name,
-        question,
+        organization: asked.organization,
+        question: asked.question,
         values: input.values,
         errors: input.errors,
       }),
@@ -131,15 +109,14 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
   // The answer link carries a secret: tries are limited per client address.
   const answerRate = { onRequest: surface.rateLimit({ max: 30, timeWindow: '1 minute' }) };
   surface.get('/partners/apply/answer', answerRate, async (request, reply) => {
-    const token = (request.query as Record<string, unknown>).token;
-    return answerPage(request, reply, { token: typeof token === 'string' ? token : '', values: {}, errors: {} });
+    const { token } = answerLinkSchema.parse(request.query ?? {});
+    return answerPage(request, reply, { token, values: {}, errors: {} });
   });
 
   surface.post('/partners/apply/answer', answerRate, async (request, reply) => {
     const locale = localeOf(request);
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    const token = typeof body.token === 'string' ? body.token : '';
-    const form = parseForm(answerSchema, body);
+    const { token } = answerLinkSchema.parse(request.body ?? {});
+    const form = parseForm(answerSchema, request.body);
     if (!form.ok) return answerPage(request, reply, { token, values: form.values, errors: form.errors, status: 400 });
     const done = await answerInformationRequest({
       db: deps.db,
@@ -155,7 +132,7 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
       locale,
       path: '/partners/apply/answer',
       titleKey: 'partners.answer.thanksTitle',
-      main: html`<h1>${translator(locale).t('partners.answer.thanksTitle')}</h1><p class="flash" role="status">${translator(locale).t('partners.answer.thanks')}</p>`,
+      main: renderAnswerReceived(translator(locale)),
     });
   });
 }

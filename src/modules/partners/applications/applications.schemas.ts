@@ -1,7 +1,8 @@
 import countries from 'i18n-iso-countries';
 import { z } from 'zod';
-import { NO_MARKUP } from '../../http/forms.ts';
-import { ORGANIZATION_KINDS } from './partners.table.ts';
+import { NO_MARKUP } from '../../../http/forms.ts';
+import { pageNumber } from '../../../ui/pagination.ts';
+import { APPLICATION_STATUSES, ORGANIZATION_KINDS } from '../partners.table.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max).regex(NO_MARKUP, { error: 'form.error.noMarkup' });
 
@@ -33,3 +34,26 @@ export const answerSchema = z.object({
   token: z.string().min(20).max(100),
   answer: z.string().trim().min(5).max(5000),
 });
+
+/**
+ * The review queue's filters. Without `status`, the queue shows the applications waiting for a
+ * decision; any other value of `status` (`status=`: every one) that is not a status shows them all.
+ */
+export const reviewQueueQuerySchema = z.object({
+  status: z
+    .unknown()
+    .optional()
+    .transform((value) =>
+      value === undefined ? ('submitted' as const) : z.enum(APPLICATION_STATUSES).safeParse(value).data,
+    ),
+  kind: z.enum(ORGANIZATION_KINDS).optional().catch(undefined),
+  page: z.unknown().optional().transform(pageNumber),
+});
+
+/** What the review page says after a decision (`?done=approved`). */
+export const reviewNoticeSchema = z.object({
+  done: z.enum(['approved', 'declined', 'info']).optional().catch(undefined),
+});
+
+/** The applicant's link: `?token=…` (anything else shows the expired-link page). */
+export const answerLinkSchema = z.object({ token: z.string().catch('').default('') });
