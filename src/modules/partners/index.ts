@@ -22,6 +22,6 @@ export { registerApplicationsAdmin } from './applications/applications.admin.ts'
 export { countOpenApplications } from './applications/applications.usecases.ts';
 export type { PeopleDirectory, Representative } from './partners.people.ts';
 export { registerSelfService } from './partners.self-service.admin.ts';
-export { registerPartnerMedia } from './partners.media.ts';
+export { registerPartnerMedia } from './logos/logos.media.ts';
 export { registerChangeRequestsAdmin } from './partners.change-requests.admin.ts';
 export { countPendingChangeRequests } from './partners.change-requests.ts';

@@ -10,7 +10,8 @@ import { localePath } from '../../ui/layout.ts';
 import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
 import type { Actor } from '../audit/index.ts';
 import type { PeopleDirectory } from './partners.people.ts';
-import { LOGO_MAX_BYTES, saveLogo } from './partners.logos.ts';
+import { LOGO_MAX_BYTES, saveLogo } from './logos/logos.usecases.ts';
+import { renderLogoSection } from './logos/logos.views.ts';
 import { registerUploadRoutes } from '../../http/uploads.ts';
 import { changeRequestSchema, requestChange } from './partners.change-requests.ts';
 import { ACTION_GROUP_LABELS, kindOptions } from './partners.labels.ts';
@@ -161,15 +162,7 @@ ${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: inp
 ${LOCALES.map((locale) => textField({ tr, name: `name_${locale}`, label: tr.t('partners.change.name', { language: LANGUAGE_NAMES[locale] }), value: input.change?.values[`name_${locale}`] ?? organization.names[locale] ?? '', errors: input.change?.errors ?? {}, maxLength: 200 }))}
 <button type="submit" class="secondary">${tr.t('partners.change.submit')}</button>
 </form>
-<h2 id="logo-heading">${tr.t('partners.logo.heading')}</h2>
-${input.logoError ? html`<div class="error-summary" role="alert"><p>${tr.t(input.logoError)}</p></div>` : ''}
-<form method="post" action="/admin/organizations/${organization.slug}/logo" enctype="multipart/form-data" aria-labelledby="logo-heading">
-${csrfField(csrf)}
-<div class="field${input.logoError ? ' field-invalid' : ''}"><label for="field-logo">${tr.t('partners.logo.field')}</label>
-<p class="hint" id="field-logo-hint">${tr.t('partners.logo.hint')}</p>
-<input type="file" id="field-logo" name="logo" accept="image/png,image/jpeg,image/webp,image/gif" aria-describedby="field-logo-hint"${input.logoError ? html` aria-invalid="true"` : ''}></div>
-<button type="submit" class="secondary">${tr.t('partners.logo.submit')}</button>
-</form>
+${renderLogoSection({ tr, csrf, slug: organization.slug, error: input.logoError })}
 <h2 id="people-heading">${tr.t('partners.self.representatives')}</h2>
 <ul>${people.map(
           (person) => html`<li>${person.name || person.email} &lt;${person.email}&gt;

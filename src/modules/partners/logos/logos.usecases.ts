@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
-import type { Db } from '../../db/database.ts';
-import { AppError } from '../../http/errors.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
-import { organizationLogos, organizations } from './partners.table.ts';
+import type { Db } from '../../../db/database.ts';
+import { AppError } from '../../../http/errors.ts';
+import { recordAudit, type Actor } from '../../audit/index.ts';
+import { findLogoBySlug, upsertLogo, type LogoImage } from './logos.repository.ts';
 
 /** Uploads larger than this are refused with a message; much larger ones never reach the app. */
 export const LOGO_MAX_BYTES = 2 * 1024 * 1024;
@@ -15,9 +14,7 @@ const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'gif']);
  * Checks an uploaded image by its content (not its name or declared type), and re-encodes it
  * as WebP inside a 256 × 256 box: what is served is always an image the platform made.
  */
-export async function prepareLogo(
-  upload: Buffer,
-): Promise<{ image: Buffer; width: number; height: number; hash: string }> {
+export async function prepareLogo(upload: Buffer): Promise<LogoImage> {
   if (upload.length === 0) throw new AppError('partners.logo.missing');
   if (upload.length > LOGO_MAX_BYTES) throw new AppError('partners.logo.too_large');
   let format: string | undefined;
@@ -49,13 +46,7 @@ export async function saveLogo(input: {
 }): Promise<void> {
   const logo = await prepareLogo(input.upload);
   await input.db.transaction(async (tx) => {
-    await tx
-      .insert(organizationLogos)
-      .values({ organizationId: input.organizationId, contentType: 'image/webp', ...logo })
-      .onConflictDoUpdate({
-        target: organizationLogos.organizationId,
-        set: { contentType: 'image/webp', ...logo, updatedAt: new Date() },
-      });
+    await upsertLogo(tx, { organizationId: input.organizationId, logo });
     await recordAudit(tx, {
       actor: input.actor,
       action: 'partners.logo_updated',
@@ -67,16 +58,12 @@ export async function saveLogo(input: {
   });
 }
 
-export async function findLogo(db: Db, slug: string) {
-  const [row] = await db
-    .select({
-      image: organizationLogos.image,
-      contentType: organizationLogos.contentType,
-      hash: organizationLogos.hash,
-      status: organizations.status,
-    })
-    .from(organizationLogos)
-    .innerJoin(organizations, eq(organizations.id, organizationLogos.organizationId))
-    .where(eq(organizations.slug, slug));
-  return row ?? null;
+/** The logo the public may see: an active partner's only (null for any other). */
+export async function getPublicLogo(input: {
+  db: Db;
+  slug: string;
+}): Promise<{ image: Buffer; contentType: string; hash: string } | null> {
+  const logo = await findLogoBySlug(input.db, input.slug);
+  if (!logo || logo.status !== 'active') return null;
+  return { image: logo.image, contentType: logo.contentType, hash: logo.hash };
 }
