@@ -25,8 +25,10 @@ import {
   withdrawOrganization,
   type EditableOrganization,
 } from './partners.self-service.ts';
-import { renderStatusSection, sendRegistry } from './partners.registry.admin.ts';
-import { changeOrganizationStatus, statusChangeSchema, statusHistoryOf } from './partners.registry.ts';
+import { sendRegistry } from './registry/registry.admin.ts';
+import { statusChangeSchema } from './registry/registry.schemas.ts';
+import { changeOrganizationStatus, getStatusHistory } from './registry/registry.usecases.ts';
+import { renderStatusSection } from './registry/registry.views.ts';
 import { ACTION_GROUPS, type OrganizationStatus } from './partners.table.ts';
 
 export interface SelfServiceDeps extends AdminPageDeps {
@@ -95,7 +97,7 @@ ${
     const { organization } = input;
     const people = await deps.people.listRepresentatives(deps.db, organization.id);
     const secretariat = isSecretariat(request);
-    const history = secretariat ? await statusHistoryOf(deps.db, organization.id) : [];
+    const history = secretariat ? await getStatusHistory({ db: deps.db, organizationId: organization.id }) : [];
     const { done, person, grant } = request.query as Record<string, string | undefined>;
     // Just after a removal: the person can be given back the role at once.
     const undo =

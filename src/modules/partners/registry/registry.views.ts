@@ -1,38 +1,24 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../../db/database.ts';
-import type { FieldErrors } from '../../http/forms.ts';
-import { countryName } from '../../i18n/countries.ts';
-import type { Translator } from '../../i18n/i18n.ts';
-import { csrfField, errorSummary, selectField, textArea, textField } from '../../ui/forms.ts';
-import { html, type SafeHtml } from '../../ui/html.ts';
-import { DEFAULT_PER_PAGE, pageNumber, pagination } from '../../ui/pagination.ts';
-import { sendAdminPage, type AdminPageDeps } from '../admin/index.ts';
-import { KIND_LABELS, kindOptions, ORGANIZATION_STATUS_LABELS } from './partners.labels.ts';
-import { listRegistry, registryQuerySchema, SETTABLE_STATUSES, type StatusHistoryEntry } from './partners.registry.ts';
-import { ORGANIZATION_STATUSES, type OrganizationStatus } from './partners.table.ts';
+import type { FieldErrors } from '../../../http/forms.ts';
+import { countryName } from '../../../i18n/countries.ts';
+import type { Translator } from '../../../i18n/i18n.ts';
+import { csrfField, errorSummary, selectField, textArea, textField } from '../../../ui/forms.ts';
+import { html, type SafeHtml } from '../../../ui/html.ts';
+import { DEFAULT_PER_PAGE, pagination } from '../../../ui/pagination.ts';
+import { KIND_LABELS, kindOptions, ORGANIZATION_STATUS_LABELS } from '../partners.labels.ts';
+import { ORGANIZATION_STATUSES, type OrganizationStatus } from '../partners.table.ts';
+import { SETTABLE_STATUSES, type RegistryQuery } from './registry.schemas.ts';
+import type { RegistryRow, StatusHistoryEntry } from './registry.usecases.ts';
 
 /** The Secretariat's list of every organization: search, status and kind filters, pages. */
-export async function sendRegistry(input: {
-  deps: AdminPageDeps & { db: Db };
-  request: FastifyRequest;
-  reply: FastifyReply;
-}) {
-  const { deps, request, reply } = input;
-  const raw = request.query as Record<string, string | undefined>;
-  const query = registryQuerySchema.parse(raw);
-  const page = pageNumber(raw.page);
-  const { total, rows } = await listRegistry(deps.db, {
-    query,
-    limit: DEFAULT_PER_PAGE,
-    offset: (page - 1) * DEFAULT_PER_PAGE,
-  });
-  return sendAdminPage({
-    deps,
-    request,
-    reply,
-    title: (tr) => tr.t('admin.organizationsAll'),
-    current: '/admin/organizations',
-    main: (tr) => html`<h1>${tr.t('admin.organizationsAll')}</h1>
+export function renderRegistry(input: {
+  tr: Translator;
+  query: RegistryQuery;
+  total: number;
+  rows: RegistryRow[];
+}): SafeHtml {
+  const { tr, query, rows, total } = input;
+  const page = query.page;
+  return html`<h1>${tr.t('admin.organizationsAll')}</h1>
 <form method="get" action="/admin/organizations" class="filters" role="search">
 ${textField({ tr, name: 'q', label: tr.t('partners.registry.search'), value: query.q })}
 ${selectField({ tr, name: 'status', label: tr.t('accounts.field.status'), value: query.status, options: [{ value: '', label: tr.t('form.all') }, ...ORGANIZATION_STATUSES.map((status) => ({ value: status, label: tr.t(ORGANIZATION_STATUS_LABELS[status]) }))] })}
@@ -55,8 +41,7 @@ ${
 </tr>`,
       )}</tbody></table></div>`
 }
-${pagination({ tr, path: '/admin/organizations', query: { q: query.q, status: query.status, kind: query.kind }, page, perPage: DEFAULT_PER_PAGE, total })}`,
-  });
+${pagination({ tr, path: '/admin/organizations', query: { q: query.q, status: query.status, kind: query.kind }, page, perPage: DEFAULT_PER_PAGE, total })}`;
 }
 
 /** The status of an organization, its history, and the Secretariat's form to change it. */
