@@ -23,5 +23,5 @@ export { countOpenApplications } from './applications/applications.usecases.ts';
 export type { PeopleDirectory, Representative } from './partners.people.ts';
 export { registerSelfService } from './partners.self-service.admin.ts';
 export { registerPartnerMedia } from './logos/logos.media.ts';
-export { registerChangeRequestsAdmin } from './partners.change-requests.admin.ts';
-export { countPendingChangeRequests } from './partners.change-requests.ts';
+export { registerChangeRequestsAdmin } from './change-requests/change-requests.admin.ts';
+export { countPendingChangeRequests } from './change-requests/change-requests.usecases.ts';

@@ -13,8 +13,10 @@ import type { PeopleDirectory } from './partners.people.ts';
 import { LOGO_MAX_BYTES, saveLogo } from './logos/logos.usecases.ts';
 import { renderLogoSection } from './logos/logos.views.ts';
 import { registerUploadRoutes } from '../../http/uploads.ts';
-import { changeRequestSchema, requestChange } from './partners.change-requests.ts';
-import { ACTION_GROUP_LABELS, kindOptions } from './partners.labels.ts';
+import { changeRequestSchema } from './change-requests/change-requests.schemas.ts';
+import { requestChange } from './change-requests/change-requests.usecases.ts';
+import { renderChangeRequestSection } from './change-requests/change-requests.views.ts';
+import { ACTION_GROUP_LABELS } from './partners.labels.ts';
 import {
   addRepresentative,
   listOrganizationsByIds,
@@ -155,15 +157,7 @@ ${ACTION_GROUPS.map((group) => html`<div class="checkbox"><input type="checkbox"
 </fieldset>
 <button type="submit">${tr.t('partners.self.saveProfile')}</button>
 </form>
-<h2 id="change-heading">${tr.t('partners.change.heading')}</h2>
-<p class="hint">${tr.t('partners.change.explain')}</p>
-${errorSummary({ tr, errors: input.change?.errors ?? {}, labels: { kind: tr.t('partners.field.kind'), name_fr: tr.t('partners.change.name', { language: LANGUAGE_NAMES.fr }), name_en: tr.t('partners.change.name', { language: LANGUAGE_NAMES.en }), name_es: tr.t('partners.change.name', { language: LANGUAGE_NAMES.es }) } })}
-<form method="post" action="/admin/organizations/${organization.slug}/change-request" aria-labelledby="change-heading" novalidate>
-${csrfField(csrf)}
-${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: input.change?.values.kind ?? organization.kind, errors: input.change?.errors ?? {}, required: true, options: kindOptions(tr) })}
-${LOCALES.map((locale) => textField({ tr, name: `name_${locale}`, label: tr.t('partners.change.name', { language: LANGUAGE_NAMES[locale] }), value: input.change?.values[`name_${locale}`] ?? organization.names[locale] ?? '', errors: input.change?.errors ?? {}, maxLength: 200 }))}
-<button type="submit" class="secondary">${tr.t('partners.change.submit')}</button>
-</form>
+${renderChangeRequestSection({ tr, csrf, organization, form: input.change })}
 ${renderLogoSection({ tr, csrf, slug: organization.slug, error: input.logoError })}
 <h2 id="people-heading">${tr.t('partners.self.representatives')}</h2>
 <ul>${people.map(
