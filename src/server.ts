@@ -50,11 +50,9 @@ import {
   registerApplyPages,
   registerPartnerPages,
   registerPartnerMedia,
-  registerApplicationsAdmin,
-  registerSelfService,
+  registerPartnersAdmin,
   countOpenApplications,
   countPendingChangeRequests,
-  registerChangeRequestsAdmin,
   registerPartnersApi,
   createDirectoryIndex,
   type PeopleDirectory,
@@ -317,9 +315,7 @@ export async function buildServer(input: {
     findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
   });
   registerMailAdmin(app, adminDeps);
-  registerApplicationsAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, people, nudgeMail });
-  registerChangeRequestsAdmin(app, { ...adminDeps, people, nudgeMail });
-  registerSelfService(app, { ...adminDeps, people, nudgeMail });
+  registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, people, nudgeMail });
 
   // JSON API.
   const api = createApiRegistry();

@@ -5,7 +5,7 @@ import { API_PREFIX } from './api.ts';
 import { notFound } from './errors.ts';
 
 /** A record's id in a path: digits only, without a leading zero, within PostgreSQL's `integer`. */
-const recordId = z
+export const RECORD_ID = z
   .string()
   .regex(/^[1-9]\d{0,9}$/)
   .transform(Number)
@@ -19,8 +19,8 @@ const recordId = z
  */
 export const ROUTE_PARAMS = {
   locale: z.enum(LOCALES),
-  id: recordId,
-  grantId: recordId,
+  id: RECORD_ID,
+  grantId: RECORD_ID,
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
   '*': z.string(),
 } as const;

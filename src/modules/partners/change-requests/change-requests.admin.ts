@@ -6,11 +6,13 @@ import { param } from '../../../http/params.ts';
 import { actorOf } from '../../../http/viewer.ts';
 import { sendAdminPage, type AdminPageDeps } from '../../admin/index.ts';
 import type { PeopleDirectory } from '../partners.people.ts';
-import { changeNoticeSchema, declineChangeSchema } from './change-requests.schemas.ts';
+import type { OrganizationPage } from '../self-service/self-service.admin.ts';
+import { changeNoticeSchema, changeRequestSchema, declineChangeSchema } from './change-requests.schemas.ts';
 import {
   decideChangeRequest,
   findPendingChangeRequest,
   listPendingChangeRequests,
+  requestChange,
   type ChangeDecision,
 } from './change-requests.usecases.ts';
 import { renderChangeRequestDetail, renderChangeRequestList } from './change-requests.views.ts';
@@ -73,5 +75,16 @@ export function registerChangeRequestsAdmin(
     const form = parseForm(declineChangeSchema, request.body);
     if (!form.ok) return detail(request, reply, { values: form.values, errors: form.errors, status: 400 });
     return decide(request, reply, { approve: false, reason: form.data.reason });
+  });
+}
+
+/** A representative asks for a new name or kind from the organization's page. */
+export function registerChangeRequestForm(app: FastifyInstance, deps: { db: Db }, page: OrganizationPage): void {
+  app.post('/admin/organizations/:slug/change-request', async (request, reply) => {
+    const organization = await page.load(request);
+    const form = parseForm(changeRequestSchema, request.body);
+    if (!form.ok) return page.send(request, reply, { organization, state: { change: form }, status: 400 });
+    await requestChange({ db: deps.db, organization, form: form.data, actor: actorOf(request), ip: request.ip });
+    return page.done(reply, organization, 'change');
   });
 }

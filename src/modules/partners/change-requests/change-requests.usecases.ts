@@ -4,7 +4,7 @@ import { recordAudit, type Actor } from '../../audit/index.ts';
 import { queueTranslatedMail } from '../../mail/index.ts';
 import { KIND_LABELS } from '../partners.labels.ts';
 import type { PeopleDirectory } from '../partners.people.ts';
-import type { EditableOrganization } from '../partners.self-service.ts';
+import type { EditableOrganization } from '../self-service/self-service.usecases.ts';
 import {
   applyNameAndKind,
   countPendingChangeRequests as countPending,

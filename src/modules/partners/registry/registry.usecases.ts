@@ -6,7 +6,7 @@ import { queueTranslatedMail } from '../../mail/index.ts';
 import { ORGANIZATION_STATUS_LABELS } from '../partners.labels.ts';
 import type { PeopleDirectory } from '../partners.people.ts';
 import { recordOrganizationStatus } from '../partners.repository.ts';
-import type { EditableOrganization } from '../partners.self-service.ts';
+import type { EditableOrganization } from '../self-service/self-service.usecases.ts';
 import {
   findLatestStatusDay,
   listRegistry,

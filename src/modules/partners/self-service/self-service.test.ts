@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemonstrationContent } from '../../demo.ts';
-import type { Server } from '../../server.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
-import { createTestUser, TestClient } from '../../testing/test-users.ts';
-import { readDemoOrganizations } from './partners.demo.ts';
+import { loadDemonstrationContent } from '../../../demo.ts';
+import type { Server } from '../../../server.ts';
+import { createTestApp } from '../../../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.ts';
+import { createTestUser, TestClient } from '../../../testing/test-users.ts';
+import { readDemoOrganizations } from '../partners.demo.ts';
 
 let database: TestDatabase;
 let server: Server;
