@@ -1,6 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbExecutor } from '../../db/database.ts';
-import { organizations, organizationStatusHistory, type OrganizationStatus } from './partners.table.ts';
+import {
+  organizationActionGroups,
+  organizations,
+  organizationStatusHistory,
+  organizationTranslations,
+  type ActionGroup,
+  type OrganizationStatus,
+} from './partners.table.ts';
 
 /** Active partners on a given day, from the status history. */
 export async function countActivePartnersOn(db: Db, day: string): Promise<number> {
@@ -35,4 +42,57 @@ export async function recordOrganizationStatus(
     recordedBy: input.recordedBy,
     note: input.note,
   });
+}
+
+/**
+ * Writes (or rewrites) a demonstration organization, its texts, action groups and status history.
+ * An organization with the same slug that is not demonstration data is left alone (false).
+ */
+export async function replaceDemoOrganization(
+  db: DbExecutor,
+  input: {
+    organization: Omit<typeof organizations.$inferInsert, 'isDemo' | 'updatedAt'>;
+    translations: { locale: string; name: string; description: string }[];
+    actionGroups: ActionGroup[];
+    history: { status: OrganizationStatus; validFrom: string }[];
+  },
+): Promise<boolean> {
+  const [existing] = await db
+    .select({ id: organizations.id, isDemo: organizations.isDemo })
+    .from(organizations)
+    .where(eq(organizations.slug, input.organization.slug));
+  if (existing && !existing.isDemo) return false;
+  const values = { ...input.organization, isDemo: true, updatedAt: new Date() };
+  const [row] = existing
+    ? await db
+        .update(organizations)
+        .set(values)
+        .where(eq(organizations.id, existing.id))
+        .returning({ id: organizations.id })
+    : await db.insert(organizations).values(values).returning({ id: organizations.id });
+  if (!row) return false;
+  await db.delete(organizationTranslations).where(eq(organizationTranslations.organizationId, row.id));
+  if (input.translations.length > 0) {
+    await db
+      .insert(organizationTranslations)
+      .values(input.translations.map((text) => ({ organizationId: row.id, ...text })));
+  }
+  await db.delete(organizationActionGroups).where(eq(organizationActionGroups.organizationId, row.id));
+  if (input.actionGroups.length > 0) {
+    await db
+      .insert(organizationActionGroups)
+      .values(input.actionGroups.map((actionGroup) => ({ organizationId: row.id, actionGroup })));
+  }
+  await db
+    .delete(organizationStatusHistory)
+    .where(
+      and(
+        eq(organizationStatusHistory.organizationId, row.id),
+        inArray(organizationStatusHistory.status, ['active', 'suspended', 'withdrawn']),
+      ),
+    );
+  await db
+    .insert(organizationStatusHistory)
+    .values(input.history.map((entry) => ({ organizationId: row.id, ...entry, note: 'demonstration data' })));
+  return true;
 }
