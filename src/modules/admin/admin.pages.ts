@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Viewer } from '../../http/viewer.ts';
 import type { MessageKey } from '../../i18n/i18n.ts';
-import { html } from '../../ui/html.ts';
 import { sendAdminPage, type AdminPageDeps } from './admin.layout.ts';
+import { renderAdminHome } from './admin.views.ts';
 
 /** One line of the home's queues: how many things wait for this person, and where. */
 export interface QueueEntry {
@@ -27,14 +27,7 @@ export function registerAdminHome(app: FastifyInstance, deps: AdminPageDeps & { 
       reply,
       title: (tr) => tr.t('admin.home'),
       current: '/admin',
-      main: (tr) => html`<h1>${tr.t('admin.home')}</h1>
-<p>${tr.t('admin.welcome', { name: viewer.name || viewer.email })}</p>
-<h2>${tr.t('admin.queuesHeading')}</h2>
-${
-  queues.length === 0
-    ? html`<p class="empty">${tr.t('admin.queuesEmpty')}</p>`
-    : html`<ul>${queues.map((entry) => html`<li><a href="${entry.href}">${tr.t(entry.key, { count: entry.count })}</a></li>`)}</ul>`
-}`,
+      main: (tr) => renderAdminHome({ tr, name: viewer.name || viewer.email, queues }),
     });
   };
   app.get('/admin', home);
