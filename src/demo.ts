@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './db/database.ts';
 import { appState } from './db/schema.ts';
 import { recordAudit, SYSTEM_ACTOR } from './modules/audit/index.ts';
-import { loadContentDemo } from './modules/content/index.ts';
-import { loadPartnersDemo } from './modules/partners/index.ts';
+import { contentModule } from './modules/content/index.ts';
+import { partnersModule } from './modules/partners/index.ts';
 
 /**
  * Loads the demonstration content of every module, in one transaction. Demonstration records
@@ -13,8 +13,8 @@ export async function loadDemonstrationContent(
   db: Db,
 ): Promise<{ pages: { written: number; kept: number }; partners: { organizations: number } }> {
   const result = await db.transaction(async (tx) => {
-    const pages = await loadContentDemo(tx);
-    const partners = await loadPartnersDemo(tx);
+    const pages = await contentModule.demo(tx);
+    const partners = await partnersModule.demo(tx);
     await recordAudit(tx, {
       actor: SYSTEM_ACTOR,
       action: 'demo.loaded',

@@ -1,9 +1,4 @@
 import fs from 'node:fs';
-import compress from '@fastify/compress';
-import cookie from '@fastify/cookie';
-import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
 import { startChangeFeed } from './db/change-feed.ts';
@@ -13,6 +8,7 @@ import { isSchemaCurrent } from './db/migrate.ts';
 import { installAccessControl } from './http/access.ts';
 import { installCsrf } from './http/csrf.ts';
 import { installRouteParams } from './http/params.ts';
+import { registerHttpPlugins } from './http/plugins.ts';
 import { createApiRegistry } from './http/api.ts';
 import { loadAssets, registerAssetRoutes } from './http/assets.ts';
 import { registerDiscoveryRoutes } from './http/discovery.ts';
@@ -23,41 +19,31 @@ import { serializeRequest } from './http/secret-redaction.ts';
 import { createPageCache, type PageCache } from './http/page-cache.ts';
 import { sessionCookie } from './http/cookies.ts';
 import { createSecretBox, loadSecretsKey } from './config/secrets-key.ts';
-import { mountPublicSurface, type PublicPageDeps } from './http/public-surface.ts';
-import { negotiateLocale } from './i18n/i18n.ts';
-import { hasAnyRole, type Viewer } from './http/viewer.ts';
-import { isLocale } from './i18n/i18n.ts';
+import { mountPublicSurface } from './http/public-surface.ts';
+import type { ModuleDescriptor, MountedModule, ServerContext } from './http/module.ts';
+import type { Viewer } from './http/viewer.ts';
+import { isLocale, negotiateLocale } from './i18n/i18n.ts';
 import {
+  accountsModule,
   createToken,
   findUserByEmail,
   findUserById,
   hashToken,
   inviteOrGrantRepresentative,
   listOrganizationRepresentatives,
-  registerAccountPages,
   removeRole,
+  restoreGrant,
+  resolveSession,
   sealClearTotpSecrets,
   SESSION_ABSOLUTE_MS,
-  restoreGrant,
-  registerAccountsAdmin,
-  resolveSession,
 } from './modules/accounts/index.ts';
-import { registerAdminHome } from './modules/admin/index.ts';
-import { registerAuditAdmin } from './modules/audit/index.ts';
-import { createMailer, registerMailAdmin, type Mailer } from './modules/mail/index.ts';
-import { registerContentPages } from './modules/content/index.ts';
-import {
-  registerApplyPages,
-  registerPartnerPages,
-  registerPartnerMedia,
-  registerPartnersAdmin,
-  countOpenApplications,
-  countPendingChangeRequests,
-  registerPartnersApi,
-  createDirectoryIndex,
-  type PeopleDirectory,
-} from './modules/partners/index.ts';
-import { createCountersSource, registerStatsApi } from './modules/stats/index.ts';
+import { adminModule } from './modules/admin/index.ts';
+import { auditModule } from './modules/audit/index.ts';
+import { contentModule } from './modules/content/index.ts';
+import { mailModule, type Mailer } from './modules/mail/index.ts';
+import { partnersModule, type PeopleDirectory } from './modules/partners/index.ts';
+import { pathfindersModule } from './modules/pathfinders/index.ts';
+import { statsModule } from './modules/stats/index.ts';
 import type { SiteContext } from './ui/layout.ts';
 
 const packageJson = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -73,6 +59,8 @@ export interface Server {
   app: FastifyInstance;
   /** Every route as `METHOD /url`, for the access tests. */
   routes: ReadonlySet<string>;
+  /** The modules mounted, in order: their names and the tables they declare. */
+  modules: readonly Pick<ModuleDescriptor, 'name' | 'tables'>[];
   pageCache: PageCache;
   mailer: Mailer;
   close(): Promise<void>;
@@ -82,6 +70,8 @@ export interface Server {
  * Builds the HTTP server and mounts its three surfaces in one place:
  * `/{fr,en,es}/…` public pages, `/admin/…` back office, `/api/v1/…` JSON API,
  * plus the operational endpoints (`/healthz`, `/readyz`, `/metrics`) and static assets.
+ * Each module brings its own pages, screens, API routes, queues, gauges and background work
+ * (its descriptor); this function lists the modules and gives each what it needs.
  */
 export async function buildServer(input: {
   config: Config;
@@ -110,28 +100,6 @@ export async function buildServer(input: {
   });
 
   const pageCache = createPageCache({ maxEntries: config.pageCacheMaxEntries, maxBytes: config.pageCacheMaxBytes });
-  const directory = createDirectoryIndex({
-    db: database.db,
-    defaultLocale: config.defaultLocale,
-    onError: (error) => app.log.warn({ err: error }, 'partner directory not read again; the next search retries'),
-  });
-  const counters = createCountersSource(database.db);
-  const changeFeed = startChangeFeed({
-    connection: database.connection,
-    onChange: (table) => {
-      pageCache.invalidateTables([table]);
-      directory.invalidate(table);
-      counters.invalidate(table);
-    },
-    onReset: () => {
-      pageCache.clear();
-      directory.invalidate();
-      counters.invalidate();
-    },
-    onError: (error) => app.log.warn({ err: error }, 'change feed interrupted; reconnecting'),
-  });
-  await changeFeed.ready;
-
   const assets = loadAssets();
   const publicPaths = new Set<string>();
   const site: SiteContext = {
@@ -148,33 +116,7 @@ export async function buildServer(input: {
     if (match && route.method === 'GET') publicPaths.add(match[1] ?? '/');
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        baseUri: ["'self'"],
-        objectSrc: ["'none'"],
-        ...(config.publicUrl.startsWith('https://') ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    strictTransportSecurity: config.publicUrl.startsWith('https://'),
-    crossOriginEmbedderPolicy: false,
-  });
-  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(rateLimit, { global: false });
-  await app.register(cookie);
-  // Forms only: other bodies (JSON, text, multipart outside the upload routes of http/uploads.ts)
-  // are answered 415 without being read.
-  app.removeAllContentTypeParsers();
-  await app.register(formbody, { bodyLimit: 262_144 });
+  await registerHttpPlugins(app, { publicUrl: config.publicUrl });
 
   const secret = await loadInstallationSecret(database.db);
   const secrets = createSecretBox(loadSecretsKey({ configured: config.secretsKey, dataDir: config.dataDir }));
@@ -205,39 +147,67 @@ export async function buildServer(input: {
   });
   // After the viewer is known: form tokens are bound to the session.
   const csrf = installCsrf(app, { secret, secureCookies: config.secureCookies, publicUrl: config.publicUrl });
-
   installRouteParams(app);
 
-  const mailer = createMailer({ db: database.db, smtpUrl: config.smtpUrl, from: config.mailFrom, log: app.log });
-  mailer.start();
-  const nudgeMail = () => mailer.nudge();
+  // The modules, each after those it needs.
+  const context: ServerContext = {
+    db: database.db,
+    config,
+    log: app.log,
+    site,
+    stylesheetUrl: site.stylesheetUrl,
+    iconUrl: site.iconUrl,
+    pageCache,
+    csrf,
+    defaultLocale: config.defaultLocale,
+  };
+  const descriptors: Pick<ModuleDescriptor, 'name' | 'tables'>[] = [];
+  const mount = <Needs, Mounted extends MountedModule>(
+    descriptor: Pick<ModuleDescriptor, 'name' | 'tables'> & { mount(context: ServerContext, needs: Needs): Mounted },
+    needs: Needs,
+  ): Mounted => {
+    descriptors.push(descriptor);
+    return descriptor.mount(context, needs);
+  };
+  const mail = mount(mailModule, {});
+  const stats = mount(statsModule, {});
+  const modules: MountedModule[] = [
+    mail,
+    stats,
+    mount(pathfindersModule, {}),
+    mount(contentModule, { counters: stats.counters }),
+    mount(accountsModule, { nudgeMail: mail.nudge, secrets, session }),
+    mount(auditModule, {
+      findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
+    }),
+    mount(partnersModule, { people: peopleFromAccounts(config), nudgeMail: mail.nudge }),
+  ];
+  modules.push(mount(adminModule, { queues: modules.flatMap((module) => module.queues ?? []) }));
+
+  const changeFeed = startChangeFeed({
+    connection: database.connection,
+    onChange: (table) => {
+      pageCache.invalidateTables([table]);
+      for (const module of modules) module.invalidate?.(table);
+    },
+    onReset: () => {
+      pageCache.clear();
+      for (const module of modules) module.invalidate?.();
+    },
+    onError: (error) => app.log.warn({ err: error }, 'change feed interrupted; reconnecting'),
+  });
+  await changeFeed.ready;
 
   Object.assign(errorPages, registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale }));
   registerMetrics(app, {
     token: config.metricsToken,
     pageCache,
-    gauges: [
-      {
-        name: 'partner_directory_entries',
-        help: 'Active partners held by the directory index',
-        value: () => directory.stats().entries,
-      },
-      {
-        name: 'partner_directory_loads',
-        help: 'Times the directory index has read the partner records',
-        value: () => directory.stats().loads,
-      },
-      {
-        name: 'partner_directory_last_load_seconds',
-        help: 'Time the directory index last took to read and prepare the partner records',
-        value: () => (directory.stats().lastLoadMs ?? 0) / 1000,
-      },
-    ],
+    gauges: modules.flatMap((module) => module.gauges ?? []),
   });
   registerAssetRoutes(app, assets);
   registerFavicon(app, assets);
   registerDiscoveryRoutes(app, { site });
-  registerPartnerMedia(app, { db: database.db });
+  for (const module of modules) module.routes?.(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
@@ -260,8 +230,39 @@ export async function buildServer(input: {
     return reply.header('vary', 'Accept-Language').redirect(`/${locale}/`, 302);
   });
 
-  // What the partners module knows of people comes from the accounts module, through here.
-  const people: PeopleDirectory = {
+  mountPublicSurface(app, (surface) => {
+    for (const module of modules) module.pages?.(surface);
+  });
+  for (const module of modules) module.admin?.(app);
+  const api = createApiRegistry();
+  for (const module of modules) module.api?.(api);
+  api.mount(app);
+  app.get('/api/v1/openapi.json', async () =>
+    api.openApiDocument({ publicUrl: config.publicUrl, version: packageJson.version }),
+  );
+
+  for (const module of modules) module.start?.();
+  await app.ready();
+  return {
+    app,
+    routes,
+    modules: descriptors,
+    pageCache,
+    mailer: mail.mailer,
+    close: async () => {
+      await app.close();
+      for (const module of [...modules].reverse()) await module.stop?.();
+      await changeFeed.stop();
+    },
+  };
+}
+
+/**
+ * What the partners module knows of people, from the accounts module: the two meet here so that
+ * neither imports the other (accounts reads the partner tables for role bindings).
+ */
+function peopleFromAccounts(config: Config): PeopleDirectory {
+  return {
     inviteRepresentative: (input) => inviteOrGrantRepresentative({ ...input, publicUrl: config.publicUrl }),
     listRepresentatives: listOrganizationRepresentatives,
     removeRepresentative: removeRole,
@@ -270,73 +271,5 @@ export async function buildServer(input: {
     findPerson: findUserById,
     createToken,
     hashToken,
-  };
-
-  // Public pages.
-  const publicDeps: PublicPageDeps = {
-    db: database.db,
-    pageCache,
-    site,
-    defaultLocale: config.defaultLocale,
-  };
-  mountPublicSurface(app, (surface) => {
-    registerContentPages(surface, { ...publicDeps, counters });
-    registerPartnerPages(surface, { ...publicDeps, directory });
-    registerApplyPages(surface, { db: database.db, site, csrf, people, nudgeMail });
-    registerAccountPages(surface, { db: database.db, site, config, csrf, secrets, session, nudgeMail });
-  });
-
-  // Back office.
-  const adminDeps = { db: database.db, csrf, stylesheetUrl: site.stylesheetUrl, iconUrl: site.iconUrl };
-  registerAdminHome(app, {
-    ...adminDeps,
-    queues: [
-      async (viewer) =>
-        hasAnyRole(viewer, ['secretariat'])
-          ? {
-              key: 'partners.queue.applications',
-              count: await countOpenApplications(database.db),
-              href: '/admin/applications',
-            }
-          : null,
-      async (viewer) =>
-        hasAnyRole(viewer, ['secretariat'])
-          ? {
-              key: 'partners.queue.changes',
-              count: await countPendingChangeRequests(database.db),
-              href: '/admin/change-requests',
-            }
-          : null,
-    ],
-  });
-  registerAccountsAdmin(app, { ...adminDeps, config, secrets, nudgeMail });
-  registerAuditAdmin(app, {
-    ...adminDeps,
-    findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
-  });
-  registerMailAdmin(app, adminDeps);
-  registerPartnersAdmin(app, { ...adminDeps, publicUrl: config.publicUrl, people, nudgeMail });
-
-  // JSON API.
-  const api = createApiRegistry();
-  registerStatsApi(api, { counters });
-  registerPartnersApi(api, { db: database.db, directory, defaultLocale: config.defaultLocale });
-  api.mount(app);
-  app.get('/api/v1/openapi.json', async () =>
-    api.openApiDocument({ publicUrl: config.publicUrl, version: packageJson.version }),
-  );
-
-  await app.ready();
-  return {
-    app,
-    routes,
-    pageCache,
-    mailer,
-    close: async () => {
-      await app.close();
-      await mailer.stop();
-      await changeFeed.stop();
-      await directory.close();
-    },
   };
 }

@@ -20,3 +20,4 @@ export { findUserByEmail, findUserById, listOrganizationRepresentatives } from '
 export { createToken, hashToken } from './accounts.passwords.ts';
 export { commandLineAccountSchema, inviteSchema } from './accounts.schemas.ts';
 export { AccountsError } from './accounts.errors.ts';
+export { accountsModule } from './accounts.module.ts';

@@ -1,21 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Viewer } from '../../http/viewer.ts';
-import type { MessageKey } from '../../i18n/i18n.ts';
+import type { QueueEntry, QueueProvider } from '../../http/module.ts';
 import { sendAdminPage, type AdminPageDeps } from './admin.layout.ts';
 import { renderAdminHome } from './admin.views.ts';
 
-/** One line of the home's queues: how many things wait for this person, and where. */
-export interface QueueEntry {
-  key: MessageKey;
-  count: number;
-  href: string;
-}
-
-/** Each feature gives the queue it has for a viewer (or null when it has none for them). */
-export type QueueProvider = (viewer: Viewer) => Promise<QueueEntry | null>;
-
 /** The back office home: the signed-in person's queues (each feature adds its own). */
-export function registerAdminHome(app: FastifyInstance, deps: AdminPageDeps & { queues: QueueProvider[] }): void {
+export function registerAdminHome(
+  app: FastifyInstance,
+  deps: AdminPageDeps & { queues: readonly QueueProvider[] },
+): void {
   const home = async (request: FastifyRequest, reply: FastifyReply) => {
     const viewer = request.viewer!;
     const queues = (await Promise.all(deps.queues.map((provider) => provider(viewer)))).filter(

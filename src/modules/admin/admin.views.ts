@@ -1,6 +1,6 @@
 import type { Translator } from '../../i18n/i18n.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
-import type { QueueEntry } from './admin.pages.ts';
+import type { QueueEntry } from '../../http/module.ts';
 
 /** The back office home: a welcome and what waits for the signed-in person. */
 export function renderAdminHome(input: { tr: Translator; name: string; queues: QueueEntry[] }): SafeHtml {

@@ -1,2 +1,3 @@
-export { registerAdminHome, type QueueEntry, type QueueProvider } from './admin.pages.ts';
+export { adminModule } from './admin.module.ts';
+export type { QueueEntry, QueueProvider } from '../../http/module.ts';
 export { adminNavigation, renderAdminPage, sendAdminPage, type AdminPageDeps } from './admin.layout.ts';

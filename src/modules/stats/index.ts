@@ -1,3 +1,3 @@
-export { computeCounters, createCountersSource, STATS_TABLES } from './stats.usecases.ts';
-export { registerStatsApi } from './stats.api.ts';
+export { computeCounters, STATS_TABLES } from './stats.usecases.ts';
 export type { Counters } from './stats.schemas.ts';
+export { statsModule } from './stats.module.ts';

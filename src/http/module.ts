@@ -1,0 +1,78 @@
+import type { PgTable } from 'drizzle-orm/pg-core';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Config } from '../config/config.ts';
+import type { DbExecutor } from '../db/database.ts';
+import type { MessageKey } from '../i18n/i18n.ts';
+import type { ApiRegistry } from './api.ts';
+import type { Csrf } from './csrf.ts';
+import type { PublicPageDeps } from './public-surface.ts';
+import type { Viewer } from './viewer.ts';
+
+/**
+ * What the server gives every module it mounts: the database, the configuration, the page cache
+ * and the site (what public pages need), the CSRF tokens, the stylesheet and the icon (what
+ * back-office screens need), a logger.
+ */
+export interface ServerContext extends PublicPageDeps {
+  config: Config;
+  log: FastifyBaseLogger;
+  csrf: Csrf;
+  stylesheetUrl: string;
+  iconUrl: string;
+}
+
+/** One line of the back office home: how many things wait for this person, and where. */
+export interface QueueEntry {
+  key: MessageKey;
+  count: number;
+  href: string;
+}
+
+/** A module's queue for a viewer (null when it has none for them). */
+export type QueueProvider = (viewer: Viewer) => Promise<QueueEntry | null>;
+
+/** A value `/metrics` reads when it is collected (name without the `alliance87_` prefix). */
+export interface Gauge {
+  name: string;
+  help: string;
+  value: () => number;
+}
+
+/** What a mounted module adds to the server; every part is optional. */
+export interface MountedModule {
+  /** Public pages, registered on the `/{locale}` surface (paths without the locale). */
+  pages?(surface: FastifyInstance): void;
+  /** Back-office screens under `/admin/`. */
+  admin?(app: FastifyInstance): void;
+  /** JSON API routes under `/api/v1/`. */
+  api?(api: ApiRegistry): void;
+  /** Routes outside the three surfaces (`/media/…`). */
+  routes?(app: FastifyInstance): void;
+  /** What waits for someone in the back office, shown on its home. */
+  queues?: readonly QueueProvider[];
+  gauges?: readonly Gauge[];
+  /**
+   * A table changed, by anyone (the change feed): drop what was computed from it. Without a
+   * table, anything may have changed (the feed reconnected).
+   */
+  invalidate?(table?: string): void;
+  /** Starts background work once the server is built. */
+  start?(): void;
+  /** Stops background work and waits for what is under way, when the server closes. */
+  stop?(): Promise<void>;
+}
+
+/**
+ * A module as the server knows it: the tables it declares (each table has one owner), its
+ * demonstration content, and `mount`, which builds what it adds to a server from the server's
+ * context and what it needs from other modules (given by `server.ts`, which mounts them in order).
+ * What `mount` returns beyond `MountedModule` is what the module offers the modules after it.
+ * A module declares itself with `satisfies ModuleDescriptor<…>`, which keeps its exact type.
+ */
+export interface ModuleDescriptor<Needs = Record<string, never>, Offers = object> {
+  name: string;
+  tables: readonly PgTable[];
+  /** Loads or refreshes the module's demonstration content, in the caller's transaction. */
+  demo?(db: DbExecutor): Promise<unknown>;
+  mount(context: ServerContext, needs: Needs): MountedModule & Offers;
+}
