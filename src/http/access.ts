@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Role } from '../modules/accounts/accounts.roles.ts';
+import type { Role } from '../modules/accounts/index.ts';
 import { isLocale, negotiateLocale, type Locale } from '../i18n/i18n.ts';
 import { AppError } from './errors.ts';
 import { hasAnyRole, type Viewer } from './viewer.ts';

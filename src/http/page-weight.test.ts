@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemonstrationContent } from '../demo.ts';
-import { readDemoOrganizations } from '../modules/partners/partners.demo.ts';
+import { readDemoOrganizations } from '../modules/partners/index.ts';
 import type { Server } from '../server.ts';
 import { createTestApp } from '../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';

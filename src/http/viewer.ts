@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Locale } from '../i18n/i18n.ts';
-import type { RoleGrant } from '../modules/accounts/accounts.roles.ts';
+import type { RoleGrant } from '../modules/accounts/index.ts';
 
 /** The person behind a request, resolved from the session cookie. */
 export interface Viewer {

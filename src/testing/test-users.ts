@@ -1,9 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/database.ts';
-import { hashPassword } from '../modules/accounts/accounts.passwords.ts';
-import { createTotpSecret, decodeBase32, hotp, totpStep } from '../modules/accounts/accounts.totp.ts';
-import type { Role } from '../modules/accounts/index.ts';
+import { createTotpSecret, decodeBase32, hashPassword, hotp, totpStep, type Role } from '../modules/accounts/index.ts';
 import { createSecretBox } from '../config/secrets-key.ts';
 import { TEST_SECRETS_KEY } from './test-app.ts';
 

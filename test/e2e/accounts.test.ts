@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/accounts.totp.ts';
+import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/index.ts';
 import {
   clickAndWait,
   expectAccessible,

@@ -17,7 +17,8 @@ export {
 } from './accounts.usecases.ts';
 export { sealClearTotpSecrets } from './accounts.second-factor.ts';
 export { findUserByEmail, findUserById, listOrganizationRepresentatives } from './accounts.repository.ts';
-export { createToken, hashToken } from './accounts.passwords.ts';
+export { createToken, hashPassword, hashToken } from './accounts.passwords.ts';
+export { createTotpSecret, decodeBase32, hotp, totpStep } from './accounts.totp.ts';
 export { commandLineAccountSchema, inviteSchema } from './accounts.schemas.ts';
 export { AccountsError } from './accounts.errors.ts';
 export { accountsModule } from './accounts.module.ts';
