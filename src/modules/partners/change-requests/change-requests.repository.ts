@@ -42,6 +42,7 @@ export async function insertChangeRequest(
 
 /** The changes that wait for a decision, oldest first (or just one of them). */
 export async function listPendingChangeRequests(db: Db, only?: { id: number }): Promise<PendingChangeRequest[]> {
+  const pending = eq(organizationChangeRequests.status, 'pending');
   const rows = await db
     .select({
       id: organizationChangeRequests.id,
@@ -55,12 +56,7 @@ export async function listPendingChangeRequests(db: Db, only?: { id: number }): 
     })
     .from(organizationChangeRequests)
     .innerJoin(organizations, eq(organizations.id, organizationChangeRequests.organizationId))
-    .where(
-      and(
-        eq(organizationChangeRequests.status, 'pending'),
-        only ? eq(organizationChangeRequests.id, only.id) : undefined,
-      ),
-    )
+    .where(only ? and(pending, eq(organizationChangeRequests.id, only.id)) : pending)
     .orderBy(asc(organizationChangeRequests.createdAt));
   return rows.map((row) => ({ ...row, changes: row.changes as RequestedChanges }));
 }

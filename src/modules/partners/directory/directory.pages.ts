@@ -37,12 +37,7 @@ export function registerPartnerPages(
       // Free-text searches are answered from memory; keeping each would let anyone fill the cache.
       keep: !query.q,
       render: async (tr) => {
-        const page = await listDirectory({
-          directory: deps.directory,
-          query,
-          locale: tr.locale,
-          defaultLocale: deps.defaultLocale,
-        });
+        const page = await listDirectory({ ...deps, query, locale: tr.locale });
         return {
           search: canonical,
           title: tr.t('partners.directory.title'),
@@ -61,12 +56,7 @@ export function registerPartnerPages(
       reply,
       tables: PROFILE_TABLES,
       render: async (tr) => {
-        const profile = await getPartnerProfile({
-          db: deps.db,
-          slug,
-          locale: tr.locale,
-          defaultLocale: deps.defaultLocale,
-        });
+        const profile = await getPartnerProfile({ ...deps, slug, locale: tr.locale });
         if (!profile) throw notFound();
         return {
           section: '/partners',
