@@ -4,7 +4,7 @@ import { findViolations, readProjectFiles } from './boundaries.ts';
 
 const violations = findViolations(readProjectFiles(path.resolve(import.meta.dirname, '..')));
 if (violations.length > 0) {
-  process.stderr.write(`Module boundaries (docs/decisions/012-module-boundaries.md):\n${violations.join('\n')}\n`);
+  process.stderr.write(`Module boundaries (see "Modules" in docs/architecture.md):\n${violations.join('\n')}\n`);
   process.exitCode = 1;
 } else {
   process.stdout.write('Modules meet only through their index.ts, without cycles.\n');
