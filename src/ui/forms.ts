@@ -113,3 +113,10 @@ export function notice(input: {
 }): SafeHtml {
   return html`<p class="flash flash-${input.kind ?? 'success'}" role="status">${input.tr.t(input.key, input.values)}</p>`;
 }
+
+/** The filters above a back-office list: a form that sends its fields in the address, and its button. */
+export function filterForm(input: { tr: Translator; action: string; fields: readonly SafeHtml[] }): SafeHtml {
+  return html`<form method="get" action="${input.action}" class="filters" role="search">
+${input.fields.map((field) => html`${field}\n`)}<div class="field"><button type="submit" class="secondary">${input.tr.t('form.filter')}</button></div>
+</form>`;
+}

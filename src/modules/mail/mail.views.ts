@@ -1,5 +1,5 @@
 import type { MessageKey, Translator } from '../../i18n/i18n.ts';
-import { selectField } from '../../ui/forms.ts';
+import { filterForm, selectField } from '../../ui/forms.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pagination } from '../../ui/pagination.ts';
 import { dataTable } from '../../ui/tables.ts';
@@ -25,10 +25,22 @@ export function renderOutbox(input: {
   const { tr, status, items } = input;
   return html`<h1>${tr.t('admin.outbox')}</h1>
 <p>${tr.t('mail.outbox.intro')}</p>
-<form method="get" action="/admin/outbox" class="filters" role="search">
-${selectField({ tr, name: 'status', label: tr.t('mail.field.status'), value: status, options: [{ value: '', label: tr.t('form.all') }, ...MAIL_STATUSES.map((value) => ({ value, label: tr.t(STATUS_LABELS[value]) }))] })}
-<div class="field"><button type="submit" class="secondary">${tr.t('form.filter')}</button></div>
-</form>
+${filterForm({
+  tr,
+  action: '/admin/outbox',
+  fields: [
+    selectField({
+      tr,
+      name: 'status',
+      label: tr.t('mail.field.status'),
+      value: status,
+      options: [
+        { value: '', label: tr.t('form.all') },
+        ...MAIL_STATUSES.map((value) => ({ value, label: tr.t(STATUS_LABELS[value]) })),
+      ],
+    }),
+  ],
+})}
 ${
   items.length === 0
     ? html`<p class="empty">${tr.t('mail.outbox.empty')}</p>`

@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../http/forms.ts';
 import { countryName, countryOptions } from '../../../i18n/countries.ts';
 import { isLocale, LANGUAGE_NAMES, type MessageKey, type Translator } from '../../../i18n/i18n.ts';
-import { csrfField, errorSummary, notice, selectField, textArea, textField } from '../../../ui/forms.ts';
+import { csrfField, errorSummary, filterForm, notice, selectField, textArea, textField } from '../../../ui/forms.ts';
 import { html, type SafeHtml } from '../../../ui/html.ts';
 import { localePath } from '../../../ui/layout.ts';
 import { DEFAULT_PER_PAGE, pagination } from '../../../ui/pagination.ts';
@@ -126,11 +126,29 @@ export function renderApplicationQueue(input: {
 }): SafeHtml {
   const { tr, status, kind, rows } = input;
   return html`<h1>${tr.t('admin.applications')}</h1>
-<form method="get" action="/admin/applications" class="filters" role="search">
-${selectField({ tr, name: 'status', label: tr.t('accounts.field.status'), value: status ?? '', options: [{ value: '', label: tr.t('form.all') }, ...APPLICATION_STATUSES.map((value) => ({ value, label: tr.t(STATUS_LABELS[value]) }))] })}
-${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: kind, options: [{ value: '', label: tr.t('form.all') }, ...kindOptions(tr)] })}
-<div class="field"><button type="submit" class="secondary">${tr.t('form.filter')}</button></div>
-</form>
+${filterForm({
+  tr,
+  action: '/admin/applications',
+  fields: [
+    selectField({
+      tr,
+      name: 'status',
+      label: tr.t('accounts.field.status'),
+      value: status ?? '',
+      options: [
+        { value: '', label: tr.t('form.all') },
+        ...APPLICATION_STATUSES.map((value) => ({ value, label: tr.t(STATUS_LABELS[value]) })),
+      ],
+    }),
+    selectField({
+      tr,
+      name: 'kind',
+      label: tr.t('partners.field.kind'),
+      value: kind,
+      options: [{ value: '', label: tr.t('form.all') }, ...kindOptions(tr)],
+    }),
+  ],
+})}
 ${
   rows.length === 0
     ? html`<p class="empty">${tr.t('partners.review.empty')}</p>`

@@ -1,7 +1,7 @@
 import type { FieldErrors } from '../../../http/forms.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import type { Translator } from '../../../i18n/i18n.ts';
-import { csrfField, errorSummary, selectField, textArea, textField } from '../../../ui/forms.ts';
+import { csrfField, errorSummary, filterForm, selectField, textArea, textField } from '../../../ui/forms.ts';
 import { html, type SafeHtml } from '../../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pagination } from '../../../ui/pagination.ts';
 import { KIND_LABELS, kindOptions, ORGANIZATION_STATUS_LABELS } from '../partners.labels.ts';
@@ -19,12 +19,30 @@ export function renderRegistry(input: {
   const { tr, query, rows, total } = input;
   const page = query.page;
   return html`<h1>${tr.t('admin.organizationsAll')}</h1>
-<form method="get" action="/admin/organizations" class="filters" role="search">
-${textField({ tr, name: 'q', label: tr.t('partners.registry.search'), value: query.q })}
-${selectField({ tr, name: 'status', label: tr.t('accounts.field.status'), value: query.status, options: [{ value: '', label: tr.t('form.all') }, ...ORGANIZATION_STATUSES.map((status) => ({ value: status, label: tr.t(ORGANIZATION_STATUS_LABELS[status]) }))] })}
-${selectField({ tr, name: 'kind', label: tr.t('partners.field.kind'), value: query.kind, options: [{ value: '', label: tr.t('form.all') }, ...kindOptions(tr)] })}
-<div class="field"><button type="submit" class="secondary">${tr.t('form.filter')}</button></div>
-</form>
+${filterForm({
+  tr,
+  action: '/admin/organizations',
+  fields: [
+    textField({ tr, name: 'q', label: tr.t('partners.registry.search'), value: query.q }),
+    selectField({
+      tr,
+      name: 'status',
+      label: tr.t('accounts.field.status'),
+      value: query.status,
+      options: [
+        { value: '', label: tr.t('form.all') },
+        ...ORGANIZATION_STATUSES.map((status) => ({ value: status, label: tr.t(ORGANIZATION_STATUS_LABELS[status]) })),
+      ],
+    }),
+    selectField({
+      tr,
+      name: 'kind',
+      label: tr.t('partners.field.kind'),
+      value: query.kind,
+      options: [{ value: '', label: tr.t('form.all') }, ...kindOptions(tr)],
+    }),
+  ],
+})}
 ${
   rows.length === 0
     ? html`<p class="empty">${tr.t('partners.registry.empty')}</p>`
