@@ -1,7 +1,8 @@
 import type { SecretBox } from '../../config/secrets-key.ts';
 import type { SiteCookie } from '../../http/cookies.ts';
 import type { ModuleDescriptor } from '../../http/module.ts';
-import { registerAccountsAdmin } from './accounts.admin.ts';
+import { registerPeopleAdmin } from './people/people.admin.ts';
+import { registerLanguageChoice } from './profile/profile.admin.ts';
 import { registerAccountPages } from './accounts.pages.ts';
 import { authAttempts, oneTimeTokens, recoveryCodes, roleAssignments, sessions, users } from './accounts.table.ts';
 
@@ -13,7 +14,10 @@ export const accountsModule = {
     const deps = { ...context, ...needs };
     return {
       pages: (surface) => registerAccountPages(surface, deps),
-      admin: (app) => registerAccountsAdmin(app, deps),
+      admin: (app) => {
+        registerPeopleAdmin(app, deps);
+        registerLanguageChoice(app, deps);
+      },
     };
   },
 } satisfies ModuleDescriptor<{ nudgeMail: () => void; secrets: SecretBox; session: SiteCookie }>;

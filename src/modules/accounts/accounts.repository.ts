@@ -1,26 +1,10 @@
-import {
-  and,
-  asc,
-  count,
-  eq,
-  gt,
-  ilike,
-  inArray,
-  isNotNull,
-  isNull,
-  ne,
-  notLike,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
-import type { Db, DbExecutor } from '../../db/database.ts';
+import { and, asc, count, eq, gt, inArray, isNull, ne, sql } from 'drizzle-orm';
+import type { DbExecutor } from '../../db/database.ts';
 import { organizations } from '../partners/index.ts';
 import type { RoleGrant } from './accounts.roles.ts';
 import {
   authAttempts,
   oneTimeTokens,
-  recoveryCodes,
   roleAssignments,
   sessions,
   users,
@@ -30,9 +14,12 @@ import {
 } from './accounts.table.ts';
 
 export type UserRow = typeof users.$inferSelect;
+
 /** What a request needs to know of the person behind a session: no password hash, no secret. */
 export type SessionUser = Pick<UserRow, 'id' | 'email' | 'name' | 'locale' | 'status' | 'totpEnabledAt'>;
+
 export type SessionRow = typeof sessions.$inferSelect;
+
 export type GrantRow = typeof roleAssignments.$inferSelect & { organizationSlug: string | null };
 
 export async function findUserByEmail(db: DbExecutor, email: string): Promise<UserRow | null> {
@@ -128,45 +115,6 @@ export async function countActiveHolders(db: DbExecutor, role: Role): Promise<nu
   return row?.total ?? 0;
 }
 
-export async function listUsers(
-  db: Db,
-  input: {
-    query?: string | undefined;
-    role?: Role | undefined;
-    status?: string | undefined;
-    limit: number;
-    offset: number;
-  },
-): Promise<{ total: number; rows: UserRow[] }> {
-  const parts: SQL[] = [];
-  if (input.query) {
-    const pattern = `%${input.query.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    parts.push(or(ilike(users.email, pattern), ilike(users.name, pattern))!);
-  }
-  if (input.status) parts.push(eq(users.status, input.status as UserRow['status']));
-  if (input.role) {
-    parts.push(
-      inArray(
-        users.id,
-        db
-          .select({ id: roleAssignments.userId })
-          .from(roleAssignments)
-          .where(and(eq(roleAssignments.role, input.role), isNull(roleAssignments.revokedAt))),
-      ),
-    );
-  }
-  const where = parts.length > 0 ? and(...parts) : undefined;
-  const [totalRow] = await db.select({ total: count() }).from(users).where(where);
-  const rows = await db
-    .select()
-    .from(users)
-    .where(where)
-    .orderBy(asc(sql`lower(${users.email})`))
-    .limit(input.limit)
-    .offset(input.offset);
-  return { total: totalRow?.total ?? 0, rows };
-}
-
 // Sessions.
 
 export async function insertSession(db: DbExecutor, values: typeof sessions.$inferInsert): Promise<void> {
@@ -193,16 +141,6 @@ export async function findSession(
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(eq(sessions.id, id));
   return row ?? null;
-}
-
-/** Counts one more wrong code in a session and returns the new count. */
-export async function countSessionCodeFailure(db: DbExecutor, id: string): Promise<number> {
-  const [row] = await db
-    .update(sessions)
-    .set({ codeFailures: sql`${sessions.codeFailures} + 1` })
-    .where(eq(sessions.id, id))
-    .returning({ failures: sessions.codeFailures });
-  return row?.failures ?? 0;
 }
 
 export async function updateSession(
@@ -234,55 +172,6 @@ export async function renameSession(
     .where(eq(sessions.id, input.id))
     .returning({ id: sessions.id });
   return rows.length > 0;
-}
-
-// Recovery codes.
-
-export async function replaceRecoveryCodes(
-  db: DbExecutor,
-  input: { userId: number; hashes: string[]; now: Date },
-): Promise<void> {
-  await db
-    .update(recoveryCodes)
-    .set({ usedAt: input.now })
-    .where(and(eq(recoveryCodes.userId, input.userId), isNull(recoveryCodes.usedAt)));
-  if (input.hashes.length > 0) {
-    await db
-      .insert(recoveryCodes)
-      .values(input.hashes.map((codeHash) => ({ userId: input.userId, codeHash, createdAt: input.now })));
-  }
-}
-
-/** Marks an unused recovery code used; false when there is no such code (or it was used). */
-export async function consumeRecoveryCode(
-  db: DbExecutor,
-  input: { userId: number; hash: string; now: Date },
-): Promise<boolean> {
-  const rows = await db
-    .update(recoveryCodes)
-    .set({ usedAt: input.now })
-    .where(
-      and(eq(recoveryCodes.userId, input.userId), eq(recoveryCodes.codeHash, input.hash), isNull(recoveryCodes.usedAt)),
-    )
-    .returning({ id: recoveryCodes.id });
-  return rows.length > 0;
-}
-
-export async function countUnusedRecoveryCodes(db: DbExecutor, userId: number): Promise<number> {
-  const [row] = await db
-    .select({ total: count() })
-    .from(recoveryCodes)
-    .where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
-  return row?.total ?? 0;
-}
-
-/** Authenticator secrets still stored in clear (before they were encrypted at rest). */
-export async function listClearTotpSecrets(db: DbExecutor): Promise<{ id: number; secret: string }[]> {
-  const rows = await db
-    .select({ id: users.id, secret: users.totpSecret })
-    .from(users)
-    .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, 'v1.%')));
-  return rows.flatMap((row) => (row.secret ? [{ id: row.id, secret: row.secret }] : []));
 }
 
 // One-time tokens.
@@ -383,30 +272,4 @@ export async function clearAttempts(db: DbExecutor, input: { kind: AttemptKind; 
 
 export async function pruneOldAttempts(db: DbExecutor, before: Date): Promise<void> {
   await db.delete(authAttempts).where(sql`${authAttempts.at} < ${before}`);
-}
-
-/** People holding an active partner_rep role for an organization. */
-export async function listOrganizationRepresentatives(
-  db: DbExecutor,
-  organizationId: number,
-): Promise<{ grantId: number; userId: number; name: string; email: string; locale: string; status: string }[]> {
-  return db
-    .select({
-      grantId: roleAssignments.id,
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      locale: users.locale,
-      status: users.status,
-    })
-    .from(roleAssignments)
-    .innerJoin(users, eq(users.id, roleAssignments.userId))
-    .where(
-      and(
-        eq(roleAssignments.role, 'partner_rep'),
-        eq(roleAssignments.organizationId, organizationId),
-        isNull(roleAssignments.revokedAt),
-      ),
-    )
-    .orderBy(asc(users.email));
 }

@@ -1,24 +1,22 @@
 export { ROLES, ROLE_LABELS, type Role, type RoleGrant } from './accounts.roles.ts';
 export { registerAccountPages } from './accounts.pages.ts';
-export { registerAccountsAdmin } from './accounts.admin.ts';
+export { resolveSession, SESSION_ABSOLUTE_MS, type SessionView } from './accounts.sessions.ts';
+export { signIn } from './sign-in/sign-in.usecases.ts';
 export {
   addRole,
   createAccountWithLink,
   ensureFirstSecretariat,
   inviteOrGrantRepresentative,
   inviteUser,
+  issueSignInLink,
   removeRole,
   restoreGrant,
-  issueSignInLink,
-  resolveSession,
-  SESSION_ABSOLUTE_MS,
-  signIn,
-  type SessionView,
-} from './accounts.usecases.ts';
-export { sealClearTotpSecrets } from './accounts.second-factor.ts';
-export { findUserByEmail, findUserById, listOrganizationRepresentatives } from './accounts.repository.ts';
+} from './people/people.usecases.ts';
+export { sealClearTotpSecrets } from './second-factor/second-factor.usecases.ts';
+export { findUserByEmail, findUserById } from './accounts.repository.ts';
+export { listOrganizationRepresentatives } from './people/people.repository.ts';
 export { createToken, hashPassword, hashToken } from './accounts.passwords.ts';
-export { createTotpSecret, decodeBase32, hotp, totpStep } from './accounts.totp.ts';
-export { commandLineAccountSchema, inviteSchema } from './accounts.schemas.ts';
+export { createTotpSecret, decodeBase32, hotp, totpStep } from './second-factor/second-factor.totp.ts';
+export { commandLineAccountSchema, inviteSchema } from './people/people.schemas.ts';
 export { AccountsError } from './accounts.errors.ts';
 export { accountsModule } from './accounts.module.ts';

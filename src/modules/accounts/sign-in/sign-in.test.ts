@@ -1,9 +1,15 @@
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Server } from '../../server.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
-import { ageAuthAttempts, createTestUser, currentCode, TestClient, TEST_PASSWORD } from '../../testing/test-users.ts';
+import type { Server } from '../../../server.ts';
+import { createTestApp } from '../../../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.ts';
+import {
+  ageAuthAttempts,
+  createTestUser,
+  currentCode,
+  TestClient,
+  TEST_PASSWORD,
+} from '../../../testing/test-users.ts';
 
 let database: TestDatabase;
 let server: Server;
@@ -401,7 +407,7 @@ describe('the first start', () => {
   it('creates a Secretariat account and gives its one-time link once; later starts give no link until it is used', async () => {
     const fresh = await createTestDatabase();
     try {
-      const { ensureFirstSecretariat } = await import('./accounts.usecases.ts');
+      const { ensureFirstSecretariat } = await import('../people/people.usecases.ts');
       const input = {
         db: fresh.db,
         email: 'secretariat@example.org',

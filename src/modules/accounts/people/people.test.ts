@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from '../../server.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
-import { createTestUser, TestClient, TEST_PASSWORD } from '../../testing/test-users.ts';
+import type { Server } from '../../../server.ts';
+import { createTestApp } from '../../../testing/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.ts';
+import { createTestUser, TestClient, TEST_PASSWORD } from '../../../testing/test-users.ts';
 
 let database: TestDatabase;
 let server: Server;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../testing/test-app.ts';
+import { useTestApp } from '../../../testing/test-app.ts';
 import {
   ageAuthAttempts,
   createTestUser,
@@ -7,8 +7,8 @@ import {
   TestClient,
   testSecretBox,
   TEST_PASSWORD,
-} from '../../testing/test-users.ts';
-import { decodeBase32, hotp, totpStep } from './accounts.totp.ts';
+} from '../../../testing/test-users.ts';
+import { decodeBase32, hotp, totpStep } from './second-factor.totp.ts';
 
 const test = useTestApp();
 

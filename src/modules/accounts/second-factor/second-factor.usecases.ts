@@ -1,37 +1,32 @@
-import type { SecretBox } from '../../config/secrets-key.ts';
-import type { Db, DbExecutor } from '../../db/database.ts';
-import { isLocale, type Locale, type MessageKey } from '../../i18n/i18n.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
-import { queueTranslatedMail } from '../mail/index.ts';
-import { CODE_BACKOFF, openAttempt, withdrawAttempt } from './accounts.attempts.ts';
-import { AccountsError } from './accounts.errors.ts';
-import { createToken, verifyPassword } from './accounts.passwords.ts';
-import { createRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from './accounts.recovery-codes.ts';
+import type { SecretBox } from '../../../config/secrets-key.ts';
+import type { Db, DbExecutor } from '../../../db/database.ts';
+import type { MessageKey } from '../../../i18n/i18n.ts';
+import { recordAudit } from '../../audit/index.ts';
+import { queueTranslatedMail } from '../../mail/index.ts';
+import { CODE_BACKOFF, openAttempt, withdrawAttempt } from '../accounts.attempts.ts';
+import { AccountsError } from '../accounts.errors.ts';
+import { actorOf, localeOfUser } from '../accounts.identity.ts';
+import { createToken, verifyPassword } from '../accounts.passwords.ts';
+import {
+  deleteSession,
+  deleteSessionsOfUser,
+  findUserById,
+  renameSession,
+  updateUser,
+  type UserRow,
+} from '../accounts.repository.ts';
 import {
   consumeRecoveryCode,
   countSessionCodeFailure,
   countUnusedRecoveryCodes,
-  deleteSession,
-  deleteSessionsOfUser,
-  findUserById,
   listClearTotpSecrets,
-  renameSession,
   replaceRecoveryCodes,
-  updateUser,
-  type UserRow,
-} from './accounts.repository.ts';
-import { createTotpSecret, verifyTotp } from './accounts.totp.ts';
+} from './second-factor.repository.ts';
+import { createRecoveryCodes, hashRecoveryCode, normalizeRecoveryCode } from './second-factor.recovery-codes.ts';
+import { createTotpSecret, verifyTotp } from './second-factor.totp.ts';
 
 /** Wrong codes one pending session may give before it ends (the person signs in again). */
 export const SESSION_CODE_LIMIT = 5;
-
-function actorOf(user: { id: number; email: string }): Actor {
-  return { id: user.id, label: user.email };
-}
-
-function localeOfUser(user: UserRow): Locale {
-  return isLocale(user.locale) ? user.locale : 'fr';
-}
 
 /** Tells a person, in their language, that something changed about their second factor. */
 async function tellOwner(

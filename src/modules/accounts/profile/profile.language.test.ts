@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useTestApp } from '../../testing/test-app.ts';
-import { createTestUser, TestClient } from '../../testing/test-users.ts';
-import { issueSignInLink } from './index.ts';
+import { useTestApp } from '../../../testing/test-app.ts';
+import { createTestUser, TestClient } from '../../../testing/test-users.ts';
+import { issueSignInLink } from '../index.ts';
 
 const platform = useTestApp();
 
