@@ -1,41 +1,34 @@
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from './server.ts';
+import { describe, expect, it } from 'vitest';
 import { loadDemonstrationContent } from './demo.ts';
-import { createTestApp } from './testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from './testing/test-database.ts';
+import { createTestApp, useTestApp } from './testing/test-app.ts';
 
-let database: TestDatabase;
-let server: Server;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await loadDemonstrationContent(database.db);
-  server = await createTestApp({ database });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
+const test = useTestApp({
+  prepare: async (database) => {
+    await loadDemonstrationContent(database.db);
+  },
 });
 
 describe('the root address', () => {
   it('sends visitors to the language their browser prefers', async () => {
-    const response = await server.app.inject({ url: '/', headers: { 'accept-language': 'es-AR,es;q=0.9,en;q=0.5' } });
+    const response = await test.server.app.inject({
+      url: '/',
+      headers: { 'accept-language': 'es-AR,es;q=0.9,en;q=0.5' },
+    });
     expect(response.statusCode).toBe(302);
     expect(response.headers.location).toBe('/es/');
     expect(response.headers.vary).toContain('Accept-Language');
   });
 
   it('falls back to French when the browser asks for none of the three languages', async () => {
-    const response = await server.app.inject({ url: '/', headers: { 'accept-language': 'de-DE,de;q=0.9' } });
+    const response = await test.server.app.inject({ url: '/', headers: { 'accept-language': 'de-DE,de;q=0.9' } });
     expect(response.headers.location).toBe('/fr/');
-    const none = await server.app.inject({ url: '/' });
+    const none = await test.server.app.inject({ url: '/' });
     expect(none.headers.location).toBe('/fr/');
   });
 
   it('honours DEFAULT_LOCALE for the fallback', async () => {
-    const english = await createTestApp({ database, config: { DEFAULT_LOCALE: 'en' } });
+    const english = await createTestApp({ database: test.database, config: { DEFAULT_LOCALE: 'en' } });
     try {
       const response = await english.app.inject({ url: '/', headers: { 'accept-language': 'ja' } });
       expect(response.headers.location).toBe('/en/');
@@ -45,7 +38,7 @@ describe('the root address', () => {
   });
 
   it('adds the trailing slash to a bare language prefix', async () => {
-    const response = await server.app.inject({ url: '/en' });
+    const response = await test.server.app.inject({ url: '/en' });
     expect(response.statusCode).toBe(301);
     expect(response.headers.location).toBe('/en/');
   });
@@ -57,7 +50,7 @@ describe('public pages', () => {
     ['en', 'Home', 'About'],
     ['es', 'Inicio', 'Acerca de'],
   ])('serves the home page in %s with its navigation', async (locale, home, about) => {
-    const response = await server.app.inject({ url: `/${locale}/` });
+    const response = await test.server.app.inject({ url: `/${locale}/` });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/html; charset=utf-8');
     const body = response.body;
@@ -71,7 +64,7 @@ describe('public pages', () => {
   });
 
   it.each(['fr', 'en', 'es'])('serves the about page in %s with a switcher that keeps the page', async (locale) => {
-    const response = await server.app.inject({ url: `/${locale}/about` });
+    const response = await test.server.app.inject({ url: `/${locale}/about` });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain(`<html lang="${locale}"`);
     expect(response.body).toContain('href="/fr/about" hreflang="fr" lang="fr"');
@@ -82,15 +75,15 @@ describe('public pages', () => {
   });
 
   it('marks demonstration text as such', async () => {
-    const response = await server.app.inject({ url: '/en/about' });
+    const response = await test.server.app.inject({ url: '/en/about' });
     expect(response.body).toContain('Demonstration content');
   });
 
   it('answers an unknown language or page with a 404 page in the right language', async () => {
-    const unknownLocale = await server.app.inject({ url: '/de/about', headers: { 'accept-language': 'es' } });
+    const unknownLocale = await test.server.app.inject({ url: '/de/about', headers: { 'accept-language': 'es' } });
     expect(unknownLocale.statusCode).toBe(404);
     expect(unknownLocale.body).toContain('Página no encontrada');
-    const unknownPage = await server.app.inject({ url: '/en/nowhere' });
+    const unknownPage = await test.server.app.inject({ url: '/en/nowhere' });
     expect(unknownPage.statusCode).toBe(404);
     expect(unknownPage.body).toContain('<html lang="en"');
     expect(unknownPage.body).toContain('Page not found');
@@ -99,8 +92,8 @@ describe('public pages', () => {
 
   it('writes dates as the reader’s language does', async () => {
     // Which day it is does not matter here (the home page's own test gives it a fixed one).
-    const french = await server.app.inject({ url: '/fr/' });
-    const spanish = await server.app.inject({ url: '/es/' });
+    const french = await test.server.app.inject({ url: '/fr/' });
+    const spanish = await test.server.app.inject({ url: '/es/' });
     expect(french.body).toMatch(
       / le \d{1,2}(er)? (janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \d{4}\./,
     );
@@ -112,7 +105,7 @@ describe('public pages', () => {
 
 describe('security and delivery', () => {
   it('sends a Content-Security-Policy without inline script and the usual protective headers', async () => {
-    const response = await server.app.inject({ url: '/fr/' });
+    const response = await test.server.app.inject({ url: '/fr/' });
     const csp = String(response.headers['content-security-policy']);
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
@@ -123,23 +116,23 @@ describe('security and delivery', () => {
   });
 
   it('serves fingerprinted assets cached for a year, compressed', async () => {
-    const page = await server.app.inject({ url: '/fr/' });
+    const page = await test.server.app.inject({ url: '/fr/' });
     const href = /<link rel="stylesheet" href="([^"]+)">/.exec(page.body)?.[1];
     expect(href).toMatch(/^\/assets\/site\.[0-9a-f]{12}\.css$/);
-    const css = await server.app.inject({ url: href!, headers: { 'accept-encoding': 'br, gzip' } });
+    const css = await test.server.app.inject({ url: href!, headers: { 'accept-encoding': 'br, gzip' } });
     expect(css.statusCode).toBe(200);
     expect(css.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(css.headers['content-encoding']).toBe('br');
-    const wrong = await server.app.inject({ url: '/assets/site.000000000000.css' });
+    const wrong = await test.server.app.inject({ url: '/assets/site.000000000000.css' });
     expect(wrong.statusCode).toBe(404);
   });
 
   it('links every page to the SVG icon, fingerprinted and cached for a year like the stylesheet', async () => {
     for (const url of ['/fr/', '/en/sign-in', '/en/nowhere']) {
-      const page = await server.app.inject({ url });
+      const page = await test.server.app.inject({ url });
       const href = /<link rel="icon" href="([^"]+)" type="image\/svg\+xml">/.exec(page.body)?.[1];
       expect(href, url).toMatch(/^\/assets\/favicon\.[0-9a-f]{12}\.svg$/);
-      const icon = await server.app.inject({ url: href! });
+      const icon = await test.server.app.inject({ url: href! });
       expect(icon.statusCode).toBe(200);
       expect(icon.headers['content-type']).toBe('image/svg+xml');
       expect(icon.headers['cache-control']).toBe('public, max-age=31536000, immutable');
@@ -150,7 +143,7 @@ describe('security and delivery', () => {
   });
 
   it('answers /favicon.ico with an ICO file of 16, 32 and 48 pixel images, for browsers that ask for it', async () => {
-    const response = await server.app.inject({ url: '/favicon.ico' });
+    const response = await test.server.app.inject({ url: '/favicon.ico' });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('image/x-icon');
     expect(response.headers['cache-control']).toBe('public, max-age=604800');
@@ -172,9 +165,9 @@ describe('security and delivery', () => {
   });
 
   it('compresses pages for clients that accept it', async () => {
-    const gzip = await server.app.inject({ url: '/en/about', headers: { 'accept-encoding': 'gzip' } });
+    const gzip = await test.server.app.inject({ url: '/en/about', headers: { 'accept-encoding': 'gzip' } });
     expect(gzip.headers['content-encoding']).toBe('gzip');
-    const plain = await server.app.inject({ url: '/en/about', headers: { 'accept-encoding': 'identity' } });
+    const plain = await test.server.app.inject({ url: '/en/about', headers: { 'accept-encoding': 'identity' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body).toContain('</html>');
   });
@@ -182,17 +175,17 @@ describe('security and delivery', () => {
 
 describe('operations endpoints', () => {
   it('reports health and readiness', async () => {
-    expect((await server.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
-    const ready = await server.app.inject({ url: '/readyz' });
+    expect((await test.server.app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
+    const ready = await test.server.app.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: 'ready' });
   });
 
   it('answers /metrics to nobody when no token is set, from the machine itself too', async () => {
-    const closed = await server.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' });
+    const closed = await test.server.app.inject({ url: '/metrics', remoteAddress: '127.0.0.1' });
     expect(closed.statusCode).toBe(404);
     expect(closed.body).not.toContain('alliance87_');
-    const asked = await server.app.inject({
+    const asked = await test.server.app.inject({
       url: '/metrics',
       headers: { authorization: 'Bearer anything-at-all-here' },
     });
@@ -201,7 +194,7 @@ describe('operations endpoints', () => {
 
   it('exposes Prometheus metrics to the bearer of METRICS_TOKEN only, including the page cache and the partner directory', async () => {
     const token = 'a-long-metrics-token-for-the-test';
-    const open = await createTestApp({ database, config: { METRICS_TOKEN: token } });
+    const open = await createTestApp({ database: test.database, config: { METRICS_TOKEN: token } });
     try {
       for (const authorization of [undefined, 'Bearer wrong-token-of-some-length', `Basic ${token}`, token]) {
         const refused = await open.app.inject({
@@ -229,7 +222,7 @@ describe('operations endpoints', () => {
   });
 
   it('lists every public page in every language in the sitemap', async () => {
-    const response = await server.app.inject({ url: '/sitemap.xml' });
+    const response = await test.server.app.inject({ url: '/sitemap.xml' });
     expect(response.headers['content-type']).toContain('application/xml');
     for (const locale of ['fr', 'en', 'es']) {
       expect(response.body).toContain(`<loc>http://platform.test/${locale}/about</loc>`);
@@ -237,7 +230,7 @@ describe('operations endpoints', () => {
     }
     expect(response.body).not.toContain('sign-in');
     expect(response.body).not.toContain('/account');
-    const robots = await server.app.inject({ url: '/robots.txt' });
+    const robots = await test.server.app.inject({ url: '/robots.txt' });
     expect(robots.body).toContain('Sitemap: http://platform.test/sitemap.xml');
     expect(robots.body).toContain('Disallow: /admin');
   });
@@ -245,7 +238,7 @@ describe('operations endpoints', () => {
 
 describe('JSON API', () => {
   it('answers the counters, computed from the records', async () => {
-    const response = await server.app.inject({ url: '/api/v1/stats' });
+    const response = await test.server.app.inject({ url: '/api/v1/stats' });
     expect(response.statusCode).toBe(200);
     const body = response.json();
     // Counted by hand in content/demo/organizations.json: 48 partners, of which 44 active.
@@ -266,14 +259,17 @@ describe('JSON API', () => {
   });
 
   it('answers unknown API paths with the documented error shape', async () => {
-    const response = await server.app.inject({ url: '/api/v1/nothing-here', headers: { 'accept-language': 'en' } });
+    const response = await test.server.app.inject({
+      url: '/api/v1/nothing-here',
+      headers: { 'accept-language': 'en' },
+    });
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/json');
     expect(response.json()).toEqual({ error: { code: 'not_found', message: 'Not found.' } });
   });
 
   it('describes itself in OpenAPI, generated from the route schemas', async () => {
-    const response = await server.app.inject({ url: '/api/v1/openapi.json' });
+    const response = await test.server.app.inject({ url: '/api/v1/openapi.json' });
     const document = response.json();
     expect(document.openapi).toBe('3.1.0');
     const stats = document.paths['/api/v1/stats'].get;

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemonstrationContent } from '../demo.ts';
 import { readDemoOrganizations } from '../modules/partners/index.ts';
-import type { Server } from '../server.ts';
-import { createTestApp } from '../testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database.ts';
+import { useTestApp } from '../testing/test-app.ts';
 
 /**
  * A public page and everything it loads must fit in the first round trips of a slow mobile
@@ -12,23 +10,15 @@ import { createTestDatabase, type TestDatabase } from '../testing/test-database.
  */
 const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 
-let database: TestDatabase;
-let server: Server;
+const test = useTestApp({
+  prepare: async (database) => {
+    await loadDemonstrationContent(database.db);
+  },
+});
 const partner = readDemoOrganizations().find((entry) => entry.status === 'active')!.slug;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  await loadDemonstrationContent(database.db);
-  server = await createTestApp({ database });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
 async function receivedBytes(url: string): Promise<number> {
-  const response = await server.app.inject({ url, headers: { 'accept-encoding': 'br' } });
+  const response = await test.server.app.inject({ url, headers: { 'accept-encoding': 'br' } });
   expect(response.statusCode, url).toBe(200);
   return response.rawPayload.length;
 }
@@ -38,7 +28,7 @@ describe.each(['fr', 'en', 'es'])('the weight of public pages in %s', (locale) =
     `/${locale}%s with all it loads fits in the first round trip`,
     async (path) => {
       const url = `/${locale}${path}`;
-      const html = (await server.app.inject({ url })).body;
+      const html = (await test.server.app.inject({ url })).body;
       // Every resource the page loads from the platform (stylesheet, scripts, images).
       const resources = [...html.matchAll(/(?:href|src)="(\/(?:assets|media)\/[^"]+)"/g)].map((match) => match[1]!);
       expect(resources.some((resource) => resource.endsWith('.css'))).toBe(true);

@@ -1,37 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from '../../server.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { createTestApp, useTestApp } from '../../testing/test-app.ts';
+import { createTestDatabase } from '../../testing/test-database.ts';
 import { createTestUser, TestClient } from '../../testing/test-users.ts';
 
-let database: TestDatabase;
-let server: Server;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await createTestApp({ database });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
+const test = useTestApp();
 
 describe('the back office shell', () => {
   it('sends visitors who are not signed in to the sign-in page, in their language', async () => {
-    const response = await server.app.inject({ url: '/admin/users', headers: { 'accept-language': 'es' } });
+    const response = await test.server.app.inject({ url: '/admin/users', headers: { 'accept-language': 'es' } });
     expect(response.statusCode).toBe(303);
     expect(response.headers.location).toBe('/es/sign-in?next=%2Fadmin%2Fusers');
   });
 
   it('shows a signed-in person their overview in their own language, with their name escaped, never cached', async () => {
     const person = await createTestUser({
-      database,
+      database: test.database,
       roles: [{ role: 'gcg_member' }],
       name: '<Ana & "Bo">',
       locale: 'es',
     });
-    const client = new TestClient(server.app);
+    const client = new TestClient(test.server.app);
     await client.signIn({ email: person.email });
     const response = await client.get('/admin');
     expect(response.statusCode).toBe(200);
@@ -47,8 +35,8 @@ describe('the back office shell', () => {
   });
 
   it('shows the Secretariat every entry', async () => {
-    const person = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true });
-    const client = new TestClient(server.app);
+    const person = await createTestUser({ database: test.database, roles: [{ role: 'secretariat' }], totp: true });
+    const client = new TestClient(test.server.app);
     await client.signIn({ email: person.email, totpSecret: person.totpSecret });
     const response = await client.get('/admin');
     for (const path of ['/admin/users', '/admin/audit', '/admin/outbox'])
@@ -56,7 +44,7 @@ describe('the back office shell', () => {
   });
 });
 
-describe('when the database fails', () => {
+describe('when the test.database fails', () => {
   it('answers pages with a localized error page and the API with the error shape', async () => {
     const broken = await createTestDatabase();
     const app = await createTestApp({ database: broken });

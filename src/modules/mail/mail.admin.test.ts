@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from '../../server.ts';
-import { createTestApp } from '../../testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.ts';
 import { createTestUser, TestClient } from '../../testing/test-users.ts';
 
-let database: TestDatabase;
-let server: Server;
+const test = useTestApp({
+  prepare: async (database) => {
+    secretariat = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true });
+    // The server as it runs without SMTP_URL: nothing in the test calls the mailer by hand.
+  },
+});
 let secretariat: { email: string; totpSecret: string | null };
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-  secretariat = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true });
-  // The server as it runs without SMTP_URL: nothing in the test calls the mailer by hand.
-  server = await createTestApp({ database });
-});
-
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
 async function statusOfLastMailTo(email: string): Promise<string | null> {
-  const result = await database.pool.query<{ status: string }>(
+  const result = await test.database.pool.query<{ status: string }>(
     `SELECT status FROM mail_outbox WHERE to_address = $1 ORDER BY id DESC LIMIT 1`,
     [email],
   );
@@ -41,14 +31,14 @@ async function waitForStatus(email: string, expected: string): Promise<void> {
 
 describe('the outbox of a platform without an SMTP server', () => {
   it('keeps a password reset e-mail asked for through the site, and shows it to the Secretariat as kept', async () => {
-    const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }], locale: 'es' });
-    const visitor = new TestClient(server.app);
+    const person = await createTestUser({ database: test.database, roles: [{ role: 'gcg_member' }], locale: 'es' });
+    const visitor = new TestClient(test.server.app);
     const asked = await visitor.submit({ page: '/es/password/forgot', fields: { email: person.email } });
     expect(asked.statusCode).toBe(200);
 
     await waitForStatus(person.email, 'kept');
 
-    const admin = new TestClient(server.app);
+    const admin = new TestClient(test.server.app);
     await admin.signIn({ email: secretariat.email, totpSecret: secretariat.totpSecret });
     const kept = await admin.get('/admin/outbox?status=kept');
     expect(kept.statusCode).toBe(200);
@@ -64,12 +54,12 @@ describe('the outbox of a platform without an SMTP server', () => {
 
   it('hides the secret of one-time links in messages on their way, so no one in the back office can use them', async () => {
     const secret = 'Un3xpiredResetT0ken_abcdefghijklmnop';
-    await database.pool.query(
+    await test.database.pool.query(
       `INSERT INTO mail_outbox (to_address, locale, kind, subject, body_text, status, attempts, last_error)
        VALUES ('someone@example.org', 'en', 'accounts.password_reset', 'Reset', $1, 'failed', 1, 'connection refused')`,
       [`Choose a new password: https://platform.test/en/account/set-password?token=${secret}`],
     );
-    const admin = new TestClient(server.app);
+    const admin = new TestClient(test.server.app);
     await admin.signIn({ email: secretariat.email, totpSecret: secretariat.totpSecret });
     const outbox = await admin.get('/admin/outbox');
     expect(outbox.statusCode).toBe(200);

@@ -1,29 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Server } from '../../../server.ts';
-import { createTestApp } from '../../../testing/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../testing/test-app.ts';
 import { createTestUser, TestClient, TEST_PASSWORD } from '../../../testing/test-users.ts';
 
-let database: TestDatabase;
-let server: Server;
+const test = useTestApp();
 let admin: TestClient;
 let secretariat: { id: number; email: string; totpSecret: string | null };
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  server = await createTestApp({ database });
-  secretariat = await createTestUser({ database, roles: [{ role: 'secretariat' }], totp: true, locale: 'en' });
-  admin = new TestClient(server.app);
+  secretariat = await createTestUser({
+    database: test.database,
+    roles: [{ role: 'secretariat' }],
+    totp: true,
+    locale: 'en',
+  });
+  admin = new TestClient(test.server.app);
   await admin.signIn({ email: secretariat.email, totpSecret: secretariat.totpSecret });
 });
 
-afterAll(async () => {
-  await server?.close();
-  await database?.close();
-});
-
 async function counts() {
-  const result = await database.pool.query<{ grants: string; audit: string; users: string }>(
+  const result = await test.database.pool.query<{ grants: string; audit: string; users: string }>(
     `SELECT (SELECT count(*) FROM role_assignments) AS grants, (SELECT count(*) FROM audit_log) AS audit,
             (SELECT count(*) FROM users) AS users`,
   );
@@ -33,7 +28,7 @@ async function counts() {
 describe('managing accounts', () => {
   it('lists accounts with search, filters and pagination', async () => {
     for (let index = 0; index < 27; index += 1) {
-      await database.pool.query(`INSERT INTO users (email, name, status) VALUES ($1, $2, 'invited')`, [
+      await test.database.pool.query(`INSERT INTO users (email, name, status) VALUES ($1, $2, 'invited')`, [
         `listed${String(index).padStart(2, '0')}@example.org`,
         `Listed ${index}`,
       ]);
@@ -53,7 +48,7 @@ describe('managing accounts', () => {
   });
 
   it('adds and removes roles with their bindings, keeping the history and the audit trail', async () => {
-    const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }] });
+    const person = await createTestUser({ database: test.database, roles: [{ role: 'gcg_member' }] });
     const missing = await admin.submit({
       page: `/admin/users/${person.id}`,
       action: `/admin/users/${person.id}/roles`,
@@ -81,7 +76,7 @@ describe('managing accounts', () => {
     expect(removed.statusCode).toBe(303);
     const after = await admin.get(`/admin/users/${person.id}`);
     expect(after.body).toContain('Past roles');
-    const audit = await database.pool.query<{ action: string; actor_label: string }>(
+    const audit = await test.database.pool.query<{ action: string; actor_label: string }>(
       `SELECT action, actor_label FROM audit_log WHERE entity_type = 'user' AND entity_id = $1 ORDER BY id`,
       [String(person.id)],
     );
@@ -101,10 +96,11 @@ describe('managing accounts', () => {
     expect(back.body).toContain('The role is given back.');
     expect(back.body).toMatch(/<li>Pathfinder country focal point · Nepal\s*<form/);
     // A grant that was not removed, or another person's, is not "given back".
-    const other = await createTestUser({ database, roles: [{ role: 'gcg_member' }] });
-    const otherGrant = await database.pool.query<{ id: number }>(`SELECT id FROM role_assignments WHERE user_id = $1`, [
-      other.id,
-    ]);
+    const other = await createTestUser({ database: test.database, roles: [{ role: 'gcg_member' }] });
+    const otherGrant = await test.database.pool.query<{ id: number }>(
+      `SELECT id FROM role_assignments WHERE user_id = $1`,
+      [other.id],
+    );
     const wrong = await admin.submit({
       page: `/admin/users/${person.id}`,
       action: `/admin/users/${person.id}/roles/${otherGrant.rows[0]!.id}/restore`,
@@ -114,8 +110,11 @@ describe('managing accounts', () => {
   });
 
   it('deactivates an account only when confirmed, ends its sessions, and can reactivate it', async () => {
-    const person = await createTestUser({ database, roles: [{ role: 'ag_member', actionGroup: 'migration' }] });
-    const member = new TestClient(server.app);
+    const person = await createTestUser({
+      database: test.database,
+      roles: [{ role: 'ag_member', actionGroup: 'migration' }],
+    });
+    const member = new TestClient(test.server.app);
     await member.signIn({ email: person.email });
     const unconfirmed = await admin.submit({
       page: `/admin/users/${person.id}`,
@@ -131,7 +130,7 @@ describe('managing accounts', () => {
     });
     expect(confirmed.statusCode).toBe(303);
     expect((await member.get('/admin')).statusCode).toBe(303);
-    const refused = await new TestClient(server.app).submit({
+    const refused = await new TestClient(test.server.app).submit({
       page: '/en/sign-in',
       fields: { email: person.email, password: TEST_PASSWORD },
     });
@@ -142,7 +141,7 @@ describe('managing accounts', () => {
       fields: { status: 'active' },
     });
     expect(reactivated.statusCode).toBe(303);
-    expect((await new TestClient(server.app).signIn({ email: person.email })).statusCode).toBe(303);
+    expect((await new TestClient(test.server.app).signIn({ email: person.email })).statusCode).toBe(303);
   });
 
   it('never leaves the platform without an active Secretariat account', async () => {
@@ -159,7 +158,7 @@ describe('managing accounts', () => {
 
   it('filters the audit log by person, entity and date', async () => {
     // The day the Secretariat's role changes were recorded (read back, so that midnight changes nothing).
-    const recorded = await database.pool.query<{ day: string }>(
+    const recorded = await test.database.pool.query<{ day: string }>(
       `SELECT to_char(max(at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM audit_log WHERE actor_id = $1`,
       [secretariat.id],
     );
@@ -181,8 +180,8 @@ describe('managing accounts', () => {
 
 describe('bad input on the other forms', () => {
   it('re-renders each form with its message, keeps the input, and writes nothing', async () => {
-    const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }], locale: 'fr' });
-    const client = new TestClient(server.app);
+    const person = await createTestUser({ database: test.database, roles: [{ role: 'gcg_member' }], locale: 'fr' });
+    const client = new TestClient(test.server.app);
     await client.signIn({ email: person.email, locale: 'fr' });
     const before = await counts();
 
@@ -212,7 +211,7 @@ describe('bad input on the other forms', () => {
     expect(wrongCurrent.statusCode).toBe(400);
     expect(wrongCurrent.body).toContain('Le mot de passe actuel n’est pas correct.');
 
-    const forgot = await new TestClient(server.app).submit({
+    const forgot = await new TestClient(test.server.app).submit({
       page: '/es/password/forgot',
       fields: { email: 'x'.repeat(20) },
     });
@@ -225,8 +224,8 @@ describe('bad input on the other forms', () => {
   });
 
   it('saves a valid profile and says so', async () => {
-    const person = await createTestUser({ database, roles: [{ role: 'gcg_member' }] });
-    const client = new TestClient(server.app);
+    const person = await createTestUser({ database: test.database, roles: [{ role: 'gcg_member' }] });
+    const client = new TestClient(test.server.app);
     await client.signIn({ email: person.email });
     const saved = await client.submit({ page: '/en/account', fields: { name: 'New Name', locale: 'es' } });
     expect(saved.headers.location).toBe('/es/account?saved=profile');
