@@ -71,7 +71,7 @@ describe('public pages', () => {
     expect(response.body).toContain('href="/en/about" hreflang="en" lang="en"');
     expect(response.body).toContain('href="/es/about" hreflang="es" lang="es"');
     expect(response.body).toContain('aria-current="page">');
-    expect(response.body).toMatch(/<h2>[^<]+<\/h2>/);
+    expect(response.body).toMatch(/<h2 id="[a-z0-9-]+">[^<]+<\/h2>/);
   });
 
   it('marks demonstration text as such', async () => {

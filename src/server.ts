@@ -30,6 +30,7 @@ import {
   findUserById,
   hashToken,
   inviteOrGrantRepresentative,
+  listActiveHolders,
   listOrganizationRepresentatives,
   removeRole,
   restoreGrant,
@@ -180,7 +181,11 @@ export async function buildServer(input: {
     mount(auditModule, {
       findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
     }),
-    mount(partnersModule, { people: peopleFromAccounts(config), nudgeMail: mail.nudge }),
+    mount(partnersModule, {
+      people: peopleFromAccounts(config),
+      nudgeMail: mail.nudge,
+      confirmations: mail.confirmations,
+    }),
   ];
   modules.push(mount(adminModule, { queues: modules.flatMap((module) => module.queues ?? []) }));
 
@@ -265,6 +270,7 @@ function peopleFromAccounts(config: Config): PeopleDirectory {
   return {
     inviteRepresentative: (input) => inviteOrGrantRepresentative({ ...input, publicUrl: config.publicUrl }),
     listRepresentatives: listOrganizationRepresentatives,
+    listSecretariat: (db) => listActiveHolders(db, 'secretariat'),
     removeRepresentative: removeRole,
     restoreRepresentative: ({ organizationId, ...input }) =>
       restoreGrant({ ...input, expect: { role: 'partner_rep', organizationId } }),

@@ -23,6 +23,7 @@ describe('the migrations', () => {
       'auth_attempts',
       'content_page_translations',
       'content_pages',
+      'email_confirmations',
       'mail_outbox',
       'one_time_tokens',
       'organization_action_groups',

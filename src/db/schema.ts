@@ -4,6 +4,7 @@ export * from '../modules/accounts/accounts.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/content/content.table.ts';
 export * from '../modules/mail/mail.table.ts';
+export * from '../modules/mail/confirmations/confirmations.table.ts';
 export * from '../modules/partners/partners.table.ts';
 export * from '../modules/pathfinders/pathfinders.table.ts';
 
@@ -19,6 +20,7 @@ import {
 import { auditLog } from '../modules/audit/audit.table.ts';
 import { contentPages, contentPageTranslations } from '../modules/content/content.table.ts';
 import { mailOutbox } from '../modules/mail/mail.table.ts';
+import { emailConfirmations } from '../modules/mail/confirmations/confirmations.table.ts';
 import {
   organizationActionGroups,
   organizationChangeRequests,
@@ -43,6 +45,7 @@ export const schema = {
   contentPages,
   contentPageTranslations,
   mailOutbox,
+  emailConfirmations,
   organizations,
   organizationActionGroups,
   organizationChangeRequests,

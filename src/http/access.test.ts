@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { issueSignInLink } from '../modules/accounts/index.ts';
 import { updatePageText } from '../modules/content/index.ts';
 import { useTestApp } from '../testing/test-app.ts';
+import { applyAndConfirm, confirmationLinkFor } from '../testing/test-mail.ts';
 import { createTestUser, TestClient } from '../testing/test-users.ts';
 import { installAccessControl } from './access.ts';
 
@@ -68,6 +69,12 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /:locale/partners/apply':                                        ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/partners/apply/answer':                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'POST /:locale/partners/apply/answer':                                 ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/partners/apply/confirmed':                               ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/partners/apply/status':                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/confirm':                                                ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'POST /:locale/confirm':                                               ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/confirm/sent':                                           ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'POST /:locale/confirm/resend':                                        ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/sign-in':                                                ['ok',   'ok',   'go',   'go',   'go',   'go',   'go',   'go',   'go'],
   'POST /:locale/sign-in':                                               ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/sign-in/code':                                           ['in',   'ok',   'go',   'go',   'go',   'go',   'go',   'go',   'go'],
@@ -169,6 +176,10 @@ interface Fixture {
   user: number;
   answerToken: string;
   setPasswordToken: string;
+  /** The applicant's private link to an application (its token). */
+  statusToken: string;
+  /** A confirmation link not used (it is only opened). */
+  confirmationLink: string;
 }
 
 let fixture: Fixture;
@@ -180,25 +191,36 @@ async function one<T>(sql: string, values: unknown[] = []): Promise<T> {
   return result.rows[0] as T;
 }
 
-/** An application sent through the public form, by a visitor of its own. */
+/** The fields of an application from `name`. */
+function applicationFields(name: string): Record<string, string> {
+  return {
+    name,
+    kind: 'academic',
+    country: 'NPL',
+    website: 'https://access.example.org',
+    contact_name: `Contact of ${name}`,
+    contact_email: `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`,
+    motivation: 'We study forced labour in brick kilns and want to share our findings.',
+    endorses_terms: 'yes',
+  };
+}
+
+/** An application sent through the public form, by a visitor of its own, its address confirmed. */
 async function apply(name: string): Promise<number> {
-  const visitor = new TestClient(platform.server.app);
-  const contact = `${name.toLowerCase().replace(/\W+/g, '.')}@example.org`;
-  const sent = await visitor.submit({
-    page: '/en/partners/apply',
-    fields: {
-      name,
-      kind: 'academic',
-      country: 'NPL',
-      website: 'https://access.example.org',
-      contact_name: `Contact of ${name}`,
-      contact_email: contact,
-      motivation: 'We study forced labour in brick kilns and want to share our findings.',
-      endorses_terms: 'yes',
-    },
+  await applyAndConfirm({
+    database: platform.database,
+    client: new TestClient(platform.server.app),
+    fields: applicationFields(name),
   });
-  if (sent.statusCode !== 200) throw new Error(`the application of ${name} was refused: ${sent.statusCode}`);
   return (await one<{ id: number }>(`SELECT id FROM partner_applications WHERE name = $1`, [name])).id;
+}
+
+/** The confirmation link of an application sent and not yet confirmed. */
+async function unconfirmedLink(name: string): Promise<string> {
+  const fields = applicationFields(name);
+  const sent = await new TestClient(platform.server.app).submit({ page: '/en/partners/apply', fields });
+  if (sent.statusCode !== 303) throw new Error(`the application of ${name} was refused: ${sent.statusCode}`);
+  return confirmationLinkFor(platform.database, fields.contact_email!);
 }
 
 /** A grant of the representative role to `userId` for an organization, removed if asked. */
@@ -227,7 +249,7 @@ async function approvedOrganization(name: string): Promise<Organization> {
   const approved = await secretariat.submit({
     page: `/admin/applications/${application}`,
     action: `/admin/applications/${application}/approve`,
-    fields: {},
+    fields: { confirm: 'yes' },
   });
   if (approved.statusCode !== 303) throw new Error(`approving ${name} answered ${approved.statusCode}`);
   const organization = await one<{ id: number; slug: string }>(`SELECT id, slug FROM organizations WHERE name = $1`, [
@@ -324,7 +346,13 @@ beforeAll(async () => {
     user: (await createTestUser({ database: platform.database, roles: [{ role: 'gcg_member' }] })).id,
     answerToken: '',
     setPasswordToken: '',
+    statusToken: '',
+    confirmationLink: await unconfirmedLink('Access unconfirmed'),
   };
+  const acknowledgement = await one<{ body_text: string }>(
+    `SELECT body_text FROM mail_outbox WHERE to_address = 'access.open@example.org' AND kind = 'partners.application_received'`,
+  );
+  fixture.statusToken = /\/apply\/status\?token=([\w-]+)/.exec(acknowledgement.body_text)![1]!;
   fixture.changeRequest = await changeRequest();
   await uploadLogo(a.slug);
   await updatePageText({
@@ -367,6 +395,17 @@ async function requestFor(route: string): Promise<Request> {
       return { method, url: `/en/partners/apply/answer?token=${f.answerToken}` };
     case 'POST /:locale/partners/apply/answer':
       return { method, url: '/en/partners/apply/answer', fields: { token: f.answerToken } };
+    case 'GET /:locale/partners/apply/status':
+      return { method, url: `/en/partners/apply/status?token=${f.statusToken}` };
+    case 'GET /:locale/confirm':
+      return { method, url: f.confirmationLink };
+    // Confirming uses a link up: each visitor gets one of their own.
+    case 'POST /:locale/confirm': {
+      const link = await unconfirmedLink(`Access ${crypto.randomUUID()}`);
+      return { method, url: '/en/confirm', fields: { token: new URL(link, 'http://x').searchParams.get('token')! } };
+    }
+    case 'POST /:locale/confirm/resend':
+      return { method, url: '/en/confirm/resend', fields: { email: 'access.nobody@example.org' } };
     case 'GET /:locale/account/set-password':
       return { method, url: `/en/account/set-password?token=${f.setPasswordToken}` };
     case 'POST /:locale/account/set-password':
@@ -375,7 +414,7 @@ async function requestFor(route: string): Promise<Request> {
       return { method, url: fill({ slug: f.a.slug }), file: f.picture };
     // Deciding uses an application or a change up: each visitor gets one of their own.
     case 'POST /admin/applications/:id/approve':
-      return { method, url: fill({ id: await apply(`Access ${crypto.randomUUID()}`) }) };
+      return { method, url: fill({ id: await apply(`Access ${crypto.randomUUID()}`) }), fields: { confirm: 'yes' } };
     case 'POST /admin/change-requests/:id/approve':
       return { method, url: fill({ id: await changeRequest() }) };
     case 'POST /admin/organizations/:slug/representatives/:grantId/remove':

@@ -40,6 +40,12 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /:locale/partners/apply': 'public',
   'GET /:locale/partners/apply/answer': 'public',
   'POST /:locale/partners/apply/answer': 'public',
+  'GET /:locale/partners/apply/confirmed': 'public',
+  'GET /:locale/partners/apply/status': 'public',
+  'GET /:locale/confirm': 'public',
+  'POST /:locale/confirm': 'public',
+  'GET /:locale/confirm/sent': 'public',
+  'POST /:locale/confirm/resend': 'public',
   'GET /api/v1/partners': 'public',
   'GET /api/v1/partners/:slug': 'public',
   // Accounts.

@@ -35,6 +35,7 @@ const MODULE_ERRORS = {
   'accounts.error.tooManyAttempts': 429,
   'accounts.error.resetOwnSecondFactor': 403,
   'accounts.error.code': 400,
+  'mail.confirmation.too_many': 429,
   'partners.application.not_open': 409,
   'partners.organization.not_managed': 403,
   'partners.organization.not_active': 409,

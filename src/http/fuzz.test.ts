@@ -260,6 +260,8 @@ describe('generated input to every public form', () => {
       client: () => anonymous,
     },
     { url: '/en/partners/apply/answer', names: ['token', 'answer'], client: () => anonymous },
+    { url: '/es/confirm', names: ['token'], client: () => anonymous },
+    { url: '/fr/confirm/resend', names: ['email'], client: () => anonymous },
     {
       url: '/en/sign-in/code',
       names: ['code'],
@@ -289,6 +291,8 @@ describe('generated addresses and queries on every public page and API endpoint'
     { name: 'the sign-in page', path: locale.map((l) => `/${l}/sign-in`), surface: 'page' },
     { name: 'one-time links', path: locale.map((l) => `/${l}/account/set-password`), surface: 'page' },
     { name: 'answer links', path: locale.map((l) => `/${l}/partners/apply/answer`), surface: 'page' },
+    { name: 'confirmation links', path: locale.map((l) => `/${l}/confirm`), surface: 'page' },
+    { name: 'applicants’ private links', path: locale.map((l) => `/${l}/partners/apply/status`), surface: 'page' },
     { name: 'any page path', path: fc.tuple(locale, segment).map(([l, s]) => `/${l}/${s}`), surface: 'page' },
     { name: 'the partners API', path: fc.constant('/api/v1/partners'), surface: 'api' },
     { name: 'the partner API', path: segment.map((s) => `/api/v1/partners/${s}`), surface: 'api' },

@@ -20,10 +20,19 @@ describe('html templates', () => {
 describe('Markdown from editors', () => {
   it('renders text but never raw HTML or script links', () => {
     const out = renderMarkdown('## Title\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) **bold**').value;
-    expect(out).toContain('<h2>Title</h2>');
+    expect(out).toContain('<h2 id="title">Title</h2>');
     expect(out).toContain('&lt;script&gt;');
     expect(out).not.toContain('<script>');
     expect(out).not.toContain('href="javascript:');
     expect(out).toContain('<strong>bold</strong>');
+  });
+
+  it('gives each heading an anchor from its words, numbered when the words repeat', () => {
+    const out = renderMarkdown('## Textes fondateurs\n\n### Año 2017: ¿qué?\n\n## Textes fondateurs\n\n## ***').value;
+    expect(out).toContain('<h2 id="textes-fondateurs">Textes fondateurs</h2>');
+    expect(out).toContain('<h3 id="ano-2017-que">Año 2017: ¿qué?</h3>');
+    expect(out).toContain('<h2 id="textes-fondateurs-2">Textes fondateurs</h2>');
+    // A second page starts its numbering afresh.
+    expect(renderMarkdown('## Textes fondateurs').value).toContain('id="textes-fondateurs"');
   });
 });

@@ -321,7 +321,7 @@ export const en = {
     'The organizations and countries that are partners of Alliance 8.7. Search by name or filter by kind, region, country and action group.',
   'partners.directory.filters': 'Search and filters',
   'partners.directory.search': 'Name',
-  'partners.directory.countryHint': 'Hold Ctrl (or Cmd) to choose several countries.',
+  'partners.directory.chosen': '{count, plural, one {# chosen} other {# chosen}}',
   'partners.directory.sort': 'Sort by',
   'partners.directory.apply': 'Apply',
   'partners.directory.clear': 'Clear all filters',
@@ -349,7 +349,7 @@ export const en = {
     'Alliance 8.7 is open to countries, international and regional organizations, workers’ and employers’ organizations, civil society organizations, academic institutions and other networks. The Secretariat reviews each application and answers by e-mail.',
   'partners.apply.name': 'Name of the organization',
   'partners.apply.countryHint': 'For an international organization: the country of its seat.',
-  'partners.apply.websiteHint': 'Starting with https://',
+  'partners.apply.websiteHint': 'Optional. Starting with https://',
   'partners.apply.contactName': 'Contact person',
   'partners.apply.contactEmail': 'Contact e-mail address',
   'partners.apply.contactHint':
@@ -359,8 +359,6 @@ export const en = {
   'partners.apply.terms': 'My organization endorses the Terms of Reference of Alliance 8.7.',
   'partners.apply.submit': 'Send the application',
   'partners.apply.thanksTitle': 'Application received',
-  'partners.apply.thanks':
-    'Thank you. Your application is recorded under the reference {reference}. An acknowledgement has been sent to {email}; the Secretariat will write to you there.',
   'partners.error.website': 'Enter the full address of the website, starting with https://.',
   'partners.error.endorseTerms': 'To apply, your organization must endorse the Terms of Reference.',
   'partners.application.not_open': 'This application has already been decided.',
@@ -407,13 +405,79 @@ export const en = {
   'partners.done.info': 'The question is sent to the applicant.',
   'mail.applicationReceived.subject': 'Your application to Alliance 8.7 is received',
   'mail.applicationReceived.body':
-    'Hello {name},\n\nThe application of {organization} to become a partner of Alliance 8.7 is recorded under the reference {reference}. The Secretariat will review it and write to you at this address.\n\nAlliance 8.7 Secretariat',
+    'Hello {name},\n\nThe application of {organization} to become a partner of Alliance 8.7 is recorded under the reference {reference}. The Secretariat will review it and write to you at this address.\n\nSee where it stands at any time with this private link (keep it to yourself):\n{link}\n\nAlliance 8.7 Secretariat',
   'mail.applicationDeclined.subject': 'Your application to Alliance 8.7',
   'mail.applicationDeclined.body':
     'Hello {name},\n\nThe Secretariat has reviewed the application of {organization} and cannot accept it at this time, for this reason:\n\n{reason}\n\nAlliance 8.7 Secretariat',
   'mail.applicationInfo.subject': 'A question about your application to Alliance 8.7',
   'mail.applicationInfo.body':
     'Hello {name},\n\nTo review the application of {organization}, the Secretariat asks:\n\n{message}\n\nPlease answer with this link:\n{link}\n\nAlliance 8.7 Secretariat',
+  'partners.apply.purpose': 'an application to become a partner of Alliance 8.7',
+  'partners.apply.termsAnchor': 'founding-documents',
+  'partners.apply.termsLink': 'Read about the Terms of Reference among the founding documents of Alliance 8.7',
+  'partners.apply.confirmed':
+    'Thank you: your address is confirmed and your application is now with the Secretariat. We have sent you an acknowledgement with a private link to see where it stands.',
+  'partners.standing.title': 'Your application',
+  'partners.standing.reference': 'Reference',
+  'partners.standing.receivedAt': 'Received on',
+  'partners.standing.received': 'Received',
+  'partners.standing.review': 'Under review',
+  'partners.standing.info': 'Information requested',
+  'partners.standing.accepted': 'Accepted',
+  'partners.standing.declined': 'Declined',
+  'partners.standing.receivedExplain': 'The Secretariat has your application and will start its review soon.',
+  'partners.standing.reviewExplain': 'The Secretariat is reviewing your application.',
+  'partners.standing.infoExplain':
+    'The Secretariat has asked you a question by e-mail; the review continues once you answer with the link in that message.',
+  'partners.standing.acceptedExplain':
+    'Your organization is a partner of Alliance 8.7. The e-mail announcing it tells you how to keep its page.',
+  'partners.standing.declinedExplain': 'The Secretariat could not accept the application; its e-mail gives the reason.',
+  'partners.standing.unknown':
+    'This link does not lead to an application. Check that you copied the whole address from the e-mail.',
+  'partners.review.noWebsite': 'None given',
+  'partners.review.approveTitle': 'Approve the application of {organization}?',
+  'partners.review.backToApplication': 'Back to the application',
+  'partners.review.approveDirectory':
+    '{organization} becomes an active partner from today and appears in the public directory and the counters.',
+  'partners.review.approveInvite':
+    '{name} ({email}) is told the application is accepted and invited, in {language}, to keep its page.',
+  'partners.review.approveConfirm': 'Yes, approve',
+  'partners.review.approveCancel': 'Not now',
+  'mail.applicationToReview.subject': 'New application to review: {organization}',
+  'mail.applicationToReview.body':
+    'Hello,\n\nA new application to become a partner is waiting for the Secretariat: {organization}. Its contact address is confirmed.\n\nReview it here:\n{link}\n\nAlliance 8.7 platform',
+  'mail.applicationApproved.subject': 'Your application to Alliance 8.7 is accepted',
+  'mail.applicationApproved.body':
+    'Hello {name},\n\nThe Secretariat has accepted the application of {organization}: it is now a partner of Alliance 8.7, and its page is in the directory:\n{profile}\n\nYou are invited to keep that page as the representative of your organization. Choose your password with this link (it works for seven days):\n{link}\n\nAlliance 8.7 Secretariat',
+  'mail.applicationApprovedMember.body':
+    'Hello {name},\n\nThe Secretariat has accepted the application of {organization}: it is now a partner of Alliance 8.7, and its page is in the directory:\n{profile}\n\nYour account can now keep that page as the representative of your organization. Sign in here:\n{link}\n\nAlliance 8.7 Secretariat',
+  'mail.confirmation.too_many':
+    'Too many requests for this address or from your connection. Please try again in an hour.',
+  'mail.confirmation.subject': 'Confirm your e-mail address for Alliance 8.7',
+  'mail.confirmation.body':
+    'Hello,\n\nThis address was given on the Alliance 8.7 platform with {purpose}. If it was you, confirm the address with this link (it works once, for {hours} hours):\n{link}\n\nNothing is sent to the Secretariat and no other message comes to this address until it is confirmed. If it was not you, ignore this message.\n\nAlliance 8.7 platform',
+  'mail.confirmation.email': 'E-mail address',
+  'mail.confirmation.resendTitle': 'No message?',
+  'mail.confirmation.resendIntro':
+    'Check your spam folder first. Otherwise, give the address again and we will send a new link (at most three messages an hour; the earlier link then stops working).',
+  'mail.confirmation.resend': 'Send a new link',
+  'mail.confirmation.sentTitle': 'One step left: confirm your e-mail address',
+  'mail.confirmation.sent':
+    'We have sent a message to the address you gave. Open the link in it within 24 hours: only then does your submission reach the Secretariat.',
+  'mail.confirmation.sentHint': 'You can close this page. Sending the form again is not needed.',
+  'mail.confirmation.resent':
+    'If something sent from this address is waiting for its confirmation, a new link is on its way.',
+  'mail.confirmation.promptTitle': 'Confirm your e-mail address',
+  'mail.confirmation.prompt':
+    'This confirms the address given with {purpose}. The submission then reaches the Secretariat.',
+  'mail.confirmation.confirm': 'Confirm my address',
+  'mail.confirmation.problemTitle': 'This link cannot be used',
+  'mail.confirmation.used':
+    'This link has already been used: the address is confirmed and the submission has reached the Secretariat. Nothing more is needed.',
+  'mail.confirmation.expired':
+    'This link has expired (links work for 24 hours). Nothing was sent to the Secretariat. Ask for a new link below, or send the form again.',
+  'mail.confirmation.unknown':
+    'This link is not valid: it may be incomplete, or replaced by a newer one. Open the link of the most recent message, or ask for a new one below.',
   'admin.organizations': 'My organization',
   'partners.organization.not_managed': 'You can only manage your own organization.',
   'partners.self.none': 'Your account does not represent an organization.',

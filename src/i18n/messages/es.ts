@@ -331,7 +331,7 @@ export const es: Record<MessageKey, string> = {
     'Las organizaciones y los países socios de la Alianza 8.7. Busque por nombre o filtre por tipo, región, país y grupo de acción.',
   'partners.directory.filters': 'Búsqueda y filtros',
   'partners.directory.search': 'Nombre',
-  'partners.directory.countryHint': 'Mantenga pulsada la tecla Ctrl (o Cmd) para elegir varios países.',
+  'partners.directory.chosen': '{count, plural, one {# elegido} other {# elegidos}}',
   'partners.directory.sort': 'Ordenar por',
   'partners.directory.apply': 'Aplicar',
   'partners.directory.clear': 'Borrar todos los filtros',
@@ -359,7 +359,7 @@ export const es: Record<MessageKey, string> = {
     'La Alianza 8.7 está abierta a países, organizaciones internacionales y regionales, organizaciones de trabajadores y de empleadores, organizaciones de la sociedad civil, instituciones académicas y otras redes. La Secretaría examina cada solicitud y responde por correo electrónico.',
   'partners.apply.name': 'Nombre de la organización',
   'partners.apply.countryHint': 'Para una organización internacional: el país de su sede.',
-  'partners.apply.websiteHint': 'Empezando por https://',
+  'partners.apply.websiteHint': 'Opcional. Empezando por https://',
   'partners.apply.contactName': 'Persona de contacto',
   'partners.apply.contactEmail': 'Correo electrónico de contacto',
   'partners.apply.contactHint':
@@ -369,8 +369,6 @@ export const es: Record<MessageKey, string> = {
   'partners.apply.terms': 'Mi organización suscribe los Términos de referencia de la Alianza 8.7.',
   'partners.apply.submit': 'Enviar la solicitud',
   'partners.apply.thanksTitle': 'Solicitud recibida',
-  'partners.apply.thanks':
-    'Gracias. Su solicitud está registrada con la referencia {reference}. Se ha enviado un acuse de recibo a {email}; la Secretaría le escribirá a esa dirección.',
   'partners.error.website': 'Escriba la dirección completa del sitio, empezando por https://.',
   'partners.error.endorseTerms':
     'Para presentar la solicitud, su organización debe suscribir los Términos de referencia.',
@@ -418,13 +416,80 @@ export const es: Record<MessageKey, string> = {
   'partners.done.info': 'La pregunta se ha enviado al solicitante.',
   'mail.applicationReceived.subject': 'Hemos recibido su solicitud a la Alianza 8.7',
   'mail.applicationReceived.body':
-    'Hola, {name}:\n\nLa solicitud de {organization} para ser socio de la Alianza 8.7 está registrada con la referencia {reference}. La Secretaría la examinará y le escribirá a esta dirección.\n\nSecretaría de la Alianza 8.7',
+    'Hola, {name}:\n\nLa solicitud de {organization} para ser socio de la Alianza 8.7 está registrada con la referencia {reference}. La Secretaría la examinará y le escribirá a esta dirección.\n\nVea en qué punto está en cualquier momento con este enlace personal (no lo comparta):\n{link}\n\nSecretaría de la Alianza 8.7',
   'mail.applicationDeclined.subject': 'Su solicitud a la Alianza 8.7',
   'mail.applicationDeclined.body':
     'Hola, {name}:\n\nLa Secretaría ha examinado la solicitud de {organization} y no puede aceptarla por ahora, por el siguiente motivo:\n\n{reason}\n\nSecretaría de la Alianza 8.7',
   'mail.applicationInfo.subject': 'Una pregunta sobre su solicitud a la Alianza 8.7',
   'mail.applicationInfo.body':
     'Hola, {name}:\n\nPara examinar la solicitud de {organization}, la Secretaría pregunta:\n\n{message}\n\nResponda con este enlace:\n{link}\n\nSecretaría de la Alianza 8.7',
+  'partners.apply.purpose': 'una solicitud para ser socio de la Alianza 8.7',
+  'partners.apply.termsAnchor': 'documentos-fundacionales',
+  'partners.apply.termsLink':
+    'Leer la presentación de los Términos de referencia entre los documentos fundacionales de la Alianza 8.7',
+  'partners.apply.confirmed':
+    'Gracias: su dirección está confirmada y su solicitud ya está en manos de la Secretaría. Le hemos enviado un acuse de recibo con un enlace personal para ver en qué punto está.',
+  'partners.standing.title': 'Su solicitud',
+  'partners.standing.reference': 'Referencia',
+  'partners.standing.receivedAt': 'Recibida el',
+  'partners.standing.received': 'Recibida',
+  'partners.standing.review': 'En examen',
+  'partners.standing.info': 'Información solicitada',
+  'partners.standing.accepted': 'Aceptada',
+  'partners.standing.declined': 'Rechazada',
+  'partners.standing.receivedExplain': 'La Secretaría ha recibido su solicitud y empezará pronto a examinarla.',
+  'partners.standing.reviewExplain': 'La Secretaría está examinando su solicitud.',
+  'partners.standing.infoExplain':
+    'La Secretaría le ha hecho una pregunta por correo; el examen continúa cuando responda con el enlace de ese mensaje.',
+  'partners.standing.acceptedExplain':
+    'Su organización es socia de la Alianza 8.7. El correo que lo anuncia le indica cómo mantener su página.',
+  'partners.standing.declinedExplain': 'La Secretaría no pudo aceptar la solicitud; su correo indica el motivo.',
+  'partners.standing.unknown':
+    'Este enlace no lleva a ninguna solicitud. Compruebe que copió la dirección completa del correo.',
+  'partners.review.noWebsite': 'Ninguno',
+  'partners.review.approveTitle': '¿Aprobar la solicitud de {organization}?',
+  'partners.review.backToApplication': 'Volver a la solicitud',
+  'partners.review.approveDirectory':
+    '{organization} pasa a ser socio activo desde hoy y aparece en el directorio público y en los contadores.',
+  'partners.review.approveInvite':
+    '{name} ({email}) recibe el aviso de que la solicitud fue aceptada y la invitación, en {language}, a mantener su página.',
+  'partners.review.approveConfirm': 'Sí, aprobar',
+  'partners.review.approveCancel': 'Ahora no',
+  'mail.applicationToReview.subject': 'Nueva solicitud por examinar: {organization}',
+  'mail.applicationToReview.body':
+    'Hola:\n\nUna nueva solicitud espera a la Secretaría: {organization}. Su dirección de contacto está confirmada.\n\nExamínela aquí:\n{link}\n\nPlataforma de la Alianza 8.7',
+  'mail.applicationApproved.subject': 'Su solicitud a la Alianza 8.7 ha sido aceptada',
+  'mail.applicationApproved.body':
+    'Hola, {name}:\n\nLa Secretaría ha aceptado la solicitud de {organization}: ya es socio de la Alianza 8.7 y su página está en el directorio:\n{profile}\n\nLe invitamos a mantener esa página como representante de su organización. Elija su contraseña con este enlace (vale siete días):\n{link}\n\nSecretaría de la Alianza 8.7',
+  'mail.applicationApprovedMember.body':
+    'Hola, {name}:\n\nLa Secretaría ha aceptado la solicitud de {organization}: ya es socio de la Alianza 8.7 y su página está en el directorio:\n{profile}\n\nSu cuenta ya puede mantener esa página como representante de su organización. Inicie sesión aquí:\n{link}\n\nSecretaría de la Alianza 8.7',
+  'mail.confirmation.too_many':
+    'Demasiadas solicitudes para esta dirección o desde su conexión. Inténtelo de nuevo dentro de una hora.',
+  'mail.confirmation.subject': 'Confirme su dirección de correo para la Alianza 8.7',
+  'mail.confirmation.body':
+    'Hola:\n\nEsta dirección se indicó en la plataforma de la Alianza 8.7 con {purpose}. Si fue usted, confirme la dirección con este enlace (sirve una vez, durante {hours} horas):\n{link}\n\nNada se transmite a la Secretaría y ningún otro mensaje llega a esta dirección antes de su confirmación. Si no fue usted, ignore este mensaje.\n\nPlataforma de la Alianza 8.7',
+  'mail.confirmation.email': 'Dirección de correo electrónico',
+  'mail.confirmation.resendTitle': '¿No recibió el mensaje?',
+  'mail.confirmation.resendIntro':
+    'Mire primero en la carpeta de correo no deseado. Si no está, indique de nuevo la dirección y le enviaremos un enlace nuevo (tres mensajes por hora como máximo; el enlace anterior deja entonces de funcionar).',
+  'mail.confirmation.resend': 'Enviar un enlace nuevo',
+  'mail.confirmation.sentTitle': 'Último paso: confirme su dirección de correo',
+  'mail.confirmation.sent':
+    'Hemos enviado un mensaje a la dirección indicada. Abra el enlace que contiene en las próximas 24 horas: solo entonces su envío llega a la Secretaría.',
+  'mail.confirmation.sentHint': 'Puede cerrar esta página. No hace falta enviar el formulario de nuevo.',
+  'mail.confirmation.resent':
+    'Si algún envío de esta dirección espera su confirmación, un enlace nuevo está en camino.',
+  'mail.confirmation.promptTitle': 'Confirme su dirección de correo',
+  'mail.confirmation.prompt':
+    'Esto confirma la dirección indicada con {purpose}. El envío llega entonces a la Secretaría.',
+  'mail.confirmation.confirm': 'Confirmar mi dirección',
+  'mail.confirmation.problemTitle': 'Este enlace no se puede usar',
+  'mail.confirmation.used':
+    'Este enlace ya se usó: la dirección está confirmada y el envío llegó a la Secretaría. No hace falta nada más.',
+  'mail.confirmation.expired':
+    'Este enlace ha caducado (los enlaces valen 24 horas). No se transmitió nada a la Secretaría. Pida un enlace nuevo aquí abajo o envíe de nuevo el formulario.',
+  'mail.confirmation.unknown':
+    'Este enlace no es válido: puede estar incompleto o haber sido sustituido por uno más reciente. Abra el enlace del mensaje más reciente o pida uno nuevo aquí abajo.',
   'admin.organizations': 'Mi organización',
   'partners.organization.not_managed': 'Solo puede gestionar su propia organización.',
   'partners.self.none': 'Su cuenta no representa a ninguna organización.',

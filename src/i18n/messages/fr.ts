@@ -328,7 +328,7 @@ export const fr: Record<MessageKey, string> = {
     'Les organisations et les pays partenaires de l’Alliance 8.7. Cherchez par nom ou filtrez par type, région, pays et groupe d’action.',
   'partners.directory.filters': 'Recherche et filtres',
   'partners.directory.search': 'Nom',
-  'partners.directory.countryHint': 'Maintenez Ctrl (ou Cmd) pour choisir plusieurs pays.',
+  'partners.directory.chosen': '{count, plural, one {# choisi} other {# choisis}}',
   'partners.directory.sort': 'Trier par',
   'partners.directory.apply': 'Appliquer',
   'partners.directory.clear': 'Effacer tous les filtres',
@@ -355,7 +355,7 @@ export const fr: Record<MessageKey, string> = {
     'L’Alliance 8.7 est ouverte aux pays, aux organisations internationales et régionales, aux organisations de travailleurs et d’employeurs, aux organisations de la société civile, aux institutions universitaires et à d’autres réseaux. Le Secrétariat examine chaque candidature et répond par courriel.',
   'partners.apply.name': 'Nom de l’organisation',
   'partners.apply.countryHint': 'Pour une organisation internationale : le pays de son siège.',
-  'partners.apply.websiteHint': 'Commençant par https://',
+  'partners.apply.websiteHint': 'Facultatif. Commençant par https://',
   'partners.apply.contactName': 'Personne de contact',
   'partners.apply.contactEmail': 'Adresse électronique de contact',
   'partners.apply.contactHint':
@@ -366,8 +366,6 @@ export const fr: Record<MessageKey, string> = {
   'partners.apply.terms': 'Mon organisation souscrit aux Termes de référence de l’Alliance 8.7.',
   'partners.apply.submit': 'Envoyer la candidature',
   'partners.apply.thanksTitle': 'Candidature reçue',
-  'partners.apply.thanks':
-    'Merci. Votre candidature est enregistrée sous la référence {reference}. Un accusé de réception a été envoyé à {email} ; le Secrétariat vous écrira à cette adresse.',
   'partners.error.website': 'Saisissez l’adresse complète du site, commençant par https://.',
   'partners.error.endorseTerms': 'Pour être candidate, votre organisation doit souscrire aux Termes de référence.',
   'partners.application.not_open': 'Cette candidature a déjà fait l’objet d’une décision.',
@@ -415,13 +413,79 @@ export const fr: Record<MessageKey, string> = {
   'partners.done.info': 'La question est envoyée au candidat.',
   'mail.applicationReceived.subject': 'Votre candidature à l’Alliance 8.7 est reçue',
   'mail.applicationReceived.body':
-    'Bonjour {name},\n\nLa candidature de {organization} pour devenir partenaire de l’Alliance 8.7 est enregistrée sous la référence {reference}. Le Secrétariat va l’examiner et vous écrira à cette adresse.\n\nLe Secrétariat de l’Alliance 8.7',
+    'Bonjour {name},\n\nLa candidature de {organization} pour devenir partenaire de l’Alliance 8.7 est enregistrée sous la référence {reference}. Le Secrétariat va l’examiner et vous écrira à cette adresse.\n\nVoyez où elle en est à tout moment avec ce lien personnel (gardez-le pour vous) :\n{link}\n\nLe Secrétariat de l’Alliance 8.7',
   'mail.applicationDeclined.subject': 'Votre candidature à l’Alliance 8.7',
   'mail.applicationDeclined.body':
     'Bonjour {name},\n\nLe Secrétariat a examiné la candidature de {organization} et ne peut pas l’accepter pour le moment, pour la raison suivante :\n\n{reason}\n\nLe Secrétariat de l’Alliance 8.7',
   'mail.applicationInfo.subject': 'Une question sur votre candidature à l’Alliance 8.7',
   'mail.applicationInfo.body':
     'Bonjour {name},\n\nPour examiner la candidature de {organization}, le Secrétariat demande :\n\n{message}\n\nMerci de répondre avec ce lien :\n{link}\n\nLe Secrétariat de l’Alliance 8.7',
+  'partners.apply.purpose': 'une candidature pour devenir partenaire de l’Alliance 8.7',
+  'partners.apply.termsAnchor': 'textes-fondateurs',
+  'partners.apply.termsLink':
+    'Lire la présentation des Termes de référence parmi les textes fondateurs de l’Alliance 8.7',
+  'partners.apply.confirmed':
+    'Merci : votre adresse est confirmée et votre candidature est maintenant entre les mains du Secrétariat. Nous vous avons envoyé un accusé de réception avec un lien personnel pour suivre où elle en est.',
+  'partners.standing.title': 'Votre candidature',
+  'partners.standing.reference': 'Référence',
+  'partners.standing.receivedAt': 'Reçue le',
+  'partners.standing.received': 'Reçue',
+  'partners.standing.review': 'En cours d’examen',
+  'partners.standing.info': 'Informations demandées',
+  'partners.standing.accepted': 'Acceptée',
+  'partners.standing.declined': 'Refusée',
+  'partners.standing.receivedExplain': 'Le Secrétariat a reçu votre candidature et commencera bientôt son examen.',
+  'partners.standing.reviewExplain': 'Le Secrétariat examine votre candidature.',
+  'partners.standing.infoExplain':
+    'Le Secrétariat vous a posé une question par courriel ; l’examen reprend dès que vous répondez avec le lien de ce message.',
+  'partners.standing.acceptedExplain':
+    'Votre organisation est partenaire de l’Alliance 8.7. Le courriel qui l’annonce vous dit comment tenir sa page.',
+  'partners.standing.declinedExplain':
+    'Le Secrétariat n’a pas pu accepter la candidature ; son courriel en donne la raison.',
+  'partners.standing.unknown':
+    'Ce lien ne mène à aucune candidature. Vérifiez que vous avez copié toute l’adresse du courriel.',
+  'partners.review.noWebsite': 'Aucun',
+  'partners.review.approveTitle': 'Accepter la candidature de {organization} ?',
+  'partners.review.backToApplication': 'Retour à la candidature',
+  'partners.review.approveDirectory':
+    '{organization} devient partenaire actif dès aujourd’hui et apparaît dans l’annuaire public et les compteurs.',
+  'partners.review.approveInvite':
+    '{name} ({email}) apprend que la candidature est acceptée et est invité·e, en {language}, à tenir sa page.',
+  'partners.review.approveConfirm': 'Oui, accepter',
+  'partners.review.approveCancel': 'Pas maintenant',
+  'mail.applicationToReview.subject': 'Nouvelle candidature à examiner : {organization}',
+  'mail.applicationToReview.body':
+    'Bonjour,\n\nUne nouvelle candidature attend le Secrétariat : {organization}. Son adresse de contact est confirmée.\n\nPour l’examiner :\n{link}\n\nLa plateforme de l’Alliance 8.7',
+  'mail.applicationApproved.subject': 'Votre candidature à l’Alliance 8.7 est acceptée',
+  'mail.applicationApproved.body':
+    'Bonjour {name},\n\nLe Secrétariat a accepté la candidature de {organization} : elle est désormais partenaire de l’Alliance 8.7 et sa page figure dans l’annuaire :\n{profile}\n\nVous êtes invité·e à tenir cette page en tant que représentant·e de votre organisation. Choisissez votre mot de passe avec ce lien (valable sept jours) :\n{link}\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.applicationApprovedMember.body':
+    'Bonjour {name},\n\nLe Secrétariat a accepté la candidature de {organization} : elle est désormais partenaire de l’Alliance 8.7 et sa page figure dans l’annuaire :\n{profile}\n\nVotre compte peut maintenant tenir cette page en tant que représentant·e de votre organisation. Connectez-vous ici :\n{link}\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.confirmation.too_many':
+    'Trop de demandes pour cette adresse ou depuis votre connexion. Réessayez dans une heure.',
+  'mail.confirmation.subject': 'Confirmez votre adresse électronique pour l’Alliance 8.7',
+  'mail.confirmation.body':
+    'Bonjour,\n\nCette adresse a été donnée sur la plateforme de l’Alliance 8.7 avec {purpose}. Si c’était vous, confirmez l’adresse avec ce lien (utilisable une fois, pendant {hours} heures) :\n{link}\n\nRien n’est transmis au Secrétariat et aucun autre message n’est envoyé à cette adresse avant sa confirmation. Si ce n’était pas vous, ignorez ce message.\n\nLa plateforme de l’Alliance 8.7',
+  'mail.confirmation.email': 'Adresse électronique',
+  'mail.confirmation.resendTitle': 'Pas de message ?',
+  'mail.confirmation.resendIntro':
+    'Regardez d’abord dans vos indésirables. Sinon, donnez de nouveau l’adresse et nous enverrons un nouveau lien (trois messages par heure au plus ; le lien précédent cesse alors de fonctionner).',
+  'mail.confirmation.resend': 'Envoyer un nouveau lien',
+  'mail.confirmation.sentTitle': 'Dernière étape : confirmez votre adresse électronique',
+  'mail.confirmation.sent':
+    'Nous avons envoyé un message à l’adresse indiquée. Ouvrez le lien qu’il contient dans les 24 heures : c’est seulement alors que votre envoi parvient au Secrétariat.',
+  'mail.confirmation.sentHint': 'Vous pouvez fermer cette page. Inutile d’envoyer le formulaire de nouveau.',
+  'mail.confirmation.resent': 'Si un envoi de cette adresse attend sa confirmation, un nouveau lien est en route.',
+  'mail.confirmation.promptTitle': 'Confirmez votre adresse électronique',
+  'mail.confirmation.prompt': 'Ceci confirme l’adresse donnée avec {purpose}. L’envoi parvient alors au Secrétariat.',
+  'mail.confirmation.confirm': 'Confirmer mon adresse',
+  'mail.confirmation.problemTitle': 'Ce lien ne peut pas servir',
+  'mail.confirmation.used':
+    'Ce lien a déjà servi : l’adresse est confirmée et l’envoi est parvenu au Secrétariat. Il n’y a plus rien à faire.',
+  'mail.confirmation.expired':
+    'Ce lien a expiré (les liens valent 24 heures). Rien n’a été transmis au Secrétariat. Demandez un nouveau lien ci-dessous, ou envoyez de nouveau le formulaire.',
+  'mail.confirmation.unknown':
+    'Ce lien n’est pas valable : il est peut-être incomplet, ou remplacé par un plus récent. Ouvrez le lien du message le plus récent, ou demandez-en un nouveau ci-dessous.',
   'admin.organizations': 'Mon organisation',
   'partners.organization.not_managed': 'Vous ne pouvez gérer que votre propre organisation.',
   'partners.self.none': 'Votre compte ne représente aucune organisation.',

@@ -115,6 +115,19 @@ export async function countActiveHolders(db: DbExecutor, role: Role): Promise<nu
   return row?.total ?? 0;
 }
 
+/** The active accounts holding a role (bound to nothing), for the notices sent to them. */
+export async function listActiveHolders(
+  db: DbExecutor,
+  role: Role,
+): Promise<{ email: string; name: string; locale: string }[]> {
+  return db
+    .selectDistinct({ email: users.email, name: users.name, locale: users.locale })
+    .from(roleAssignments)
+    .innerJoin(users, eq(users.id, roleAssignments.userId))
+    .where(and(eq(roleAssignments.role, role), isNull(roleAssignments.revokedAt), eq(users.status, 'active')))
+    .orderBy(users.email);
+}
+
 // Sessions.
 
 export async function insertSession(db: DbExecutor, values: typeof sessions.$inferInsert): Promise<void> {

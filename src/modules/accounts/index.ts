@@ -13,7 +13,7 @@ export {
   restoreGrant,
 } from './people/people.usecases.ts';
 export { sealClearTotpSecrets } from './second-factor/second-factor.usecases.ts';
-export { findUserByEmail, findUserById } from './accounts.repository.ts';
+export { findUserByEmail, findUserById, listActiveHolders } from './accounts.repository.ts';
 export { listOrganizationRepresentatives } from './people/people.repository.ts';
 export { createToken, hashPassword, hashToken } from './accounts.passwords.ts';
 export { createTotpSecret, decodeBase32, hotp, totpStep } from './second-factor/second-factor.totp.ts';

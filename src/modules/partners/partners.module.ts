@@ -1,7 +1,12 @@
 import type { ModuleDescriptor } from '../../http/module.ts';
 import { hasAnyRole } from '../../http/viewer.ts';
+import type { EmailConfirmations } from '../mail/index.ts';
 import { registerApplyPages } from './applications/applications.pages.ts';
-import { countOpenApplications } from './applications/applications.usecases.ts';
+import {
+  APPLICATION_CONFIRMATION,
+  confirmApplication,
+  countOpenApplications,
+} from './applications/applications.usecases.ts';
 import { countPendingChangeRequests } from './change-requests/change-requests.usecases.ts';
 import { registerPartnersApi } from './directory/directory.api.ts';
 import { registerPartnerPages } from './directory/directory.pages.ts';
@@ -21,10 +26,14 @@ import {
   partnerApplications,
 } from './partners.table.ts';
 
-/** What the partners module needs from the others: people (accounts) and a way to send mail soon. */
+/**
+ * What the partners module needs from the others: people (accounts), a way to send mail soon,
+ * and the confirmation of an applicant's address (mail).
+ */
 export interface PartnersNeeds {
   people: PeopleDirectory;
   nudgeMail: () => void;
+  confirmations: EmailConfirmations;
 }
 
 /**
@@ -52,6 +61,10 @@ export const partnersModule = {
       onError: (error) => context.log.warn({ err: error }, 'partner directory not read again; the next search retries'),
     });
     const deps = { ...context, ...needs, publicUrl: context.config.publicUrl };
+    needs.confirmations.register(APPLICATION_CONFIRMATION, {
+      purpose: 'partners.apply.purpose',
+      onConfirmed: (tx, input) => confirmApplication(tx, { ...input, publicUrl: deps.publicUrl, people: needs.people }),
+    });
     const forSecretariat =
       (key: 'partners.queue.applications' | 'partners.queue.changes', href: string, count: () => Promise<number>) =>
       async (viewer: Parameters<typeof hasAnyRole>[0]) =>

@@ -18,7 +18,11 @@ export interface Representative {
  * import each other, the server gives this to the partners module (see `server.ts`).
  */
 export interface PeopleDirectory {
-  /** Invites an organization's contact as its representative, or gives the role to their account (in the caller's transaction). */
+  /**
+   * Invites an organization's contact as its representative, or gives the role to their account
+   * (in the caller's transaction). With `sendMail: false` no invitation is mailed: the caller
+   * sends the set-password link (null when the person already had an account).
+   */
   inviteRepresentative(input: {
     db: DbExecutor;
     email: string;
@@ -26,7 +30,10 @@ export interface PeopleDirectory {
     locale: Locale;
     organizationSlug: string;
     actor: Actor;
-  }): Promise<void>;
+    sendMail?: boolean;
+  }): Promise<{ setPasswordLink: string | null }>;
+  /** The active Secretariat members, to tell them what waits for them (each in their language). */
+  listSecretariat(db: DbExecutor): Promise<{ email: string; name: string; locale: string }[]>;
   /** The organization's active representatives. */
   listRepresentatives(db: DbExecutor, organizationId: number): Promise<Representative[]>;
   removeRepresentative(input: {

@@ -96,19 +96,27 @@ export const organizationActionGroups = pgTable(
   (table) => [primaryKey({ columns: [table.organizationId, table.actionGroup] })],
 );
 
-export const APPLICATION_STATUSES = ['submitted', 'info_requested', 'approved', 'declined'] as const;
+/**
+ * `unconfirmed`: sent, its contact address not yet confirmed by the link mailed to it; nobody
+ * sees it but the platform. The others are the Secretariat's review.
+ */
+export const APPLICATION_STATUSES = ['unconfirmed', 'submitted', 'info_requested', 'approved', 'declined'] as const;
 export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+/** The statuses the Secretariat sees (an application reaches them once its address is confirmed). */
+export const REVIEWED_STATUSES = ['submitted', 'info_requested', 'approved', 'declined'] as const;
+export type ReviewedStatus = (typeof REVIEWED_STATUSES)[number];
 
 /** Applications to join, reviewed by the Secretariat. */
 export const partnerApplications = pgTable(
   'partner_applications',
   {
     id: serial('id').primaryKey(),
-    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('submitted'),
+    status: text('status', { enum: APPLICATION_STATUSES }).notNull().default('unconfirmed'),
     name: text('name').notNull(),
     kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
     country: char('country', { length: 3 }).notNull(),
-    website: text('website').notNull(),
+    /** Optional: some organizations have no website. */
+    website: text('website'),
     contactName: text('contact_name').notNull(),
     contactEmail: text('contact_email').notNull(),
     motivation: text('motivation').notNull(),
@@ -117,11 +125,17 @@ export const partnerApplications = pgTable(
     endorsedTermsAt: timestamp('endorsed_terms_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** When the contact address was confirmed: the application reached the Secretariat then. */
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    /** When a Secretariat member first opened it ("under review" for the applicant). */
+    reviewStartedAt: timestamp('review_started_at', { withTimezone: true }),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
     decidedBy: integer('decided_by'),
     organizationId: integer('organization_id').references(() => organizations.id),
     /** SHA-256 of the link that lets the applicant answer a request for information. */
     answerTokenHash: text('answer_token_hash'),
+    /** SHA-256 of the applicant's private link to where the application stands. */
+    statusTokenHash: text('status_token_hash').unique(),
   },
   (table) => [index('partner_applications_status_idx').on(table.status, table.createdAt)],
 );

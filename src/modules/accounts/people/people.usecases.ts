@@ -85,6 +85,8 @@ export async function inviteUser(input: {
   sendMail: boolean;
   ip: string | null;
   now?: Date;
+  /** The link's kind when no mail is sent (a sign-in link by default; an invitation lasts longer). */
+  purpose?: 'invitation' | 'sign_in';
 }): Promise<{ userId: number; link: string }> {
   const now = input.now ?? new Date();
   const invitation = input.invitation;
@@ -105,7 +107,8 @@ export async function inviteUser(input: {
       ip: input.ip,
     });
     await grantRole(tx, { userId: user.id, grant: invitation, actor: input.actor, ip: input.ip });
-    const token = await issueToken(tx, { userId: user.id, purpose: input.sendMail ? 'invitation' : 'sign_in', now });
+    const purpose = input.sendMail ? 'invitation' : (input.purpose ?? 'sign_in');
+    const token = await issueToken(tx, { userId: user.id, purpose, now });
     const link = setPasswordLink({ publicUrl: input.publicUrl, locale: invitation.locale, token });
     if (input.sendMail) {
       await queueTranslatedMail(tx, {
@@ -353,7 +356,12 @@ export async function inviteOrGrantRepresentative(input: {
   organizationSlug: string;
   actor: Actor;
   publicUrl: string;
-}): Promise<void> {
+  /**
+   * False: no invitation mail; the caller sends the set-password link in its own message (the
+   * approval of an application says it was accepted, then invites).
+   */
+  sendMail?: boolean;
+}): Promise<{ setPasswordLink: string | null }> {
   const grant = {
     role: 'partner_rep' as const,
     organization: input.organizationSlug,
@@ -363,14 +371,16 @@ export async function inviteOrGrantRepresentative(input: {
   const existing = await findUserByEmail(input.db, input.email);
   if (existing) {
     await addRole({ db: input.db, userId: existing.id, grant, actor: input.actor, ip: null });
-    return;
+    return { setPasswordLink: null };
   }
-  await inviteUser({
+  const { link } = await inviteUser({
     db: input.db,
     invitation: { email: input.email, name: input.name, locale: input.locale, ...grant },
     actor: input.actor,
     publicUrl: input.publicUrl,
-    sendMail: true,
+    sendMail: input.sendMail ?? true,
+    purpose: 'invitation',
     ip: null,
   });
+  return { setPasswordLink: link };
 }

@@ -1,6 +1,6 @@
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Server } from '../../../server.ts';
+import { startSmtpPeer } from '../../../testing/smtp-peer.ts';
 import { createTestApp } from '../../../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.ts';
 import {
@@ -13,32 +13,13 @@ import {
 
 let database: TestDatabase;
 let server: Server;
-let smtp: SMTPServer;
-const received: { to: string[]; raw: string }[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpPeer>>;
 let secretariat: { id: number; email: string; totpSecret: string | null };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((address) => address.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const address = smtp.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  server = await createTestApp({ database, config: { SMTP_URL: `smtp://127.0.0.1:${port}/?ignoreTLS=true` } });
+  smtp = await startSmtpPeer();
+  server = await createTestApp({ database, config: { SMTP_URL: smtp.url } });
   secretariat = await createTestUser({
     database,
     roles: [{ role: 'secretariat' }],
@@ -50,23 +31,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close();
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await smtp?.close();
   await database?.close();
 });
-
-/** The text of a delivered message, decoded from quoted-printable. */
-function decode(raw: string): string {
-  return raw
-    .replace(/=\r?\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_match, hex: string) => `%${hex}`)
-    .replace(/(%[0-9A-F]{2})+/g, (match) => {
-      try {
-        return decodeURIComponent(match);
-      } catch {
-        return match;
-      }
-    });
-}
 
 describe('an invitation, from the Secretariat to a first sign-in', () => {
   it('works end to end, with the mail delivered through SMTP in the invited person’s language', async () => {
@@ -94,11 +61,11 @@ describe('an invitation, from the Secretariat to a first sign-in', () => {
     // Delivered by the run the invitation started, or by this one.
     await server.mailer.deliverDue();
     const mail = await vi.waitFor(() => {
-      const found = received.find((message) => message.to.includes('ana.garcia@example.org'));
+      const found = smtp.received.find((message) => message.to.includes('ana.garcia@example.org'));
       if (!found) throw new Error('not delivered yet');
       return found;
     });
-    const text = decode(mail.raw);
+    const text = mail.text;
     expect(text).toContain('Hola, Ana García');
     expect(text).toContain('Punto focal de un país pionero');
     const link = /http:\/\/platform\.test(\/es\/account\/set-password\?token=[\w-]+)/.exec(text)?.[1];

@@ -9,6 +9,7 @@ import { DEFAULT_PER_PAGE } from '../../../ui/pagination.ts';
 import { sendAdminPage, type AdminPageDeps } from '../../admin/index.ts';
 import type { PeopleDirectory } from '../partners.people.ts';
 import {
+  approveSchema,
   declineSchema,
   requestInfoSchema,
   reviewNoticeSchema,
@@ -21,7 +22,7 @@ import {
   listApplicationQueue,
   requestInformation,
 } from './applications.usecases.ts';
-import { renderApplicationQueue, renderApplicationReview } from './applications.views.ts';
+import { renderApplicationQueue, renderApplicationReview, renderApproveConfirmation } from './applications.views.ts';
 
 export interface ApplicationsAdminDeps extends AdminPageDeps {
   db: Db;
@@ -98,15 +99,36 @@ export function registerApplicationsAdmin(app: FastifyInstance, deps: Applicatio
       return reply.redirect(`/admin/applications/${id}?done=${input.done}`, 303);
     };
 
-  app.post(
-    '/admin/applications/:id/approve',
-    decide({
-      form: () => ({ ok: true, data: null }),
-      work: (request, id) =>
-        approveApplication({ db: deps.db, id, actor: actorOf(request), ip: request.ip, people: deps.people }),
-      done: 'approved',
-    }),
-  );
+  const approve = decide({
+    form: () => ({ ok: true, data: null }),
+    work: (request, id) =>
+      approveApplication({
+        db: deps.db,
+        id,
+        actor: actorOf(request),
+        ip: request.ip,
+        publicUrl: deps.publicUrl,
+        people: deps.people,
+      }),
+    done: 'approved',
+  });
+
+  /** Approving asks first: without `confirm=yes` the answer is the confirmation step, nothing changes. */
+  app.post('/admin/applications/:id/approve', async (request, reply) => {
+    if (approveSchema.parse(request.body ?? {}).confirm === 'yes') return approve(request, reply);
+    const found = await getApplicationReview({ db: deps.db, id: param(request, 'id') });
+    if (!found) throw notFound();
+    if (!found.open) return review(request, reply, { problem: 'partners.application.not_open', status: 409 });
+    return sendAdminPage({
+      deps,
+      request,
+      reply,
+      title: (tr) => tr.t('partners.review.approveTitle', { organization: found.application.name }),
+      current: '/admin/applications',
+      main: (tr) =>
+        renderApproveConfirmation({ tr, csrf: deps.csrf.token(request, reply), application: found.application }),
+    });
+  });
 
   app.post(
     '/admin/applications/:id/decline',

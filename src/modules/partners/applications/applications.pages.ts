@@ -1,19 +1,28 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/database.ts';
 import type { Csrf } from '../../../http/csrf.ts';
-import { parseForm, type FieldErrors } from '../../../http/forms.ts';
+import { isAppError } from '../../../http/errors.ts';
+import { fieldErrorsOf, parseForm, type FieldErrors } from '../../../http/forms.ts';
 import { localeOf, sendPersonalPage } from '../../../http/public-surface.ts';
 import { translator } from '../../../i18n/i18n.ts';
 import type { SiteContext } from '../../../ui/layout.ts';
+import type { EmailConfirmations } from '../../mail/index.ts';
 import type { PeopleDirectory } from '../partners.people.ts';
 import { answerLinkSchema, answerSchema, applicationSchema } from './applications.schemas.ts';
-import { answerInformationRequest, getInformationRequest, submitApplication } from './applications.usecases.ts';
+import {
+  answerInformationRequest,
+  getApplicationStanding,
+  getInformationRequest,
+  submitApplication,
+} from './applications.usecases.ts';
 import {
   renderAnswerExpired,
   renderAnswerForm,
   renderAnswerReceived,
+  renderApplicationConfirmed,
   renderApplicationForm,
-  renderApplicationReceived,
+  renderApplicationStanding,
+  renderStandingUnknown,
 } from './applications.views.ts';
 
 export interface ApplyPageDeps {
@@ -21,6 +30,7 @@ export interface ApplyPageDeps {
   site: SiteContext;
   csrf: Csrf;
   people: PeopleDirectory;
+  confirmations: EmailConfirmations;
   nudgeMail: () => void;
 }
 
@@ -55,15 +65,54 @@ export function registerApplyPages(surface: FastifyInstance, deps: ApplyPageDeps
       const locale = localeOf(request);
       const form = parseForm(applicationSchema, request.body);
       if (!form.ok) return formPage(request, reply, { values: form.values, errors: form.errors, status: 400 });
-      const { id } = await submitApplication({ db: deps.db, application: form.data, locale, ip: request.ip });
+      try {
+        await submitApplication({
+          db: deps.db,
+          application: form.data,
+          locale,
+          ip: request.ip,
+          confirmations: deps.confirmations,
+        });
+      } catch (error) {
+        if (!isAppError(error, 'mail.confirmation.too_many')) throw error;
+        const values = Object.fromEntries(Object.entries(form.data).map(([name, value]) => [name, value ?? '']));
+        return formPage(request, reply, { values, errors: fieldErrorsOf(error), status: error.statusCode });
+      }
       deps.nudgeMail();
+      // A refresh of the next page sends nothing again.
+      return reply.redirect(`/${locale}/confirm/sent`, 303);
+    },
+  );
+
+  surface.get('/partners/apply/confirmed', async (request, reply) =>
+    page({
+      request,
+      reply,
+      locale: localeOf(request),
+      path: '/partners/apply/confirmed',
+      titleKey: 'partners.apply.thanksTitle',
+      main: renderApplicationConfirmed(translator(localeOf(request))),
+    }),
+  );
+
+  // The applicant's private link: a secret in the address, tries limited per client address.
+  surface.get(
+    '/partners/apply/status',
+    { onRequest: surface.rateLimit({ max: 30, timeWindow: '1 minute' }) },
+    async (request, reply) => {
+      const locale = localeOf(request);
+      const { token } = answerLinkSchema.parse(request.query ?? {});
+      const standing = await getApplicationStanding({ db: deps.db, token, people: deps.people });
       return page({
         request,
         reply,
         locale,
-        path: '/partners/apply',
-        titleKey: 'partners.apply.thanksTitle',
-        main: renderApplicationReceived({ tr: translator(locale), reference: id, email: form.data.contact_email }),
+        path: '/partners/apply/status',
+        titleKey: 'partners.standing.title',
+        ...(standing ? { languageSearch: `?token=${encodeURIComponent(token)}` } : { status: 410 }),
+        main: standing
+          ? renderApplicationStanding({ tr: translator(locale), ...standing })
+          : renderStandingUnknown(translator(locale)),
       });
     },
   );

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Db, DbExecutor } from '../../../db/database.ts';
 import {
   organizations,
@@ -6,9 +6,12 @@ import {
   organizationTranslations,
   partnerApplicationEvents,
   partnerApplications,
-  type ApplicationStatus,
   type OrganizationKind,
+  type ReviewedStatus,
 } from '../partners.table.ts';
+
+/** Applications whose address is confirmed: the only ones the Secretariat sees. */
+const CONFIRMED = ne(partnerApplications.status, 'unconfirmed');
 
 /**
  * The outer organization's id inside correlated subqueries, always qualified: Drizzle writes a
@@ -39,9 +42,10 @@ export async function insertApplicationEvent(
 
 export async function listApplications(
   db: Db,
-  input: { status?: ApplicationStatus | undefined; kind?: OrganizationKind | undefined; limit: number; offset: number },
+  input: { status?: ReviewedStatus | undefined; kind?: OrganizationKind | undefined; limit: number; offset: number },
 ): Promise<{ total: number; rows: ApplicationRow[] }> {
   const where = and(
+    CONFIRMED,
     input.status ? eq(partnerApplications.status, input.status) : undefined,
     input.kind ? eq(partnerApplications.kind, input.kind) : undefined,
   );
@@ -56,7 +60,7 @@ export async function listApplications(
   return { total: totalRow?.total ?? 0, rows };
 }
 
-export async function countApplicationsWithStatus(db: Db, status: ApplicationStatus): Promise<number> {
+export async function countApplicationsWithStatus(db: Db, status: ReviewedStatus): Promise<number> {
   const [row] = await db
     .select({ total: count() })
     .from(partnerApplications)
@@ -110,6 +114,7 @@ export async function findSimilarRecords(
       .where(
         and(
           ne(partnerApplications.id, input.applicationId),
+          CONFIRMED,
           or(
             sql`similarity(lower(${partnerApplications.name}), ${name}) > 0.45`,
             input.host ? sql`lower(${partnerApplications.website}) LIKE ${hostPattern}` : undefined,
@@ -125,7 +130,10 @@ export async function findApplication(
   db: Db,
   id: number,
 ): Promise<{ application: ApplicationRow; events: ApplicationEventRow[] } | null> {
-  const [row] = await db.select().from(partnerApplications).where(eq(partnerApplications.id, id));
+  const [row] = await db
+    .select()
+    .from(partnerApplications)
+    .where(and(eq(partnerApplications.id, id), CONFIRMED));
   if (!row) return null;
   const events = await db
     .select()
@@ -214,4 +222,37 @@ export async function reopenAnsweredApplication(db: DbExecutor, tokenHash: strin
     .where(and(eq(partnerApplications.answerTokenHash, tokenHash), eq(partnerApplications.status, 'info_requested')))
     .returning();
   return row ?? null;
+}
+
+/**
+ * An application whose contact address was just confirmed: it reaches the Secretariat, and the
+ * applicant's private link is kept (its hash). Null when it was not waiting for that.
+ */
+export async function confirmApplicationRecord(
+  db: DbExecutor,
+  input: { id: number; statusTokenHash: string; now: Date },
+): Promise<ApplicationRow | null> {
+  const [row] = await db
+    .update(partnerApplications)
+    .set({ status: 'submitted', confirmedAt: input.now, statusTokenHash: input.statusTokenHash, updatedAt: input.now })
+    .where(and(eq(partnerApplications.id, input.id), eq(partnerApplications.status, 'unconfirmed')))
+    .returning();
+  return row ?? null;
+}
+
+/** The application an applicant's private link points to. */
+export async function findApplicationByStatusToken(db: Db, tokenHash: string): Promise<ApplicationRow | null> {
+  const [row] = await db
+    .select()
+    .from(partnerApplications)
+    .where(and(eq(partnerApplications.statusTokenHash, tokenHash), CONFIRMED));
+  return row ?? null;
+}
+
+/** Notes when the Secretariat first opened an application (its applicant then reads "under review"). */
+export async function markReviewStarted(db: DbExecutor, id: number): Promise<void> {
+  await db
+    .update(partnerApplications)
+    .set({ reviewStartedAt: new Date() })
+    .where(and(eq(partnerApplications.id, id), isNull(partnerApplications.reviewStartedAt)));
 }

@@ -2,7 +2,7 @@ import countries from 'i18n-iso-countries';
 import { z } from 'zod';
 import { NO_MARKUP } from '../../../http/forms.ts';
 import { pageNumber } from '../../../ui/pagination.ts';
-import { APPLICATION_STATUSES, ORGANIZATION_KINDS } from '../partners.table.ts';
+import { ORGANIZATION_KINDS, REVIEWED_STATUSES } from '../partners.table.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max).regex(NO_MARKUP, { error: 'form.error.noMarkup' });
 
@@ -15,12 +15,14 @@ export const applicationSchema = z.object({
     .trim()
     .toUpperCase()
     .refine((code) => code.length === 3 && countries.isValid(code), { error: 'accounts.error.country' }),
+  /** Optional: an empty field means the organization has no website. */
   website: z
     .string()
     .trim()
-    .min(1)
     .max(300)
-    .pipe(z.url({ protocol: /^https?$/, error: 'partners.error.website' })),
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .pipe(z.url({ protocol: /^https?$/, error: 'partners.error.website' }).optional()),
   contact_name: text(120),
   contact_email: z.string().trim().min(1).max(254).pipe(z.email()),
   motivation: z.string().trim().min(20).max(5000),
@@ -44,7 +46,7 @@ export const reviewQueueQuerySchema = z.object({
     .unknown()
     .optional()
     .transform((value) =>
-      value === undefined ? ('submitted' as const) : z.enum(APPLICATION_STATUSES).safeParse(value).data,
+      value === undefined ? ('submitted' as const) : z.enum(REVIEWED_STATUSES).safeParse(value).data,
     ),
   kind: z.enum(ORGANIZATION_KINDS).optional().catch(undefined),
   page: z.unknown().optional().transform(pageNumber),
@@ -54,6 +56,9 @@ export const reviewQueueQuerySchema = z.object({
 export const reviewNoticeSchema = z.object({
   done: z.enum(['approved', 'declined', 'info']).optional().catch(undefined),
 });
+
+/** Approving asks first: the decision is taken only with `confirm=yes` (the confirmation page's button). */
+export const approveSchema = z.object({ confirm: z.literal('yes').optional().catch(undefined) });
 
 /** The applicant's link: `?token=…` (anything else shows the expired-link page). */
 export const answerLinkSchema = z.object({ token: z.string().catch('').default('') });

@@ -1,11 +1,14 @@
 import type { Db, DbExecutor } from '../../../db/database.ts';
 import { AppError } from '../../../http/errors.ts';
-import type { Locale, MessageKey } from '../../../i18n/i18n.ts';
+import { isLocale, type Locale, type MessageKey } from '../../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../../audit/index.ts';
-import { queueTranslatedMail } from '../../mail/index.ts';
+import { queueTranslatedMail, type EmailConfirmations } from '../../mail/index.ts';
 import type { PeopleDirectory } from '../partners.people.ts';
-import type { ApplicationStatus, OrganizationKind } from '../partners.table.ts';
+import type { OrganizationKind, ReviewedStatus } from '../partners.table.ts';
 import {
+  confirmApplicationRecord,
+  findApplicationByStatusToken,
+  markReviewStarted,
   countApplicationsWithStatus,
   findApplication,
   findApplicationAwaitingAnswer,
@@ -67,50 +70,131 @@ function mailApplicant(
   });
 }
 
-/** Records an application and acknowledges it by e-mail, in the applicant's language. */
+/** What waits for the applicant's address to be confirmed (see the mail module's confirmations). */
+export const APPLICATION_CONFIRMATION = 'partners.application';
+
+/**
+ * Records an application, hidden until its contact address is confirmed: the only mail sent now
+ * is the confirmation link, with nothing the applicant typed. Past the confirmation limits
+ * (`mail.confirmation.too_many`) nothing is recorded.
+ */
 export async function submitApplication(input: {
   db: Db;
   application: ApplicationInput;
   locale: Locale;
   ip: string | null;
+  confirmations: EmailConfirmations;
 }): Promise<{ id: number }> {
   const { application } = input;
   return input.db.transaction(async (tx) => {
     const row = await insertApplication(tx, {
+      status: 'unconfirmed',
       name: application.name,
       kind: application.kind,
       country: application.country,
-      website: application.website,
+      website: application.website ?? null,
       contactName: application.contact_name,
       contactEmail: application.contact_email,
       motivation: application.motivation,
       locale: input.locale,
       endorsedTermsAt: new Date(),
     });
-    const actor: Actor = { id: null, label: application.contact_email };
-    await addEvent(tx, { applicationId: row.id, actor, event: 'submitted' });
-    await recordAudit(tx, {
-      actor,
-      action: 'partners.application_submitted',
-      entityType: 'partner_application',
-      entityId: row.id,
-      after: { name: row.name, kind: row.kind, country: row.country, website: row.website },
+    await input.confirmations.request(tx, {
+      kind: APPLICATION_CONFIRMATION,
+      recordId: row.id,
+      email: row.contactEmail,
+      locale: input.locale,
       ip: input.ip,
-    });
-    await mailApplicant(tx, row, {
-      kind: 'partners.application_received',
-      subject: 'mail.applicationReceived.subject',
-      body: 'mail.applicationReceived.body',
-      values: { reference: row.id },
     });
     return { id: row.id };
   });
 }
 
+/** The applicant's private link to where the application stands. */
+function statusLink(input: { publicUrl: string; locale: string; token: string }): string {
+  return `${input.publicUrl}/${input.locale}/partners/apply/status?token=${input.token}`;
+}
+
+/**
+ * The applicant opened the confirmation link (in its transaction): the application reaches the
+ * Secretariat, whose members are told in their language, and the applicant gets the
+ * acknowledgement with their private link.
+ */
+export async function confirmApplication(
+  tx: DbExecutor,
+  input: { recordId: number; ip: string | null; now: Date; publicUrl: string; people: PeopleDirectory },
+): Promise<{ next: string }> {
+  const next = '/partners/apply/confirmed';
+  const { token, hash } = input.people.createToken();
+  const row = await confirmApplicationRecord(tx, { id: input.recordId, statusTokenHash: hash, now: input.now });
+  if (!row) return { next };
+  const actor: Actor = { id: null, label: row.contactEmail };
+  await addEvent(tx, { applicationId: row.id, actor, event: 'submitted' });
+  await recordAudit(tx, {
+    actor,
+    action: 'partners.application_submitted',
+    entityType: 'partner_application',
+    entityId: row.id,
+    after: { name: row.name, kind: row.kind, country: row.country, website: row.website },
+    ip: input.ip,
+  });
+  await mailApplicant(tx, row, {
+    kind: 'partners.application_received',
+    subject: 'mail.applicationReceived.subject',
+    body: 'mail.applicationReceived.body',
+    values: { reference: row.id, link: statusLink({ publicUrl: input.publicUrl, locale: row.locale, token }) },
+  });
+  for (const member of await input.people.listSecretariat(tx)) {
+    await queueTranslatedMail(tx, {
+      to: member.email,
+      locale: isLocale(member.locale) ? member.locale : (row.locale as Locale),
+      kind: 'partners.application_to_review',
+      subject: 'mail.applicationToReview.subject',
+      body: 'mail.applicationToReview.body',
+      values: { organization: row.name, link: `${input.publicUrl}/admin/applications/${row.id}` },
+    });
+  }
+  return { next };
+}
+
+/** Where an application stands, in the applicant's words. */
+export const APPLICATION_STAGES = ['received', 'review', 'info', 'accepted', 'declined'] as const;
+export type ApplicationStage = (typeof APPLICATION_STAGES)[number];
+
+function stageOf(row: ApplicationRow): ApplicationStage {
+  switch (row.status) {
+    case 'approved':
+      return 'accepted';
+    case 'declined':
+      return 'declined';
+    case 'info_requested':
+      return 'info';
+    default:
+      return row.reviewStartedAt ? 'review' : 'received';
+  }
+}
+
+/** What the applicant's private link shows (null: no application behind it). */
+export async function getApplicationStanding(input: {
+  db: Db;
+  token: string;
+  people: PeopleDirectory;
+}): Promise<{ reference: number; organization: string; receivedAt: Date; stage: ApplicationStage } | null> {
+  if (!/^[\w-]{20,100}$/.test(input.token)) return null;
+  const row = await findApplicationByStatusToken(input.db, input.people.hashToken(input.token));
+  if (!row) return null;
+  return {
+    reference: row.id,
+    organization: row.name,
+    receivedAt: row.confirmedAt ?? row.createdAt,
+    stage: stageOf(row),
+  };
+}
+
 /** One page of the review queue, oldest first. */
 export function listApplicationQueue(input: {
   db: Db;
-  status: ApplicationStatus | undefined;
+  status: ReviewedStatus | undefined;
   kind: OrganizationKind | undefined;
   limit: number;
   offset: number;
@@ -165,11 +249,15 @@ export interface ApplicationReview {
   open: boolean;
 }
 
-/** What the Secretariat sees of an application: its history and the records it may duplicate. */
+/**
+ * What the Secretariat sees of an application: its history and the records it may duplicate.
+ * The first opening is noted: the applicant's link then says the review has started.
+ */
 export async function getApplicationReview(input: { db: Db; id: number }): Promise<ApplicationReview | null> {
   const found = await findApplication(input.db, input.id);
   if (!found) return null;
   const { application } = found;
+  if (!application.reviewStartedAt) await markReviewStarted(input.db, application.id);
   return {
     ...found,
     duplicates: await findPossibleDuplicates(input.db, application),
@@ -192,6 +280,7 @@ export async function approveApplication(input: {
   id: number;
   actor: Actor;
   ip: string | null;
+  publicUrl: string;
   people: PeopleDirectory;
 }): Promise<{ organizationSlug: string }> {
   return input.db.transaction(async (tx) => {
@@ -238,13 +327,24 @@ export async function approveApplication(input: {
       after: { slug, name: application.name, kind: application.kind, country: application.country, status: 'active' },
       ip: input.ip,
     });
-    await input.people.inviteRepresentative({
+    const { setPasswordLink } = await input.people.inviteRepresentative({
       db: tx,
       email: application.contactEmail,
       name: application.contactName,
       locale: application.locale as Locale,
       organizationSlug: slug,
       actor: input.actor,
+      sendMail: false,
+    });
+    // One message: the application is accepted, then how to keep the organization's page.
+    await mailApplicant(tx, application, {
+      kind: 'partners.application_approved',
+      subject: 'mail.applicationApproved.subject',
+      body: setPasswordLink ? 'mail.applicationApproved.body' : 'mail.applicationApprovedMember.body',
+      values: {
+        link: setPasswordLink ?? `${input.publicUrl}/${application.locale}/sign-in`,
+        profile: `${input.publicUrl}/${application.locale}/partners/${slug}`,
+      },
     });
     return { organizationSlug: slug };
   });

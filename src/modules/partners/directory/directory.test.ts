@@ -39,6 +39,29 @@ describe('the partner directory', () => {
     expect(page.body).toContain('href="/en/partners/apply"');
   });
 
+  it('folds its filters above the results, closed, and offers every filter as checkboxes', async () => {
+    const countries = [...new Set(active.map((entry) => entry.country).filter(Boolean))] as string[];
+    const [first, second] = countries;
+    const page = await server.app.inject({ url: `/en/partners?country=${first}&country=${second}` });
+    expect(page.statusCode).toBe(200);
+    const main = page.body.slice(page.body.indexOf('<main'));
+    // Closed: on a phone the first result shows without scrolling past the filters.
+    expect(main).toMatch(
+      /<details class="filters-fold">\s*<summary>Search and filters <span class="count">\(2 chosen\)<\/span><\/summary>/,
+    );
+    expect(main.indexOf('<details')).toBeLessThan(main.indexOf('<form method="get"'));
+    expect(main.indexOf('</details>')).toBeLessThan(main.indexOf('class="directory-results"'));
+    expect(main).not.toContain('multiple');
+    expect(main).not.toContain('<select id="f-country"');
+    for (const country of countries) expect(main).toContain(`name="country" value="${country}"`);
+    expect(main).toContain(`id="f-country-${first}" name="country" value="${first}" checked`);
+    expect(main).toContain(`id="f-country-${second}" name="country" value="${second}" checked`);
+    const byKind = await server.app.inject({ url: '/en/partners?kind=academic' });
+    expect(byKind.body).toContain('id="f-kind-academic" name="kind" value="academic" checked');
+    const unfiltered = await server.app.inject({ url: '/en/partners' });
+    expect(unfiltered.body).toContain('<summary>Search and filters</summary>');
+  });
+
   it('combines filters: values of one filter widen, different filters narrow', async () => {
     const expected = active.filter(
       (entry) =>

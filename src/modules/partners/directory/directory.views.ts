@@ -13,8 +13,10 @@ function checkboxGroup<T extends string>(input: {
   legend: string;
   values: FacetValue<T>[];
   label: (value: T) => string;
+  /** A long list scrolls in its own box (its checkboxes take the focus, so keyboards reach it). */
+  long?: boolean;
 }): SafeHtml {
-  return html`<fieldset class="facet"><legend>${input.legend}</legend>
+  return html`<fieldset class="facet${input.long ? ' facet-long' : ''}"><legend>${input.legend}</legend>
 ${input.values.map(
   (entry) =>
     html`<div class="checkbox"><input type="checkbox" id="f-${input.name}-${entry.value}" name="${input.name}" value="${entry.value}"${
@@ -52,24 +54,27 @@ ${query.page > 1 ? html`<li><a href="${path}${queryString(query, { page: String(
 <li>${tr.t('list.pageOf', { page: query.page, pages })}</li>
 ${query.page < pages ? html`<li><a href="${path}${queryString(query, { page: String(query.page + 1) })}" rel="next">${tr.t('list.next')}</a></li>` : ''}
 </ul></nav>`;
+  const chosen =
+    (query.q ? 1 : 0) + query.kind.length + query.country.length + query.region.length + query.action_group.length;
+  // On a phone the filters fold away above the results (closed: the first partner shows without
+  // scrolling past them); on a wide screen the stylesheet shows them open beside the results.
   return html`<h1>${tr.t('partners.directory.title')}</h1>
 <p class="lead">${tr.t('partners.directory.intro')}</p>
 <p><a class="button" href="${localePath(tr.locale, '/partners/apply')}">${tr.t('partners.apply.title')}</a></p>
 <div class="directory">
+<details class="filters-fold">
+<summary>${tr.t('partners.directory.filters')}${chosen > 0 ? html` <span class="count">(${tr.t('partners.directory.chosen', { count: chosen })})</span>` : ''}</summary>
 <form method="get" action="${path}" class="directory-filters" role="search" aria-label="${tr.t('partners.directory.filters')}">
 <div class="field"><label for="f-q">${tr.t('partners.directory.search')}</label><input id="f-q" type="text" name="q" value="${query.q ?? ''}" maxlength="200"></div>
 ${checkboxGroup({ name: 'kind', legend: tr.t('partners.field.kind'), values: page.facets.kind, label: (value) => tr.t(KIND_LABELS[value]) })}
 ${checkboxGroup({ name: 'region', legend: tr.t('partners.field.region'), values: page.facets.region, label: (value) => tr.t(REGION_LABELS[value]) })}
-<div class="field"><label for="f-country">${tr.t('partners.field.country')}</label>
-<p class="hint" id="f-country-hint">${tr.t('partners.directory.countryHint')}</p>
-<select id="f-country" name="country" multiple size="6" aria-describedby="f-country-hint">
-${countries.map((entry) => html`<option value="${entry.value}"${entry.selected ? html` selected` : ''}>${countryName({ iso3: entry.value, locale: tr.locale })} (${entry.count})</option>`)}
-</select></div>
+${checkboxGroup({ name: 'country', legend: tr.t('partners.field.country'), values: countries, label: (value) => countryName({ iso3: value, locale: tr.locale }), long: true })}
 ${checkboxGroup({ name: 'action_group', legend: tr.t('partners.field.actionGroups'), values: page.facets.actionGroup, label: (value) => tr.t(ACTION_GROUP_LABELS[value]) })}
 <div class="field"><label for="f-sort">${tr.t('partners.directory.sort')}</label>
 <select id="f-sort" name="sort">${DIRECTORY_SORTS.map((sort) => html`<option value="${sort}"${sort === query.sort ? html` selected` : ''}>${tr.t(SORT_LABELS[sort])}</option>`)}</select></div>
 <div class="actions"><button type="submit">${tr.t('partners.directory.apply')}</button> <a href="${path}">${tr.t('partners.directory.clear')}</a></div>
 </form>
+</details>
 <div class="directory-results">
 <p role="status"><strong>${tr.t('partners.directory.count', { count: page.total })}</strong></p>
 ${

@@ -120,7 +120,9 @@ describe('a change of status by the Secretariat', () => {
     const after = await secretariat.get(`${page}?done=status`);
     expect(after.body).toContain('The status is changed; the representatives are told by e-mail.');
     expect(after.body).toContain('Current status: Suspended.');
-    expect(after.body).toContain('<td>Suspended</td><td>Dues unpaid for three years</td>');
+    expect(after.body).toContain(
+      '<td data-label="Status">Suspended</td><td data-label="Reason">Dues unpaid for three years</td>',
+    );
     expect(await countActivePartnersOn(database.db, today)).toBe(before - 1);
     await waitFor(async () => (await server.app.inject({ url: `/en/partners/${target.slug}` })).statusCode === 404);
     await waitFor(async () => {

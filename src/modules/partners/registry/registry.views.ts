@@ -4,6 +4,7 @@ import type { Translator } from '../../../i18n/i18n.ts';
 import { csrfField, errorSummary, filterForm, selectField, textArea, textField } from '../../../ui/forms.ts';
 import { html, type SafeHtml } from '../../../ui/html.ts';
 import { DEFAULT_PER_PAGE, pagination } from '../../../ui/pagination.ts';
+import { dataTable } from '../../../ui/tables.ts';
 import { KIND_LABELS, kindOptions, ORGANIZATION_STATUS_LABELS } from '../partners.labels.ts';
 import { ORGANIZATION_STATUSES, type OrganizationStatus } from '../partners.table.ts';
 import { SETTABLE_STATUSES, type RegistryQuery } from './registry.schemas.ts';
@@ -46,18 +47,24 @@ ${filterForm({
 ${
   rows.length === 0
     ? html`<p class="empty">${tr.t('partners.registry.empty')}</p>`
-    : html`<div class="table-wrap"><table>
-<caption class="visually-hidden">${tr.t('admin.organizationsAll')}</caption>
-<thead><tr><th scope="col">${tr.t('partners.apply.name')}</th><th scope="col">${tr.t('partners.field.kind')}</th><th scope="col">${tr.t('partners.field.country')}</th><th scope="col">${tr.t('accounts.field.status')}</th><th scope="col">${tr.t('partners.registry.since')}</th></tr></thead>
-<tbody>${rows.map(
-        (row) => html`<tr>
-<td><a href="/admin/organizations/${row.slug}">${row.name}</a>${row.isDemo ? html` <span class="badge">${tr.t('partners.demoBadge')}</span>` : ''}</td>
-<td>${tr.t(KIND_LABELS[row.kind])}</td>
-<td>${row.country ? countryName({ iso3: row.country, locale: tr.locale }) : '—'}</td>
-<td>${tr.t(ORGANIZATION_STATUS_LABELS[row.status])}</td>
-<td>${row.since ? tr.formatDate(new Date(`${row.since}T00:00:00Z`)) : '—'}</td>
-</tr>`,
-      )}</tbody></table></div>`
+    : dataTable({
+        caption: tr.t('admin.organizationsAll'),
+        captionHidden: true,
+        columns: [
+          tr.t('partners.apply.name'),
+          tr.t('partners.field.kind'),
+          tr.t('partners.field.country'),
+          tr.t('accounts.field.status'),
+          tr.t('partners.registry.since'),
+        ],
+        rows: rows.map((row) => [
+          html`<a href="/admin/organizations/${row.slug}">${row.name}</a>${row.isDemo ? html` <span class="badge">${tr.t('partners.demoBadge')}</span>` : ''}`,
+          tr.t(KIND_LABELS[row.kind]),
+          row.country ? countryName({ iso3: row.country, locale: tr.locale }) : '—',
+          tr.t(ORGANIZATION_STATUS_LABELS[row.status]),
+          row.since ? tr.formatDate(new Date(`${row.since}T00:00:00Z`)) : '—',
+        ]),
+      })
 }
 ${pagination({ tr, path: '/admin/organizations', query: { q: query.q, status: query.status, kind: query.kind }, page, perPage: DEFAULT_PER_PAGE, total })}`;
 }
@@ -82,13 +89,15 @@ export function renderStatusSection(input: {
   };
   return html`<h2 id="status-heading">${tr.t('partners.status.heading')}</h2>
 <p>${tr.t('partners.status.current', { status: tr.t(ORGANIZATION_STATUS_LABELS[input.status]) })}</p>
-<div class="table-wrap"><table>
-<caption>${tr.t('partners.status.history')}</caption>
-<thead><tr><th scope="col">${tr.t('partners.status.validFrom')}</th><th scope="col">${tr.t('accounts.field.status')}</th><th scope="col">${tr.t('partners.status.note')}</th></tr></thead>
-<tbody>${input.history.map(
-    (entry) =>
-      html`<tr><td>${tr.formatDate(new Date(`${entry.validFrom}T00:00:00Z`))}</td><td>${tr.t(ORGANIZATION_STATUS_LABELS[entry.status])}</td><td>${entry.note ?? ''}</td></tr>`,
-  )}</tbody></table></div>
+${dataTable({
+  caption: tr.t('partners.status.history'),
+  columns: [tr.t('partners.status.validFrom'), tr.t('accounts.field.status'), tr.t('partners.status.note')],
+  rows: input.history.map((entry) => [
+    tr.formatDate(new Date(`${entry.validFrom}T00:00:00Z`)),
+    tr.t(ORGANIZATION_STATUS_LABELS[entry.status]),
+    entry.note ?? '',
+  ]),
+})}
 ${errorSummary({ tr, errors, labels })}
 <form method="post" action="/admin/organizations/${input.slug}/status" aria-labelledby="status-heading" novalidate>
 ${csrfField(input.csrf)}

@@ -1,0 +1,198 @@
+import crypto from 'node:crypto';
+import type { Db, DbExecutor } from '../../../db/database.ts';
+import { AppError } from '../../../http/errors.ts';
+import { translator, type Locale, type MessageKey } from '../../../i18n/i18n.ts';
+import { queueMail } from '../mail.usecases.ts';
+import {
+  CONFIRMATION_MAIL_KIND,
+  countMailsTo,
+  countRequestsFrom,
+  findConfirmationByHash,
+  insertConfirmation,
+  listUnconfirmedFor,
+  lockAddress,
+  markConfirmed,
+  renewConfirmation,
+  type ConfirmationRow,
+} from './confirmations.repository.ts';
+
+/** How long a confirmation link works. */
+export const CONFIRMATION_LIFETIME_MS = 24 * 60 * 60 * 1000;
+/** Confirmation mails one address receives at most in an hour (first sends and resends, every kind). */
+export const MAILS_PER_ADDRESS_PER_HOUR = 3;
+/** New submissions waiting for confirmation one client address may make in an hour. */
+export const REQUESTS_PER_CLIENT_PER_HOUR = 10;
+/** Mails one submission gets at most: the first and two resends. */
+export const SENDS_PER_REQUEST = 3;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/** What a module says about one kind of submission that waits for its sender's address. */
+export interface ConfirmationKind {
+  /** Fixed words for what was submitted ("an application to become a partner"), in mails and pages. */
+  purpose: MessageKey;
+  /**
+   * Runs in the confirmation's transaction, once: makes the record visible and queues what
+   * follows (acknowledgement, notices). Returns the page to show next, without its locale (`/…`).
+   */
+  onConfirmed(
+    tx: DbExecutor,
+    input: { recordId: number; email: string; locale: Locale; ip: string | null; now: Date },
+  ): Promise<{ next: string }>;
+}
+
+export type ConfirmationState = 'pending' | 'used' | 'expired' | 'unknown';
+
+export type ConfirmOutcome = { status: 'confirmed'; next: string } | { status: Exclude<ConfirmationState, 'pending'> };
+
+/**
+ * The confirmation of an address before anything else is sent to it, for any submission a
+ * visitor makes with an e-mail address (an application, an expression of interest…). The record
+ * stays hidden until its link is opened; the only mail sent to the unconfirmed address is the
+ * fixed text of the link, with nothing the visitor typed.
+ */
+export interface EmailConfirmations {
+  /** Each module registers its kinds when it is mounted. */
+  register(kind: string, handler: ConfirmationKind): void;
+  /**
+   * In the submission's transaction: records that `recordId` waits for `email` and queues the
+   * link. Throws `mail.confirmation.too_many` (429) past the limits: the caller's transaction,
+   * and so the submission, is then rolled back.
+   */
+  request(
+    tx: DbExecutor,
+    input: { kind: string; recordId: number; email: string; locale: Locale; ip: string | null; now?: Date },
+  ): Promise<void>;
+  /** What a link is worth now, without using it (and the purpose of its submission). */
+  check(input: { token: string; now?: Date }): Promise<{ state: ConfirmationState; purpose: MessageKey | null }>;
+  /** Uses a link: the record's kind makes it visible; a used, expired or unknown link changes nothing. */
+  confirm(input: { token: string; ip: string | null; now?: Date }): Promise<ConfirmOutcome>;
+  /**
+   * Sends a new link for the newest submission still waiting for this address (the old link
+   * stops working), within the limits; says nothing of whether there was one.
+   */
+  resend(input: { email: string; now?: Date }): Promise<void>;
+}
+
+function newToken(): { token: string; hash: string } {
+  const token = crypto.randomBytes(32).toString('base64url');
+  return { token, hash: hashConfirmationToken(token) };
+}
+
+function hashConfirmationToken(token: string): string {
+  return crypto.createHash('sha256').update(token).digest('hex');
+}
+
+const TOKEN_SHAPE = /^[\w-]{20,100}$/;
+
+function stateOf(row: ConfirmationRow | null, now: Date): ConfirmationState {
+  if (!row) return 'unknown';
+  if (row.confirmedAt) return 'used';
+  if (row.expiresAt.getTime() <= now.getTime()) return 'expired';
+  return 'pending';
+}
+
+export function createEmailConfirmations(input: { db: Db; publicUrl: string }): EmailConfirmations {
+  const { db } = input;
+  const kinds = new Map<string, ConfirmationKind>();
+  const kindOf = (kind: string): ConfirmationKind => {
+    const found = kinds.get(kind);
+    if (!found) throw new Error(`no confirmation kind ${kind} is registered`);
+    return found;
+  };
+
+  /** The one mail an unconfirmed address gets: fixed words, the purpose's label and the link. */
+  const queueLink = (tx: DbExecutor, row: { kind: string; email: string; locale: Locale; token: string }) => {
+    const tr = translator(row.locale);
+    const values = {
+      purpose: tr.t(kindOf(row.kind).purpose),
+      link: `${input.publicUrl}/${row.locale}/confirm?token=${row.token}`,
+      hours: CONFIRMATION_LIFETIME_MS / HOUR_MS,
+    };
+    return queueMail(tx, {
+      to: row.email,
+      locale: row.locale,
+      kind: CONFIRMATION_MAIL_KIND,
+      subject: tr.t('mail.confirmation.subject'),
+      text: tr.t('mail.confirmation.body', values),
+    });
+  };
+
+  const mailsLeft = async (tx: DbExecutor, email: string, now: Date) =>
+    MAILS_PER_ADDRESS_PER_HOUR - (await countMailsTo(tx, { email, since: new Date(now.getTime() - HOUR_MS) }));
+
+  const findByToken = (token: string) =>
+    TOKEN_SHAPE.test(token) ? findConfirmationByHash(db, hashConfirmationToken(token)) : Promise.resolve(null);
+
+  return {
+    register(kind, handler) {
+      if (kinds.has(kind)) throw new Error(`the confirmation kind ${kind} is registered twice`);
+      kinds.set(kind, handler);
+    },
+
+    async request(tx, request) {
+      const now = request.now ?? new Date();
+      kindOf(request.kind);
+      await lockAddress(tx, request.email);
+      const fromClient = request.ip
+        ? await countRequestsFrom(tx, { ip: request.ip, since: new Date(now.getTime() - HOUR_MS) })
+        : 0;
+      if ((await mailsLeft(tx, request.email, now)) <= 0 || fromClient >= REQUESTS_PER_CLIENT_PER_HOUR) {
+        throw new AppError('mail.confirmation.too_many');
+      }
+      const { token, hash } = newToken();
+      await insertConfirmation(tx, {
+        kind: request.kind,
+        recordId: request.recordId,
+        email: request.email,
+        locale: request.locale,
+        tokenHash: hash,
+        requestedIp: request.ip,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + CONFIRMATION_LIFETIME_MS),
+      });
+      await queueLink(tx, { kind: request.kind, email: request.email, locale: request.locale, token });
+    },
+
+    async check({ token, now = new Date() }) {
+      const row = await findByToken(token);
+      return { state: stateOf(row, now), purpose: row ? (kinds.get(row.kind)?.purpose ?? null) : null };
+    },
+
+    async confirm({ token, ip, now = new Date() }) {
+      if (!TOKEN_SHAPE.test(token)) return { status: 'unknown' };
+      const tokenHash = hashConfirmationToken(token);
+      return db.transaction(async (tx): Promise<ConfirmOutcome> => {
+        const row = await markConfirmed(tx, { tokenHash, now });
+        if (!row) {
+          const state = stateOf(await findConfirmationByHash(tx, tokenHash), now);
+          return { status: state === 'pending' ? 'used' : state };
+        }
+        const { next } = await kindOf(row.kind).onConfirmed(tx, {
+          recordId: row.recordId,
+          email: row.email,
+          locale: row.locale as Locale,
+          ip,
+          now,
+        });
+        return { status: 'confirmed', next };
+      });
+    },
+
+    async resend({ email, now = new Date() }) {
+      await db.transaction(async (tx) => {
+        await lockAddress(tx, email);
+        const [newest] = await listUnconfirmedFor(tx, email);
+        if (!newest || !kinds.has(newest.kind) || newest.sends >= SENDS_PER_REQUEST) return;
+        if ((await mailsLeft(tx, email, now)) <= 0) return;
+        const { token, hash } = newToken();
+        await renewConfirmation(tx, {
+          id: newest.id,
+          tokenHash: hash,
+          expiresAt: new Date(now.getTime() + CONFIRMATION_LIFETIME_MS),
+        });
+        await queueLink(tx, { kind: newest.kind, email: newest.email, locale: newest.locale as Locale, token });
+      });
+    },
+  };
+}
