@@ -12,6 +12,7 @@ import {
   newPage,
   pathOf,
 } from './browser.ts';
+import { confirmAddressByMail } from './mailbox.ts';
 import { activeDemoPartnerSlug, createAccount } from './server.ts';
 
 /**
@@ -94,6 +95,8 @@ beforeAll(async () => {
   await page.locator('#field-endorses_terms').check();
   const response = await clickAndWait(page, page.locator('main form button[type="submit"]'));
   expect(response.status()).toBe(200);
+  // The application reaches the Secretariat once its address is confirmed.
+  await confirmAddressByMail(page, APPLICATION.contact_email);
   await page.context().close();
 });
 

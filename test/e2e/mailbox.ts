@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
+import type { Page } from 'playwright-core';
+import { clickAndWait, goto } from './browser.ts';
 import type { StoredMail } from './global-setup.ts';
 
 /** A message the SMTP peer received, decoded. */
@@ -130,4 +132,18 @@ function parseMail(stored: StoredMail): ReceivedMail {
     text: plainText(message) ?? '',
     raw: stored.raw,
   };
+}
+
+/**
+ * Opens the confirmation link mailed to `to` and presses its button, as the address's owner
+ * would: what they sent then reaches the Secretariat. Returns the link.
+ */
+export async function confirmAddressByMail(page: Page, to: string): Promise<string> {
+  const mail = await waitForMail(to);
+  const link = extractLinks(mail.text).find((entry) => /\/(fr|en|es)\/confirm\?token=/.test(entry));
+  if (!link) throw new Error(`no confirmation link in the message to ${to}`);
+  await goto(page, link);
+  const response = await clickAndWait(page, page.locator('main form button[type="submit"]'));
+  if (response.status() !== 200) throw new Error(`confirming ${to} answered ${response.status()}`);
+  return link;
 }

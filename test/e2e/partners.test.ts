@@ -103,6 +103,8 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
   let slug = '';
   let secretariatPage: Page | undefined;
   let invitationLink = '';
+  let confirmationLink = '';
+  let standingLink = '';
 
   it('lets a visitor in Spanish apply, insisting on the Terms of Reference', async () => {
     const page = await person('es-ES');
@@ -144,22 +146,70 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
     expect(await page.locator('main select[name="country"]').inputValue()).toBe(country);
     await expectAccessible(page);
 
-    // Ticked this time.
+    // Ticked this time: the next page asks to confirm the address (a refresh sends nothing again).
     await terms.check();
     response = await clickAndWait(page, page.locator('main form button[type="submit"]'));
     expect(response.status()).toBe(200);
-    expect(await heading(page)).toBe('Solicitud recibida');
-    const thanks = await text(page, 'main [role="status"]');
-    expect(thanks).toMatch(/^Gracias\. Su solicitud está registrada con la referencia \d+\./);
-    expect(thanks).toContain(APPLICATION.contact_email);
+    expect(pathOf(page)).toBe('/es/confirm/sent');
+    expect(await heading(page)).toBe('Último paso: confirme su dirección de correo');
     await expectAccessible(page);
   });
 
-  it('acknowledges the application by e-mail, in Spanish', async () => {
+  it('mails the applicant only a fixed-text link, which sends the application to the Secretariat', async () => {
+    const mail = await waitForMail(APPLICATION.contact_email);
+    expect(mail.subject).toBe('Confirme su dirección de correo para la Alianza 8.7');
+    // Nothing the applicant typed reaches an address not yet confirmed.
+    for (const typed of [APPLICATION.name, APPLICATION.contact_name, 'tlaloc.example.org', 'fincas de café']) {
+      expect(mail.text).not.toContain(typed);
+    }
+    const link = extractLinks(mail.text).find((entry) => entry.includes('/es/confirm?token='));
+    expect(link, 'no confirmation link in the message').toBeDefined();
+    confirmationLink = link!;
+
+    const page = await person('es-ES');
+    let response = await goto(page, confirmationLink);
+    expect(response.status()).toBe(200);
+    expect(await heading(page)).toBe('Confirme su dirección de correo');
+    await expectAccessible(page);
+    // The same page in the two other languages (opening the link changes nothing).
+    for (const locale of ['fr', 'en']) {
+      response = await goto(page, confirmationLink.replace('/es/', `/${locale}/`));
+      expect(response.status()).toBe(200);
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      await expectAccessible(page);
+    }
+    await goto(page, confirmationLink);
+    response = await clickAndWait(page, page.getByRole('button', { name: 'Confirmar mi dirección' }));
+    expect(response.status()).toBe(200);
+    expect(pathOf(page)).toBe('/es/partners/apply/confirmed');
+    expect(await heading(page)).toBe('Solicitud recibida');
+    await expectAccessible(page);
+
+    // Used: the link says so, in every language, and changes nothing.
+    for (const locale of ['es', 'fr', 'en']) {
+      response = await goto(page, confirmationLink.replace('/es/', `/${locale}/`));
+      expect(response.status()).toBe(410);
+      await expectAccessible(page);
+    }
+    expect(await text(page, 'main p')).toContain('This link has already been used');
+  });
+
+  it('acknowledges the application by e-mail, in Spanish, with a private link to where it stands', async () => {
     const mail = await waitForMail(APPLICATION.contact_email);
     expect(mail.subject).toContain('Hemos recibido su solicitud');
     expect(mail.text).toContain(`Hola, ${APPLICATION.contact_name}:`);
     expect(mail.text).toContain(APPLICATION.name);
+    standingLink = extractLinks(mail.text).find((entry) => entry.includes('/es/partners/apply/status?token=')) ?? '';
+    expect(standingLink, 'no private link in the acknowledgement').not.toBe('');
+    const page = await person('es-ES');
+    const expected = { es: 'Recibida', fr: 'Reçue', en: 'Received' };
+    for (const [locale, stage] of Object.entries(expected)) {
+      const response = await goto(page, standingLink.replace('/es/', `/${locale}/`));
+      expect(response.status()).toBe(200);
+      expect(await text(page, 'main [role="status"] strong')).toBe(stage);
+      expect(await page.locator('main [aria-current="step"]').textContent()).toBe(stage);
+      await expectAccessible(page);
+    }
   });
 
   it('counts the partners on the English home page before the decision', async () => {
@@ -222,7 +272,12 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
     expect(await text(page, 'main p.prose')).toBe(APPLICATION.motivation);
     await expectAccessible(page);
 
+    // Approving asks first, on a page of its own.
     response = await clickAndWait(page, page.getByRole('button', { name: 'Accepter' }));
+    expect(response.status()).toBe(200);
+    expect(await heading(page)).toBe(`Accepter la candidature de ${APPLICATION.name} ?`);
+    await expectAccessible(page);
+    response = await clickAndWait(page, page.getByRole('button', { name: 'Oui, accepter' }));
     expect(response.status()).toBe(200);
     expect(pathOf(page)).toMatch(/^\/admin\/applications\/\d+\?done=approved$/);
     expect(await text(page, 'main [role="status"]')).toBe(
@@ -274,13 +329,17 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
       .toBe(partnersBefore + 1);
   });
 
-  it('invites the contact, in Spanish, to keep the profile', async () => {
+  it('tells the contact, in Spanish, that the application is accepted, then invites them to keep the profile', async () => {
     const mail = await waitForMail(APPLICATION.contact_email);
-    expect(mail.subject).toBe('Su invitación a la plataforma de la Alianza 8.7');
-    expect(mail.text).toContain('Hola,');
+    expect(mail.subject).toBe('Su solicitud a la Alianza 8.7 ha sido aceptada');
     expect(mail.text).toContain(`Hola, ${APPLICATION.contact_name}:`);
-    expect(mail.text).toContain('Representante de un socio');
-    expect(mail.text).toMatch(/\/es\/account\/set-password\?token=/);
+    expect(mail.text.indexOf('ha aceptado la solicitud')).toBeGreaterThan(0);
+    expect(mail.text.indexOf('/es/account/set-password?token=')).toBeGreaterThan(
+      mail.text.indexOf('ha aceptado la solicitud'),
+    );
+    const page = await person('es-ES');
+    expect((await goto(page, standingLink)).status()).toBe(200);
+    expect(await text(page, 'main [role="status"] strong')).toBe('Aceptada');
     invitationLink = extractLinks(mail.text).find((link) => link.includes('/account/set-password')) ?? '';
   });
 
@@ -359,5 +418,59 @@ describe('partnership journey: a Spanish application, approved by the Secretaria
     expect(await text(page, 'main')).toContain('Statut actuel : Partenaire actif.');
     expect(await page.locator('main form[action$="/status"]').count()).toBe(1);
     await expectAccessible(page);
+  });
+});
+
+/** The width of the page's content, which a phone would have to scroll sideways past its screen. */
+function pageWidth(): number {
+  return (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+    .scrollWidth;
+}
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+const APPLY_FILTERS = { fr: 'Appliquer', en: 'Apply', es: 'Aplicar' } as const;
+
+describe('the directory on a phone 390 px wide', () => {
+  it.each(['fr', 'en', 'es'] as const)(
+    'in %s, folds the filters above the results and filters by touch with checkboxes',
+    async (locale) => {
+      const page = await newPage(browser, PHONE);
+      pages.push(page);
+      const response = await goto(page, `/${locale}/partners`);
+      expect(response.status()).toBe(200);
+      expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
+      // Closed: the first partner is on the first screen, the filters' fields are not.
+      const fold = page.locator('main details.filters-fold');
+      expect(await fold.getAttribute('open')).toBeNull();
+      expect(await page.locator('#f-q').isVisible()).toBe(false);
+      const first = await page.locator('main ul.partner-list li a').first().boundingBox();
+      expect(first, 'no partner listed').not.toBeNull();
+      expect(first!.y + first!.height).toBeLessThanOrEqual(844);
+      expect(await page.locator('main select[multiple]').count()).toBe(0);
+      await expectAccessible(page);
+
+      // Opened by a tap, its checkboxes chosen by taps.
+      await page.locator('main details.filters-fold > summary').tap();
+      expect(await page.locator('#f-q').isVisible()).toBe(true);
+      const country = page.locator('main input[type="checkbox"][name="country"]').first();
+      const value = (await country.getAttribute('value')) ?? '';
+      await page.locator(`label[for="f-country-${value}"]`).tap();
+      expect(await country.isChecked()).toBe(true);
+      await expectAccessible(page);
+      const filtered = await clickAndWait(page, page.getByRole('button', { name: APPLY_FILTERS[locale], exact: true }));
+      expect(filtered.status()).toBe(200);
+      expect(new URL(page.url()).searchParams.getAll('country')).toEqual([value]);
+      expect(await page.locator(`#f-country-${value}`).isChecked()).toBe(true);
+      expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(page);
+    },
+  );
+
+  it('shows the filters open beside the results on a wide screen', async () => {
+    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
+    pages.push(page);
+    await goto(page, '/en/partners');
+    expect(await page.locator('#f-q').isVisible()).toBe(true);
+    expect(await page.locator('main details.filters-fold > summary').isVisible()).toBe(false);
   });
 });

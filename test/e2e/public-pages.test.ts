@@ -52,6 +52,8 @@ const PAGE_TYPES = [
   '/partners?q=zzzzzz',
   `/partners/${DEMO_PARTNER}`,
   '/partners/apply',
+  '/confirm/sent',
+  '/partners/apply/confirmed',
   '/sign-in',
   '/password/forgot',
 ];
