@@ -34,6 +34,7 @@ describe('the migrations', () => {
       'partner_application_events',
       'partner_applications',
       'pathfinder_countries',
+      'pathfinder_stage_moves',
       'recovery_codes',
       'role_assignments',
       'sessions',
@@ -59,6 +60,7 @@ describe('the migrations', () => {
       'organization_translations',
       'organizations',
       'pathfinder_countries',
+      'pathfinder_stage_moves',
     ]);
   });
 

@@ -29,7 +29,7 @@ import {
   partnerApplicationEvents,
   partnerApplications,
 } from '../modules/partners/partners.table.ts';
-import { pathfinderCountries } from '../modules/pathfinders/pathfinders.table.ts';
+import { pathfinderCountries, pathfinderStageMoves } from '../modules/pathfinders/pathfinders.table.ts';
 
 export const schema = {
   appState,
@@ -52,4 +52,5 @@ export const schema = {
   partnerApplicationEvents,
   partnerApplications,
   pathfinderCountries,
+  pathfinderStageMoves,
 };

@@ -16,6 +16,8 @@ import { hasAnyRole, type Viewer } from './viewer.ts';
 export type AccessRule = 'public' | 'second_factor' | 'signed_in' | readonly Role[];
 
 const SECRETARIAT: readonly Role[] = ['secretariat'];
+/** Each one's own country only: checked again on the object by the pathfinders module. */
+const COUNTRY_KEEPERS: readonly Role[] = ['focal_point', 'secretariat'];
 /** Each one's own organization only: checked again on the object by the partners module. */
 const PARTNER_KEEPERS: readonly Role[] = ['partner_rep', 'secretariat'];
 
@@ -84,6 +86,10 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /admin/change-requests/:id': SECRETARIAT,
   'POST /admin/change-requests/:id/approve': SECRETARIAT,
   'POST /admin/change-requests/:id/decline': SECRETARIAT,
+  'GET /admin/pathfinders': SECRETARIAT,
+  'POST /admin/pathfinders': SECRETARIAT,
+  'GET /admin/pathfinders/:iso3': COUNTRY_KEEPERS,
+  'POST /admin/pathfinders/:iso3/moves': SECRETARIAT,
   'GET /admin/users': SECRETARIAT,
   'GET /admin/users/invite': SECRETARIAT,
   'POST /admin/users/invite': SECRETARIAT,
