@@ -44,6 +44,10 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /:locale/partners/apply/answer': 'public',
   'GET /api/v1/partners': 'public',
   'GET /api/v1/partners/:slug': 'public',
+  'GET /:locale/pathfinders': 'public',
+  'GET /:locale/pathfinders/:iso3': 'public',
+  'GET /api/v1/pathfinders': 'public',
+  'GET /api/v1/pathfinders/:iso3': 'public',
   // Accounts.
   'GET /:locale/sign-in': 'public',
   'POST /:locale/sign-in': 'public',

@@ -608,6 +608,26 @@ export const en = {
   'pathfinders.admin.current': 'Current stage: {stage}.',
   'pathfinders.admin.back': 'All pathfinder countries',
   'pathfinders.admin.publicPage': 'The country’s public page',
+  'pathfinders.directory.title': 'Pathfinder countries',
+  'pathfinders.directory.intro':
+    'Countries that commit to go faster and further towards target 8.7: where each one stands on the path, from its expression of interest to its yearly reports.',
+  'pathfinders.directory.filters': 'Filter the countries',
+  'pathfinders.directory.count': '{count, plural, =0 {No country} one {# country} other {# countries}}',
+  'pathfinders.directory.empty': 'No country matches these filters.',
+  'pathfinders.directory.tableCaption': 'Countries on the path, by name',
+  'pathfinders.directory.sources':
+    'Steps recorded from public sources link to them on each country’s page; a date is given only where the source gives it.',
+  'pathfinders.directory.download': 'Download this list:',
+  'pathfinders.map.title': 'World map of the countries on the path, coloured by stage',
+  'pathfinders.map.description':
+    'Each country on the path is a link to its page; the table below gives the same information.',
+  'pathfinders.map.tableLink': 'The same countries as a table',
+  'pathfinders.group.candidate': 'Candidate (interest expressed, under review)',
+  'pathfinders.group.preparing': 'Preparing (mapping, workshop, roadmap)',
+  'pathfinders.group.pathfinder': 'Pathfinder country (status granted, implementing)',
+  'pathfinders.group.withdrawn': 'Withdrawn',
+  'pathfinders.country.back': 'All pathfinder countries',
+  'pathfinders.country.decision': 'Decision: {reference} of {date}',
 } as const;
 
 export type MessageKey = keyof typeof en;

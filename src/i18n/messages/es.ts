@@ -620,4 +620,24 @@ export const es: Record<MessageKey, string> = {
   'pathfinders.admin.current': 'Etapa actual: {stage}.',
   'pathfinders.admin.back': 'Todos los países pioneros',
   'pathfinders.admin.publicPage': 'La página pública del país',
+  'pathfinders.directory.title': 'Países pioneros',
+  'pathfinders.directory.intro':
+    'Los países que se comprometen a avanzar más rápido y más lejos hacia la meta 8.7: en qué punto del recorrido está cada uno, desde su manifestación de interés hasta sus informes anuales.',
+  'pathfinders.directory.filters': 'Filtrar los países',
+  'pathfinders.directory.count': '{count, plural, =0 {Ningún país} one {# país} other {# países}}',
+  'pathfinders.directory.empty': 'Ningún país corresponde a estos filtros.',
+  'pathfinders.directory.tableCaption': 'Países en el recorrido, por nombre',
+  'pathfinders.directory.sources':
+    'Los pasos tomados de fuentes públicas enlazan a ellas en la página de cada país; solo se indica una fecha si la fuente la da.',
+  'pathfinders.directory.download': 'Descargar esta lista:',
+  'pathfinders.map.title': 'Mapa del mundo de los países en el recorrido, coloreados según su etapa',
+  'pathfinders.map.description':
+    'Cada país del recorrido es un enlace a su página; la tabla siguiente da la misma información.',
+  'pathfinders.map.tableLink': 'Los mismos países en una tabla',
+  'pathfinders.group.candidate': 'Candidato (interés manifestado, en examen)',
+  'pathfinders.group.preparing': 'En preparación (mapeo, taller, hoja de ruta)',
+  'pathfinders.group.pathfinder': 'País pionero (estatus otorgado, implementación)',
+  'pathfinders.group.withdrawn': 'Retirado',
+  'pathfinders.country.back': 'Todos los países pioneros',
+  'pathfinders.country.decision': 'Decisión: {reference} del {date}',
 };

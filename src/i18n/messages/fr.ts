@@ -618,4 +618,24 @@ export const fr: Record<MessageKey, string> = {
   'pathfinders.admin.current': 'Étape actuelle : {stage}.',
   'pathfinders.admin.back': 'Tous les pays pionniers',
   'pathfinders.admin.publicPage': 'La page publique du pays',
+  'pathfinders.directory.title': 'Pays pionniers',
+  'pathfinders.directory.intro':
+    'Les pays qui s’engagent à aller plus vite et plus loin vers la cible 8.7 : où en est chacun sur le parcours, de sa manifestation d’intérêt à ses rapports annuels.',
+  'pathfinders.directory.filters': 'Filtrer les pays',
+  'pathfinders.directory.count': '{count, plural, =0 {Aucun pays} one {# pays} other {# pays}}',
+  'pathfinders.directory.empty': 'Aucun pays ne correspond à ces filtres.',
+  'pathfinders.directory.tableCaption': 'Pays sur le parcours, par nom',
+  'pathfinders.directory.sources':
+    'Les étapes relevées dans des sources publiques renvoient à celles-ci sur la page de chaque pays ; une date n’est donnée que si la source la donne.',
+  'pathfinders.directory.download': 'Télécharger cette liste :',
+  'pathfinders.map.title': 'Carte du monde des pays sur le parcours, colorés selon leur étape',
+  'pathfinders.map.description':
+    'Chaque pays du parcours est un lien vers sa page ; le tableau ci-dessous donne les mêmes informations.',
+  'pathfinders.map.tableLink': 'Les mêmes pays sous forme de tableau',
+  'pathfinders.group.candidate': 'Candidat (intérêt manifesté, en examen)',
+  'pathfinders.group.preparing': 'En préparation (cartographie, atelier, feuille de route)',
+  'pathfinders.group.pathfinder': 'Pays pionnier (statut accordé, mise en œuvre)',
+  'pathfinders.group.withdrawn': 'Retiré',
+  'pathfinders.country.back': 'Tous les pays pionniers',
+  'pathfinders.country.decision': 'Décision : {reference} du {date}',
 };

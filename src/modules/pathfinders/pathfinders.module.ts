@@ -1,4 +1,6 @@
 import type { ModuleDescriptor } from '../../http/module.ts';
+import { registerPathfindersApi } from './directory/directory.api.ts';
+import { registerPathfinderPages } from './directory/directory.pages.ts';
 import { registerPathfindersAdmin } from './pathfinders.admin.ts';
 import { loadPathfindersDemo } from './pathfinders.demo.ts';
 import { pathfinderCountries, pathfinderStageMoves } from './pathfinders.table.ts';
@@ -12,6 +14,8 @@ export const pathfindersModule = {
   tables: [pathfinderCountries, pathfinderStageMoves],
   demo: loadPathfindersDemo,
   mount: (context) => ({
+    pages: (surface) => registerPathfinderPages(surface, context),
     admin: (app) => registerPathfindersAdmin(app, context),
+    api: (api) => registerPathfindersApi(api, context),
   }),
 } satisfies ModuleDescriptor;

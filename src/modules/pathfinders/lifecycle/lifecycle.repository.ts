@@ -57,6 +57,10 @@ export async function lockCountry(db: DbExecutor, iso3: string): Promise<Country
   return row ?? null;
 }
 
+/** The outer country's columns inside correlated subqueries, always qualified. */
+const COUNTRY_ISO3 = sql.raw('"pathfinder_countries"."iso3"');
+const COUNTRY_STAGE = sql.raw('"pathfinder_countries"."stage"');
+
 export interface CountryListRow extends CountryRecord {
   /** The day of the latest dated move, and how precisely it is known. */
   since: string | null;
@@ -71,7 +75,7 @@ export async function listCountries(db: DbExecutor): Promise<CountryListRow[]> {
       latest: sql<{ on_date: string | null; date_precision: DatePrecision } | null>`(
         SELECT json_build_object('on_date', m.on_date, 'date_precision', m.date_precision)
           FROM ${pathfinderStageMoves} m
-         WHERE m.iso3 = ${pathfinderCountries.iso3} AND m.stage = ${pathfinderCountries.stage}
+         WHERE m.iso3 = ${COUNTRY_ISO3} AND m.stage = ${COUNTRY_STAGE}
          ORDER BY m.id DESC LIMIT 1)`,
     })
     .from(pathfinderCountries)
