@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { geoCentroid, geoEqualEarth, geoStream, type GeoProjection } from 'd3-geo';
+import { geoCentroid, geoEqualEarth, geoPath, geoStream, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
@@ -48,27 +48,31 @@ function loadShapes(): Shapes {
 }
 
 /**
- * SVG path data of a shape: whole pixels, relative moves, and points closer than two pixels to
- * the last one left out: a map the size of a phone screen loses nothing it could show, and the
- * land weighs about 3 kB compressed.
+ * SVG path data of a shape in relative moves. The land is drawn in whole pixels with the points
+ * closer than two pixels to the last one left out (a map the size of a phone screen loses nothing
+ * it could show, and the land weighs about 3 kB compressed); a country of the list, a few of them,
+ * to a tenth of a pixel, so that a small one keeps its shape.
  */
-function pathData(projection: GeoProjection, shape: Parameters<typeof geoStream>[0]): string {
+function pathData(projection: GeoProjection, shape: Parameters<typeof geoStream>[0], detailed = false): string {
+  const scale = detailed ? 10 : 1;
+  const minStep = detailed ? 1 : 2;
+  const text = (value: number) => String(value / scale);
   let out = '';
   let last: [number, number] | null = null;
   let starting = true;
   const sink = {
     point(x: number, y: number) {
-      const point: [number, number] = [Math.round(x), Math.round(y)];
+      const point: [number, number] = [Math.round(x * scale), Math.round(y * scale)];
       if (starting || !last) {
-        out += `M${point[0]} ${point[1]}`;
+        out += `M${text(point[0])} ${text(point[1])}`;
         starting = false;
         last = point;
         return;
       }
       const dx = point[0] - last[0];
       const dy = point[1] - last[1];
-      if (Math.abs(dx) + Math.abs(dy) < 2) return;
-      out += `l${dx} ${dy}`;
+      if (Math.abs(dx) + Math.abs(dy) < minStep) return;
+      out += `l${text(dx)} ${text(dy)}`;
       last = point;
     },
     lineStart() {
@@ -104,10 +108,10 @@ export function renderWorldMap(input: {
   const links = input.countries.map((country) => {
     const shape = countries.get(country.iso3);
     if (!shape) return '';
-    const data = pathData(projection, shape);
+    const data = pathData(projection, shape, true);
     // A country too small to find on a phone also gets a dot.
     const [x, y] = projection(geoCentroid(shape)) ?? [0, 0];
-    const small = data.length < 60;
+    const small = geoPath(projection).area(shape) < 60;
     return html`<a href="${country.href}" aria-label="${country.label}" class="${country.colour}"><path d="${trustedHtml(data)}"/>${
       small ? html`<circle cx="${Math.round(x)}" cy="${Math.round(y)}" r="6"/>` : ''
     }</a>`;
