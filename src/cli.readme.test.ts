@@ -284,7 +284,9 @@ async function checkCommand(platform: Platform, words: string[], ran: Ran): Prom
       return;
     }
     case 'demo:load': {
-      expect(ran.stdout).toContain(`; ${demoPartners} demonstration partner(s).`);
+      expect(ran.stdout).toContain(`; ${demoPartners} demonstration partner(s); `);
+      // Counted by hand in content/demo/pathfinders.json.
+      expect(ran.stdout).toContain('; 11 pathfinder country(ies) from public sources.');
       const [row] = await platform.query<{ count: number }>(
         'SELECT count(*)::int AS count FROM organizations WHERE is_demo',
       );

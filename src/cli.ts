@@ -188,7 +188,8 @@ const commands: Record<string, Command> = {
       });
       out(
         `Demonstration content loaded: ${result.pages.written} page text(s) written, ` +
-          `${result.pages.kept} kept because an editor changed them; ${result.partners.organizations} demonstration partner(s).`,
+          `${result.pages.kept} kept because an editor changed them; ${result.partners.organizations} demonstration partner(s); ` +
+          `${result.pathfinders.countries} pathfinder country(ies) from public sources.`,
       );
     },
   },

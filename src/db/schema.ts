@@ -31,7 +31,7 @@ import {
   partnerApplicationEvents,
   partnerApplications,
 } from '../modules/partners/partners.table.ts';
-import { pathfinderCountries } from '../modules/pathfinders/pathfinders.table.ts';
+import { pathfinderCountries, pathfinderStageMoves } from '../modules/pathfinders/pathfinders.table.ts';
 
 export const schema = {
   appState,
@@ -55,4 +55,5 @@ export const schema = {
   partnerApplicationEvents,
   partnerApplications,
   pathfinderCountries,
+  pathfinderStageMoves,
 };

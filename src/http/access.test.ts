@@ -60,6 +60,10 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /api/v1/stats':                                                   ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /api/v1/partners':                                                ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /api/v1/partners/:slug':                                          ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/pathfinders':                                             ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/pathfinders/:iso3':                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/pathfinders':                                            ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/pathfinders/:iso3':                                      ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale':                                                        ['go',   'go',   'go',   'go',   'go',   'go',   'go',   'go',   'go'],
   'GET /:locale/':                                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/about':                                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
@@ -115,6 +119,11 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /admin/change-requests/:id':                                      ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/change-requests/:id/approve':                             ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/change-requests/:id/decline':                             ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders':                                              ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders':                                             ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  // `:iso3` is the focal point's own country (NPL).
+  'GET /admin/pathfinders/:iso3':                                        ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/moves':                                 ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users/invite':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/invite':                                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -142,6 +151,17 @@ const OTHER_ORGANIZATION: readonly { request: (f: Fixture) => Omit<Request, 'met
   { request: (f) => ({ method: 'POST', url: `/admin/organizations/${f.b.slug}/change-request`, fields: { kind: 'other', name_en: 'Taken over' } }), expected: '403' },
   { request: (f) => ({ method: 'POST', url: `/admin/organizations/${f.a.slug}/representatives/${f.b.representativeGrant}/remove` }), expected: '404' },
   { request: (f) => ({ method: 'POST', url: `/admin/organizations/${f.a.slug}/representatives/${f.b.endedGrant}/restore`, fields: { user_id: String(f.b.representative) } }), expected: '404' },
+];
+
+/**
+ * The focal point of NPL on the pages and forms of another country (KEN): refused, and nothing of
+ * KEN changes.
+ */
+// prettier-ignore
+const OTHER_COUNTRY: readonly { request: Omit<Request, 'method'> & { method: 'GET' | 'POST' }; expected: Outcome }[] = [
+  { request: { method: 'GET', url: '/admin/pathfinders/KEN' }, expected: '403' },
+  { request: { method: 'GET', url: '/admin/pathfinders/ken' }, expected: 'go' },
+  { request: { method: 'POST', url: '/admin/pathfinders/KEN/moves', fields: { stage: 'under_review', on_date: '2025-02-01', note: 'Taken over' } }, expected: '403' },
 ];
 
 interface Request {
@@ -354,6 +374,14 @@ beforeAll(async () => {
   );
   fixture.statusToken = /\/apply\/status\?token=([\w-]+)/.exec(acknowledgement.body_text)![1]!;
   fixture.changeRequest = await changeRequest();
+  // The focal point's country (NPL) and another (KEN), entered through the back office.
+  for (const country of ['NPL', 'KEN']) {
+    const added = await secretariat.submit({
+      page: '/admin/pathfinders',
+      fields: { country, on_date: '2025-01-15', note: 'Letter of interest received' },
+    });
+    if (added.statusCode !== 303) throw new Error(`adding ${country} answered ${added.statusCode}`);
+  }
   await uploadLogo(a.slug);
   await updatePageText({
     db: platform.database.db,
@@ -444,7 +472,7 @@ async function requestFor(route: string): Promise<Request> {
     : path.startsWith('/admin/change-requests/')
       ? f.changeRequest
       : f.user;
-  return { method, url: fill({ locale: 'en', slug: f.a.slug, id }) };
+  return { method, url: fill({ locale: 'en', slug: f.a.slug, id, iso3: 'NPL' }) };
 }
 
 async function clientFor(persona: Persona): Promise<TestClient> {
@@ -561,6 +589,26 @@ describe('the access table', () => {
       [fixture.b.id],
     );
     expect(b).toEqual({ status: 'active', website: 'https://access.example.org', representatives: 1 });
+  });
+});
+
+describe('the focal point of a country', () => {
+  it('can neither read nor change another country’s record', async () => {
+    const client = await clientFor('focal_point');
+    const csrf = await csrfOf(client);
+    const differences: string[] = [];
+    for (const entry of OTHER_COUNTRY) {
+      const got = outcomeOf(entry.request.method, await send(client, entry.request, csrf));
+      if (got !== entry.expected) {
+        differences.push(`${entry.request.method} ${entry.request.url}: expected ${entry.expected}, got ${got}`);
+      }
+    }
+    expect(differences).toEqual([]);
+    const other = await one<{ stage: string; moves: number }>(
+      `SELECT stage, (SELECT count(*)::int FROM pathfinder_stage_moves WHERE iso3 = 'KEN') AS moves
+         FROM pathfinder_countries WHERE iso3 = 'KEN'`,
+    );
+    expect(other).toEqual({ stage: 'interest_expressed', moves: 1 });
   });
 });
 

@@ -16,6 +16,8 @@ import { hasAnyRole, type Viewer } from './viewer.ts';
 export type AccessRule = 'public' | 'second_factor' | 'signed_in' | readonly Role[];
 
 const SECRETARIAT: readonly Role[] = ['secretariat'];
+/** Each one's own country only: checked again on the object by the pathfinders module. */
+const COUNTRY_KEEPERS: readonly Role[] = ['focal_point', 'secretariat'];
 /** Each one's own organization only: checked again on the object by the partners module. */
 const PARTNER_KEEPERS: readonly Role[] = ['partner_rep', 'secretariat'];
 
@@ -48,6 +50,10 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /:locale/confirm/resend': 'public',
   'GET /api/v1/partners': 'public',
   'GET /api/v1/partners/:slug': 'public',
+  'GET /:locale/pathfinders': 'public',
+  'GET /:locale/pathfinders/:iso3': 'public',
+  'GET /api/v1/pathfinders': 'public',
+  'GET /api/v1/pathfinders/:iso3': 'public',
   // Accounts.
   'GET /:locale/sign-in': 'public',
   'POST /:locale/sign-in': 'public',
@@ -90,6 +96,10 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /admin/change-requests/:id': SECRETARIAT,
   'POST /admin/change-requests/:id/approve': SECRETARIAT,
   'POST /admin/change-requests/:id/decline': SECRETARIAT,
+  'GET /admin/pathfinders': SECRETARIAT,
+  'POST /admin/pathfinders': SECRETARIAT,
+  'GET /admin/pathfinders/:iso3': COUNTRY_KEEPERS,
+  'POST /admin/pathfinders/:iso3/moves': SECRETARIAT,
   'GET /admin/users': SECRETARIAT,
   'GET /admin/users/invite': SECRETARIAT,
   'POST /admin/users/invite': SECRETARIAT,

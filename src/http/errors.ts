@@ -45,6 +45,14 @@ const MODULE_ERRORS = {
   'partners.status.same': 400,
   'partners.status.too_early': 400,
   'partners.status.future': 400,
+  'pathfinders.country.exists': 409,
+  'pathfinders.country.unknown': 400,
+  'pathfinders.move.future': 400,
+  'pathfinders.move.tooEarly': 400,
+  'pathfinders.move.notAllowed': 409,
+  'pathfinders.move.decisionRequired': 400,
+  'pathfinders.move.decisionDateRequired': 400,
+  'pathfinders.move.decisionAfter': 400,
 } as const satisfies Partial<Record<MessageKey, number>>;
 
 export type GenericErrorCode = keyof typeof GENERIC_ERRORS;

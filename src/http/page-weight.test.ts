@@ -24,19 +24,25 @@ async function receivedBytes(url: string): Promise<number> {
 }
 
 describe.each(['fr', 'en', 'es'])('the weight of public pages in %s', (locale) => {
-  it.each(['/', '/about', '/partners', `/partners/${partner}`, '/partners/apply', '/sign-in'])(
-    `/${locale}%s with all it loads fits in the first round trip`,
-    async (path) => {
-      const url = `/${locale}${path}`;
-      const html = (await test.server.app.inject({ url })).body;
-      // Every resource the page loads from the platform (stylesheet, scripts, images).
-      const resources = [...html.matchAll(/(?:href|src)="(\/(?:assets|media)\/[^"]+)"/g)].map((match) => match[1]!);
-      expect(resources.some((resource) => resource.endsWith('.css'))).toBe(true);
-      // Nothing comes from elsewhere.
-      expect(html).not.toMatch(/(?:src|href)="https?:\/\/(?!platform\.test)[^"]*\.(?:js|css|woff2?)"/);
-      let total = await receivedBytes(url);
-      for (const resource of new Set(resources)) total += await receivedBytes(resource);
-      expect(total, `${url} and its resources weigh ${total} bytes`).toBeLessThan(FIRST_ROUND_TRIP_BYTES);
-    },
-  );
+  it.each([
+    '/',
+    '/about',
+    '/partners',
+    `/partners/${partner}`,
+    '/partners/apply',
+    '/sign-in',
+    '/pathfinders',
+    '/pathfinders/NPL',
+  ])(`/${locale}%s with all it loads fits in the first round trip`, async (path) => {
+    const url = `/${locale}${path}`;
+    const html = (await test.server.app.inject({ url })).body;
+    // Every resource the page loads from the platform (stylesheet, scripts, images).
+    const resources = [...html.matchAll(/(?:href|src)="(\/(?:assets|media)\/[^"]+)"/g)].map((match) => match[1]!);
+    expect(resources.some((resource) => resource.endsWith('.css'))).toBe(true);
+    // Nothing comes from elsewhere.
+    expect(html).not.toMatch(/(?:src|href)="https?:\/\/(?!platform\.test)[^"]*\.(?:js|css|woff2?)"/);
+    let total = await receivedBytes(url);
+    for (const resource of new Set(resources)) total += await receivedBytes(resource);
+    expect(total, `${url} and its resources weigh ${total} bytes`).toBeLessThan(FIRST_ROUND_TRIP_BYTES);
+  });
 });

@@ -26,3 +26,8 @@ export function countryOptions(locale: Locale): { value: string; label: string }
   optionsCache.set(locale, options);
   return options;
 }
+
+/** The ISO3 code of a country's ISO 3166-1 numeric code (`"524"` → `NPL`), as world maps name them. */
+export function countryCodeOfNumeric(numeric: string): string | null {
+  return countries.numericToAlpha3(numeric) ?? null;
+}

@@ -1,4 +1,5 @@
 export { ROLES, ROLE_LABELS, type Role, type RoleGrant } from './accounts.roles.ts';
+export { users, roleAssignments } from './accounts.table.ts';
 export { registerAccountPages } from './accounts.pages.ts';
 export { resolveSession, SESSION_ABSOLUTE_MS, type SessionView } from './accounts.sessions.ts';
 export { signIn } from './sign-in/sign-in.usecases.ts';

@@ -65,7 +65,7 @@ export interface AuditLine {
   /** The person, organization, application or page the record is about, by name. */
   target: string | null;
   role: AuditRole | null;
-  /** The new status of an organization. */
+  /** The new status of an organization, or the new stage of a pathfinder country. */
   status: string | null;
   before: unknown;
   after: unknown;
@@ -181,7 +181,12 @@ export async function readAuditLog(input: {
     actor: actorOf(entry, names),
     target: targetOf(entry, names),
     role: roleOf(entry, names),
-    status: entry.action === 'partners.organization_status_changed' ? textOf(objectOf(entry.after)?.status) : null,
+    status:
+      entry.action === 'partners.organization_status_changed'
+        ? textOf(objectOf(entry.after)?.status)
+        : entry.action === 'pathfinders.stage_moved'
+          ? textOf(objectOf(entry.after)?.stage)
+          : null,
     before: entry.before,
     after: entry.after,
     ip: entry.ip,

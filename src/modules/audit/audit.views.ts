@@ -48,6 +48,8 @@ const SENTENCES: Record<string, MessageKey> = {
   'partners.change_declined': 'audit.sentence.changeDeclined',
   'partners.logo_updated': 'audit.sentence.logoUpdated',
   'content.page_text_updated': 'audit.sentence.pageTextUpdated',
+  'pathfinders.country_added': 'audit.sentence.pathfinderCountryAdded',
+  'pathfinders.stage_moved': 'audit.sentence.pathfinderStageMoved',
   'demo.loaded': 'audit.sentence.demoLoaded',
   'backups.written': 'audit.sentence.backupWritten',
   'backups.restored': 'audit.sentence.backupRestored',
@@ -61,6 +63,7 @@ const ENTITY_TYPES: Record<string, MessageKey> = {
   content_page: 'audit.entityType.contentPage',
   demo: 'audit.entityType.demo',
   backup: 'audit.entityType.backup',
+  pathfinder_country: 'audit.entityType.pathfinderCountry',
 };
 
 const ACTION_GROUPS: Record<string, MessageKey> = {
@@ -100,11 +103,14 @@ export function describeAuditLine(tr: Translator, line: AuditLine): string {
   const actor = actorName(tr, line.actor);
   const key = SENTENCES[line.action];
   if (!key) return tr.t('audit.sentence.other', { actor, action: line.action });
+  const country = line.entityType === 'pathfinder_country' && line.target;
+  const statusKey =
+    line.action === 'pathfinders.stage_moved' ? `pathfinders.stage.${line.status}` : `partners.status.${line.status}`;
   return tr.t(key, {
     actor,
-    target: line.target ?? '—',
+    target: country ? countryName({ iso3: country, locale: tr.locale }) : (line.target ?? '—'),
     role: line.role ? roleName(tr, line.role) : '—',
-    status: line.status ? knownMessage(tr, `partners.status.${line.status}`, line.status) : '—',
+    status: line.status ? knownMessage(tr, statusKey, line.status) : '—',
   });
 }
 

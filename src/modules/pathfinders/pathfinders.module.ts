@@ -1,9 +1,21 @@
 import type { ModuleDescriptor } from '../../http/module.ts';
-import { pathfinderCountries } from './pathfinders.table.ts';
+import { registerPathfindersApi } from './directory/directory.api.ts';
+import { registerPathfinderPages } from './directory/directory.pages.ts';
+import { registerPathfindersAdmin } from './pathfinders.admin.ts';
+import { loadPathfindersDemo } from './pathfinders.demo.ts';
+import { pathfinderCountries, pathfinderStageMoves } from './pathfinders.table.ts';
 
-/** Pathfinder countries: their table only, for now (the counters read it). */
+/**
+ * Pathfinder countries: each country's path from its expression of interest to its yearly
+ * reports, kept by the Secretariat and the country's focal point, and shown publicly.
+ */
 export const pathfindersModule = {
   name: 'pathfinders',
-  tables: [pathfinderCountries],
-  mount: () => ({}),
+  tables: [pathfinderCountries, pathfinderStageMoves],
+  demo: loadPathfindersDemo,
+  mount: (context) => ({
+    pages: (surface) => registerPathfinderPages(surface, context),
+    admin: (app) => registerPathfindersAdmin(app, context),
+    api: (api) => registerPathfindersApi(api, context),
+  }),
 } satisfies ModuleDescriptor;

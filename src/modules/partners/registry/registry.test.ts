@@ -4,6 +4,7 @@ import type { Server } from '../../../server.ts';
 import { createTestApp } from '../../../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.ts';
 import { createTestUser, TestClient } from '../../../testing/test-users.ts';
+import { waitUntil } from '../../../testing/wait.ts';
 import { readDemoOrganizations } from '../partners.demo.ts';
 import { countActivePartnersOn } from '../partners.repository.ts';
 
@@ -32,14 +33,6 @@ afterAll(async () => {
 async function idOf(slug: string): Promise<number> {
   const result = await database.pool.query<{ id: number }>(`SELECT id FROM organizations WHERE slug = $1`, [slug]);
   return result.rows[0]!.id;
-}
-
-async function waitFor(check: () => Promise<boolean>): Promise<void> {
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error('the condition never held');
 }
 
 describe('the Secretariat’s list of organizations', () => {
@@ -124,8 +117,8 @@ describe('a change of status by the Secretariat', () => {
       '<td data-label="Status">Suspended</td><td data-label="Reason">Dues unpaid for three years</td>',
     );
     expect(await countActivePartnersOn(database.db, today)).toBe(before - 1);
-    await waitFor(async () => (await server.app.inject({ url: `/en/partners/${target.slug}` })).statusCode === 404);
-    await waitFor(async () => {
+    await waitUntil(async () => (await server.app.inject({ url: `/en/partners/${target.slug}` })).statusCode === 404);
+    await waitUntil(async () => {
       const list = (await server.app.inject({ url: '/api/v1/partners?per_page=200' })).json<{ total: number }>();
       return list.total === active.length - 1;
     });
@@ -156,6 +149,6 @@ describe('a change of status by the Secretariat', () => {
       fields: { status: 'active', valid_from: today, note: 'Dues paid in full' },
     });
     expect(back.statusCode).toBe(303);
-    await waitFor(async () => (await server.app.inject({ url: `/en/partners/${target.slug}` })).statusCode === 200);
+    await waitUntil(async () => (await server.app.inject({ url: `/en/partners/${target.slug}` })).statusCode === 200);
   });
 });

@@ -1,0 +1,56 @@
+import type { FastifyInstance } from 'fastify';
+import { notFound } from '../../../http/errors.ts';
+import { canonicalQuery } from '../../../http/page-cache.ts';
+import { param } from '../../../http/params.ts';
+import { sendCachedPage, type PublicPageDeps } from '../../../http/public-surface.ts';
+import { countryName } from '../../../i18n/countries.ts';
+import { redirectToUpperCase } from '../pathfinders.access.ts';
+import { STAGE_LABELS } from '../pathfinders.labels.ts';
+import { PATHFINDER_TABLES } from '../pathfinders.table.ts';
+import { directoryQuerySchema, type DirectoryQuery } from './directory.schemas.ts';
+import { getPublicCountry, listPublicCountries } from './directory.usecases.ts';
+import { renderCountry, renderDirectory } from './directory.views.ts';
+
+/** The public list and map of pathfinder countries, and each country's page. */
+export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPageDeps): void {
+  surface.get('/pathfinders', async (request, reply) => {
+    const query = directoryQuerySchema.parse(request.query ?? {}) as DirectoryQuery;
+    const canonical = canonicalQuery({ region: query.region, stage: query.stage });
+    return sendCachedPage({
+      deps,
+      request,
+      reply,
+      tables: PATHFINDER_TABLES,
+      query: canonical,
+      render: async (tr) => ({
+        search: canonical,
+        title: tr.t('pathfinders.directory.title'),
+        description: tr.t('pathfinders.directory.intro'),
+        main: renderDirectory({ tr, query, countries: await listPublicCountries({ db: deps.db, query }) }),
+      }),
+    });
+  });
+
+  surface.get('/pathfinders/:iso3', async (request, reply) => {
+    const redirect = redirectToUpperCase(request, reply);
+    if (redirect) return redirect;
+    const iso3 = param(request, 'iso3');
+    return sendCachedPage({
+      deps,
+      request,
+      reply,
+      tables: PATHFINDER_TABLES,
+      render: async (tr) => {
+        const found = await getPublicCountry({ db: deps.db, iso3 });
+        if (!found) throw notFound();
+        const name = countryName({ iso3, locale: tr.locale });
+        return {
+          section: '/pathfinders',
+          title: name,
+          description: `${name}: ${tr.t(STAGE_LABELS[found.country.stage])}`,
+          main: renderCountry({ tr, ...found }),
+        };
+      },
+    });
+  });
+}

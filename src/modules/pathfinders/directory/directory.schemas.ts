@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { REGIONS } from '../../../i18n/regions.ts';
+import { DATE_PRECISIONS, PATHFINDER_STAGES, type PathfinderStage } from '../pathfinders.table.ts';
+
+/**
+ * The stages shown publicly: a request the GCG declined is the country's own business, so a
+ * declined country is not listed (its page answers "not found").
+ */
+export const PUBLIC_STAGES = PATHFINDER_STAGES.filter(
+  (stage): stage is Exclude<PathfinderStage, 'declined'> => stage !== 'declined',
+);
+
+/** The list's filters; an unknown value shows the whole list rather than an error. */
+export const directoryQuerySchema = z.object({
+  region: z.enum(REGIONS).optional().catch(undefined),
+  stage: z
+    .enum(PUBLIC_STAGES as [string, ...string[]])
+    .optional()
+    .catch(undefined),
+});
+export type DirectoryQuery = { region?: (typeof REGIONS)[number] | undefined; stage?: PathfinderStage | undefined };
+
+const stepSchema = z.object({
+  stage: z.enum(PATHFINDER_STAGES),
+  date: z.string().nullable().describe('The day of the step (YYYY-MM-DD), or null when the source gives none'),
+  date_precision: z.enum(DATE_PRECISIONS).describe('day, or only the month or the year of `date` is known'),
+  note: z.string(),
+  decision_reference: z.string().nullable().describe('For a grant of status: the GCG decision it rests on'),
+  decision_date: z.string().nullable(),
+  source: z.string().nullable().describe('The public source of the step, when it was recorded from one'),
+});
+
+export const pathfinderSummarySchema = z.object({
+  iso3: z.string().describe('ISO 3166-1 alpha-3'),
+  name: z.string().describe('The country name in the requested language'),
+  region: z.string().nullable().describe('UN M49 region code'),
+  stage: z.enum(PATHFINDER_STAGES),
+  stage_since: z.string().nullable().describe('The day of the current stage (YYYY-MM-DD), when known'),
+  stage_since_precision: z.enum(DATE_PRECISIONS).nullable(),
+  status_granted_on: z.string().nullable(),
+  is_pathfinder: z.boolean().describe('Status granted (counted as a pathfinder country)'),
+});
+
+export const pathfinderListSchema = z.object({
+  items: z.array(pathfinderSummarySchema),
+  page: z.number().int(),
+  per_page: z.number().int(),
+  total: z.number().int(),
+});
+
+export const pathfinderDetailSchema = pathfinderSummarySchema.extend({
+  timeline: z.array(stepSchema).describe('Every step, oldest first'),
+});
+
+export const pathfinderApiQuerySchema = z.object({
+  region: z.enum(REGIONS).optional().describe('UN M49 region code'),
+  stage: z.enum(PUBLIC_STAGES as [string, ...string[]]).optional(),
+  locale: z.enum(['fr', 'en', 'es']).default('en').describe('Language of `name`'),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  per_page: z.coerce.number().int().min(1).max(200).default(50),
+  format: z.enum(['json', 'csv']).default('json').describe('csv: every matching country as a CSV table'),
+});
