@@ -17,7 +17,13 @@ import {
   users,
 } from '../modules/accounts/accounts.table.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
-import { contentPages, contentPageTranslations } from '../modules/content/content.table.ts';
+import {
+  contentMenuItems,
+  contentPageRevisions,
+  contentPages,
+  contentPageTranslations,
+  contentSlugRedirects,
+} from '../modules/content/content.table.ts';
 import { mailOutbox } from '../modules/mail/mail.table.ts';
 import {
   organizationActionGroups,
@@ -40,8 +46,11 @@ export const schema = {
   roleAssignments,
   sessions,
   users,
+  contentMenuItems,
+  contentPageRevisions,
   contentPages,
   contentPageTranslations,
+  contentSlugRedirects,
   mailOutbox,
   organizations,
   organizationActionGroups,

@@ -61,7 +61,7 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /api/v1/partners/:slug':                                          ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale':                                                        ['go',   'go',   'go',   'go',   'go',   'go',   'go',   'go',   'go'],
   'GET /:locale/':                                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
-  'GET /:locale/about':                                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/:slug':                                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/partners':                                               ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/partners/:slug':                                         ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/partners/apply':                                         ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
@@ -117,6 +117,16 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/users/:id/roles/:grantId/restore':                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/:id/status':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/:id/second-factor/reset':                           ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pages':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pages':                                                   ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pages/:id':                                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pages/:id/slug':                                          ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pages/:id/:locale':                                        ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pages/:id/:locale':                                       ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pages/:id/:locale/history':                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pages/:id/:locale/restore':                               ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/menu':                                                     ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/menu':                                                    ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
 };
 
 /**
@@ -169,6 +179,9 @@ interface Fixture {
   user: number;
   answerToken: string;
   setPasswordToken: string;
+  /** The about page (with an English text) and its first English revision. */
+  page: number;
+  revision: number;
 }
 
 let fixture: Fixture;
@@ -324,6 +337,8 @@ beforeAll(async () => {
     user: (await createTestUser({ database: platform.database, roles: [{ role: 'gcg_member' }] })).id,
     answerToken: '',
     setPasswordToken: '',
+    page: 0,
+    revision: 0,
   };
   fixture.changeRequest = await changeRequest();
   await uploadLogo(a.slug);
@@ -332,6 +347,11 @@ beforeAll(async () => {
     actor: { id: null, label: 'test' },
     text: { slug: 'about', locale: 'en', title: 'About', summary: 'How it works.', bodyMarkdown: 'It works.' },
   });
+  const revision = await one<{ id: number; page_id: number }>(
+    `SELECT id, page_id FROM content_page_revisions WHERE locale = 'en' ORDER BY id LIMIT 1`,
+  );
+  fixture.page = revision.page_id;
+  fixture.revision = revision.id;
 
   const questioned = await apply('Access questioned');
   const asked = await secretariat.submit({
@@ -371,6 +391,16 @@ async function requestFor(route: string): Promise<Request> {
       return { method, url: `/en/account/set-password?token=${f.setPasswordToken}` };
     case 'POST /:locale/account/set-password':
       return { method, url: '/en/account/set-password', fields: { token: f.setPasswordToken } };
+    case 'GET /:locale/:slug':
+      return { method, url: '/en/about' };
+    case 'GET /admin/pages/:id':
+    case 'POST /admin/pages/:id/slug':
+    case 'GET /admin/pages/:id/:locale':
+    case 'POST /admin/pages/:id/:locale':
+    case 'GET /admin/pages/:id/:locale/history':
+      return { method, url: fill({ id: f.page, locale: 'en' }) };
+    case 'POST /admin/pages/:id/:locale/restore':
+      return { method, url: fill({ id: f.page, locale: 'en' }), fields: { revision: String(f.revision) } };
     case 'POST /admin/organizations/:slug/logo':
       return { method, url: fill({ slug: f.a.slug }), file: f.picture };
     // Deciding uses an application or a change up: each visitor gets one of their own.

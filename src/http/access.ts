@@ -33,7 +33,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/stats': 'public',
   'GET /:locale': 'public',
   'GET /:locale/': 'public',
-  'GET /:locale/about': 'public',
+  'GET /:locale/:slug': 'public',
   'GET /:locale/partners': 'public',
   'GET /:locale/partners/:slug': 'public',
   'GET /:locale/partners/apply': 'public',
@@ -93,6 +93,17 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/users/:id/roles/:grantId/restore': SECRETARIAT,
   'POST /admin/users/:id/status': SECRETARIAT,
   'POST /admin/users/:id/second-factor/reset': SECRETARIAT,
+  // Site content.
+  'GET /admin/pages': SECRETARIAT,
+  'POST /admin/pages': SECRETARIAT,
+  'GET /admin/pages/:id': SECRETARIAT,
+  'POST /admin/pages/:id/slug': SECRETARIAT,
+  'GET /admin/pages/:id/:locale': SECRETARIAT,
+  'POST /admin/pages/:id/:locale': SECRETARIAT,
+  'GET /admin/pages/:id/:locale/history': SECRETARIAT,
+  'POST /admin/pages/:id/:locale/restore': SECRETARIAT,
+  'GET /admin/menu': SECRETARIAT,
+  'POST /admin/menu': SECRETARIAT,
 };
 
 export function ruleFor(method: string, url: string): AccessRule | undefined {

@@ -44,6 +44,10 @@ const MODULE_ERRORS = {
   'partners.status.same': 400,
   'partners.status.too_early': 400,
   'partners.status.future': 400,
+  'content.slug.reserved': 400,
+  'content.slug.taken': 409,
+  'content.slug.home': 400,
+  'content.revision.notFound': 404,
 } as const satisfies Partial<Record<MessageKey, number>>;
 
 export type GenericErrorCode = keyof typeof GENERIC_ERRORS;

@@ -1,6 +1,6 @@
 import { LANGUAGE_NAMES, LOCALES, type Locale, type Translator } from '../i18n/i18n.ts';
 import { html, type SafeHtml } from './html.ts';
-import { MAIN_NAVIGATION } from './navigation.ts';
+import { defaultMenu, type SiteMenu } from './navigation.ts';
 
 /** What every page needs to know about the site it belongs to. */
 export interface SiteContext {
@@ -10,6 +10,15 @@ export interface SiteContext {
   iconUrl: string;
   /** Paths (without the locale) that the public surface serves, e.g. `/` and `/about`. */
   publicPaths: ReadonlySet<string>;
+  /** The main menu, as the content module keeps it (absent: the default, from the served paths). */
+  menu?: SiteMenu;
+}
+
+/** The main menu's entries: the Secretariat's, or the default one's whose pages are served. */
+export function menuEntries(site: SiteContext) {
+  return (
+    site.menu?.entries ?? defaultMenu((path) => site.publicPaths.has(path) || (site.menu?.pagePaths.has(path) ?? false))
+  );
 }
 
 export function localePath(locale: Locale, path: string): string {
@@ -87,11 +96,11 @@ ${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="
   const languages = html`<nav class="languages" aria-label="${tr.t('layout.languageSwitcher')}"><ul>${languageLinks}</ul></nav>`;
 
   const section = input.section ?? input.path;
-  const navigationLinks = MAIN_NAVIGATION.filter((entry) => site.publicPaths.has(entry.path)).map(
+  const navigationLinks = menuEntries(site).map(
     (entry) =>
       html`<li><a href="${localePath(tr.locale, entry.path)}"${
         entry.path === section ? html` aria-current="page"` : ''
-      }>${tr.t(entry.key)}</a></li>`,
+      }>${entry.labels[tr.locale]}</a></li>`,
   );
   const mainNav = html`<nav class="main-nav wrap" aria-label="${tr.t('layout.mainNavigation')}"><ul>${navigationLinks}</ul></nav>`;
 

@@ -14,6 +14,7 @@ export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
   { path: '/admin/organizations', key: 'admin.organizations' },
   { path: '/admin/applications', key: 'admin.applications' },
   { path: '/admin/change-requests', key: 'admin.changeRequests' },
+  { path: '/admin/pages', key: 'admin.pages' },
   { path: '/admin/users', key: 'admin.users' },
   { path: '/admin/audit', key: 'admin.audit' },
   { path: '/admin/outbox', key: 'admin.outbox' },

@@ -1,14 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../http/errors.ts';
-import { sendCachedPage, type PublicPageDeps } from '../../http/public-surface.ts';
+import { localeOf, sendCachedPage, type PublicPageDeps } from '../../http/public-surface.ts';
+import { param } from '../../http/params.ts';
 import type { DerivedValue } from '../../db/derived-value.ts';
+import { localePath } from '../../ui/layout.ts';
 import { STATS_TABLES, type Counters } from '../stats/index.ts';
-import { CONTENT_TABLES, getPageForReader } from './content.usecases.ts';
+import { CONTENT_TABLES, findMovedPage, getPageForReader } from './content.usecases.ts';
 import { renderContentPage, renderHome } from './content.views.ts';
 
-/** Content pages served at `/{locale}/{slug}` besides the home page. */
-const CONTENT_PAGE_SLUGS = ['about'] as const;
-
+/** The home page at `/{locale}/`, every other page at `/{locale}/{slug}`; a former slug redirects. */
 export function registerContentPages(
   surface: FastifyInstance,
   deps: PublicPageDeps & { counters: DerivedValue<Counters> },
@@ -21,7 +21,7 @@ export function registerContentPages(
       tables: [...CONTENT_TABLES, ...STATS_TABLES],
       render: async (tr) => {
         const [page, counters] = await Promise.all([
-          getPageForReader({ db: deps.db, slug: 'home', locale: tr.locale, defaultLocale: deps.defaultLocale }),
+          getPageForReader({ db: deps.db, key: 'home', locale: tr.locale, defaultLocale: deps.defaultLocale }),
           deps.counters.get(),
         ]);
         return {
@@ -33,19 +33,22 @@ export function registerContentPages(
     }),
   );
 
-  for (const slug of CONTENT_PAGE_SLUGS) {
-    surface.get(`/${slug}`, async (request, reply) =>
-      sendCachedPage({
-        deps,
-        request,
-        reply,
-        tables: CONTENT_TABLES,
-        render: async (tr) => {
-          const page = await getPageForReader({ db: deps.db, slug, locale: tr.locale, defaultLocale: deps.defaultLocale });
-          if (!page) throw notFound();
-          return { title: page.title, description: page.summary, main: renderContentPage({ tr, page }) };
-        },
-      }),
-    );
-  }
+  surface.get('/:slug', async (request, reply) => {
+    const slug = param(request, 'slug');
+    const locale = localeOf(request);
+    if (slug === 'home') return reply.redirect(localePath(locale, '/'), 301);
+    const moved = await findMovedPage(deps.db, slug);
+    if (moved) return reply.redirect(localePath(locale, `/${moved}`), 301);
+    return sendCachedPage({
+      deps,
+      request,
+      reply,
+      tables: CONTENT_TABLES,
+      render: async (tr) => {
+        const page = await getPageForReader({ db: deps.db, slug, locale: tr.locale, defaultLocale: deps.defaultLocale });
+        if (!page) throw notFound();
+        return { title: page.title, description: page.summary, main: renderContentPage({ tr, page }) };
+      },
+    });
+  });
 }

@@ -4,7 +4,7 @@ import type { Server } from '../../server.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import { translator } from '../../i18n/i18n.ts';
-import { parsePageFile, readPageFiles } from './content.demo.ts';
+import { parsePageFile, readPageFiles } from './content.starting.ts';
 import { updatePageText } from './content.usecases.ts';
 import { renderHome } from './content.views.ts';
 
@@ -82,18 +82,18 @@ describe('content pages', () => {
     expect(response.body).toContain('<div class="prose" lang="fr">');
   });
 
-  it('keeps what editors wrote when the demonstration content is loaded again', async () => {
+  it('keeps what editors wrote when the starting texts are loaded again', async () => {
     await updatePageText({
       db: database.db,
       actor: { id: null, label: 'test' },
       text: { slug: 'about', locale: 'fr', title: 'Notre organisation', bodyMarkdown: 'Texte du Secrétariat.' },
     });
     const result = await loadDemonstrationContent(database.db);
-    expect(result.pages.kept).toBe(1);
+    expect(result.pages.written).toBe(0);
     const response = await server.app.inject({ url: '/fr/about', headers: { cookie: 'a87_session=fresh' } });
     expect(response.body).toContain('<h1>Notre organisation</h1>');
     const audit = await database.pool.query<{ entity_id: string; actor_label: string }>(
-      `SELECT entity_id, actor_label FROM audit_log WHERE action = 'content.page_text_updated'`,
+      `SELECT entity_id, actor_label FROM audit_log WHERE action = 'content.page_published'`,
     );
     expect(audit.rows).toEqual([{ entity_id: 'about/fr', actor_label: 'test' }]);
     expect(response.body).not.toContain('Contenu de démonstration');

@@ -2,10 +2,14 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { isLocale, type Locale } from '../../i18n/i18n.ts';
-import { ensurePage, upsertPageTranslation } from './content.repository.ts';
+import { ensurePage, findPage, upsertPageTranslation } from './content.repository.ts';
 import { pageSlugSchema } from './content.schemas.ts';
 
-/** The first texts of the site: `content/pages/{slug}.{locale}.md`, with a small front matter. */
+/**
+ * The site's starting texts, the Alliance's own (not demonstration content):
+ * `content/pages/{key}.{locale}.md`, with a small front matter. Each file's page is named by its
+ * key (`home`, `about`, `privacy`…), which is also its first slug.
+ */
 const PAGES_FOLDER = new URL('../../../content/pages/', import.meta.url);
 
 const frontMatterSchema = z.object({
@@ -46,25 +50,36 @@ export function readPageFiles(): PageFile[] {
 }
 
 /**
- * Loads the demonstration texts. A text an editor has already changed is kept: loading
- * the demonstration again only refreshes what is still demonstration content.
+ * Gives the site the starting pages it does not have yet (by key), in every language, published
+ * and not flagged as demonstration content. A page the Secretariat already has is never touched,
+ * whatever its slug became; so this runs at every start, and new starting pages reach existing
+ * sites. A page whose slug another page took is skipped.
  */
-export async function loadContentDemo(db: DbExecutor): Promise<{ written: number; kept: number }> {
+export async function ensureStartingPages(db: DbExecutor): Promise<{ written: number; kept: number }> {
   let written = 0;
   let kept = 0;
+  const created = new Map<string, number | null>();
   for (const file of readPageFiles()) {
-    const pageId = await ensurePage(db, file.slug);
-    const changed = await upsertPageTranslation(db, {
+    if (!created.has(file.slug)) {
+      const exists = (await findPage(db, { key: file.slug })) ?? (await findPage(db, { slug: file.slug }));
+      created.set(file.slug, exists ? null : await ensurePage(db, { slug: file.slug, key: file.slug }));
+    }
+    const pageId = created.get(file.slug);
+    if (!pageId) {
+      kept += 1;
+      continue;
+    }
+    await upsertPageTranslation(db, {
       pageId,
       locale: file.locale,
       title: file.title,
       summary: file.summary,
       bodyMarkdown: file.bodyMarkdown,
-      isDemo: true,
+      isDemo: false,
+      revisionId: null,
       keepEditedText: true,
     });
-    if (changed) written += 1;
-    else kept += 1;
+    written += 1;
   }
   return { written, kept };
 }
