@@ -1,3 +1,15 @@
+CREATE TABLE "content_figures" (
+	"key" text PRIMARY KEY NOT NULL,
+	"series" text NOT NULL,
+	"year" integer NOT NULL,
+	"value" double precision NOT NULL,
+	"approximate" boolean DEFAULT false NOT NULL,
+	"label" jsonb NOT NULL,
+	"detail" jsonb,
+	"source" text NOT NULL,
+	"published" text NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "content_menu_items" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"position" integer NOT NULL,
@@ -43,3 +55,6 @@ CREATE TRIGGER content_menu_items_changed AFTER INSERT OR UPDATE OR DELETE OR TR
 -- The home and about texts shipped with the platform are its starting texts, not demonstration content.
 UPDATE "content_page_translations" SET "is_demo" = false
   WHERE "page_id" IN (SELECT "id" FROM "content_pages" WHERE "key" IN ('home', 'about'));
+--> statement-breakpoint
+CREATE TRIGGER content_figures_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON content_figures
+  FOR EACH STATEMENT EXECUTE FUNCTION a87_announce_change();

@@ -107,7 +107,7 @@ export async function buildServer(input: {
     stylesheetUrl: assets.url('site.css'),
     iconUrl: assets.url('favicon.svg'),
     publicPaths,
-    menu: { entries: null, pagePaths: new Set() },
+    menu: { entries: null, pagePaths: new Set(), pageSlugs: new Map() },
   };
   const routes = new Set<string>();
   app.addHook('onRoute', (route) => {

@@ -18,6 +18,7 @@ import {
 } from '../modules/accounts/accounts.table.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
 import {
+  contentFigures,
   contentMenuItems,
   contentPageRevisions,
   contentPages,
@@ -46,6 +47,7 @@ export const schema = {
   roleAssignments,
   sessions,
   users,
+  contentFigures,
   contentMenuItems,
   contentPageRevisions,
   contentPages,

@@ -1,6 +1,7 @@
 import { LANGUAGE_NAMES, LOCALES, type Locale, type Translator } from '../i18n/i18n.ts';
 import { html, type SafeHtml } from './html.ts';
-import { defaultMenu, type SiteMenu } from './navigation.ts';
+import { defaultMenu, FOOTER_PAGES, type SiteMenu } from './navigation.ts';
+import { WORDMARK } from './wordmark.ts';
 
 /** What every page needs to know about the site it belongs to. */
 export interface SiteContext {
@@ -113,7 +114,7 @@ ${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="
   const body = html`<a class="skip-link" href="#main">${tr.t('layout.skipLink')}</a>
 <header class="site-header">
 <div class="wrap bar">
-<a class="brand" href="${localePath(tr.locale, '/')}">${tr.t('layout.siteName')}<small>${tr.t('layout.siteTagline')}</small></a>
+<a class="brand" href="${localePath(tr.locale, '/')}">${WORDMARK}<span>${tr.t('layout.siteName')}<small>${tr.t('layout.siteTagline')}</small></span></a>
 <div class="header-tools">${accountLinks}${languages}</div>
 </div>
 ${mainNav}
@@ -124,7 +125,10 @@ ${input.main}
 <footer class="site-footer"><div class="wrap">
 <p>${tr.t('layout.footerAbout')}</p>
 <nav aria-label="${tr.t('layout.footerNavigation')}"><ul>
-<li><a href="/api/v1/openapi.json">${tr.t('layout.openData')}</a></li>
+${FOOTER_PAGES.map((page) => {
+  const slug = site.menu?.pageSlugs.get(page.key);
+  return slug ? html`<li><a href="${localePath(tr.locale, `/${slug}`)}">${tr.t(page.label)}</a></li>\n` : '';
+})}<li><a href="/api/v1/openapi.json">${tr.t('layout.openData')}</a></li>
 <li><a href="/sitemap.xml">${tr.t('layout.sitemap')}</a></li>
 </ul></nav>
 </div></footer>`;

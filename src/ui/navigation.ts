@@ -34,7 +34,17 @@ export interface SiteMenu {
   entries: readonly MenuEntry[] | null;
   /** The paths of the pages editors published (`/about`, `/privacy`), which the default menu may show. */
   pagePaths: ReadonlySet<string>;
+  /** The current slug of each page the platform links to by name (`privacy` → `privacy-notice`). */
+  pageSlugs: ReadonlyMap<string, string>;
 }
+
+/** The footer's pages, by key, with their link's label. */
+export const FOOTER_PAGES = [
+  { key: 'contact', label: 'layout.footer.contact' },
+  { key: 'privacy', label: 'layout.footer.privacy' },
+  { key: 'legal', label: 'layout.footer.legal' },
+  { key: 'accessibility', label: 'layout.footer.accessibility' },
+] as const satisfies readonly { key: string; label: MessageKey }[];
 
 /** The default menu's entries whose pages are served (`/about` once a page has that slug). */
 export function defaultMenu(isServed: (path: string) => boolean): MenuEntry[] {

@@ -32,10 +32,11 @@ export const contentModule = {
     /** Reads the menu again; when it changed, every cached page (which shows it) is dropped. */
     const refreshMenu = async () => {
       if (!menu) return;
-      const [entries, pagePaths] = await Promise.all([listMenuItems(context.db), listPublishedPagePaths(context.db)]);
+      const [entries, pages] = await Promise.all([listMenuItems(context.db), listPublishedPagePaths(context.db)]);
       menu.entries = entries.length > 0 ? entries : null;
-      menu.pagePaths = pagePaths;
-      const next = JSON.stringify([entries, [...pagePaths]]);
+      menu.pagePaths = pages.paths;
+      menu.pageSlugs = pages.slugs;
+      const next = JSON.stringify([entries, [...pages.paths], [...pages.slugs]]);
       if (snapshot && next !== snapshot) context.pageCache.clear();
       snapshot = next;
     };

@@ -5,7 +5,13 @@ import { param } from '../../http/params.ts';
 import type { DerivedValue } from '../../db/derived-value.ts';
 import { localePath } from '../../ui/layout.ts';
 import { STATS_TABLES, type Counters } from '../stats/index.ts';
-import { CONTENT_TABLES, findMovedPage, getPageForReader } from './content.usecases.ts';
+import {
+  CONTENT_TABLES,
+  FIGURE_TABLES,
+  findMovedPage,
+  getHeadlineFigures,
+  getPageForReader,
+} from './content.usecases.ts';
 import { renderContentPage, renderHome } from './content.views.ts';
 
 /** The home page at `/{locale}/`, every other page at `/{locale}/{slug}`; a former slug redirects. */
@@ -18,16 +24,17 @@ export function registerContentPages(
       deps,
       request,
       reply,
-      tables: [...CONTENT_TABLES, ...STATS_TABLES],
+      tables: [...CONTENT_TABLES, ...FIGURE_TABLES, ...STATS_TABLES],
       render: async (tr) => {
-        const [page, counters] = await Promise.all([
+        const [page, figures, counters] = await Promise.all([
           getPageForReader({ db: deps.db, key: 'home', locale: tr.locale, defaultLocale: deps.defaultLocale }),
+          getHeadlineFigures(deps.db),
           deps.counters.get(),
         ]);
         return {
           title: page?.title ?? tr.t('layout.siteName'),
           ...(page?.summary ? { description: page.summary } : {}),
-          main: renderHome({ tr, page, counters }),
+          main: renderHome({ tr, page, figures, counters, now: new Date() }),
         };
       },
     }),

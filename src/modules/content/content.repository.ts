@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../db/database.ts';
 import type { Locale } from '../../i18n/i18n.ts';
-import { contentPages, contentPageTranslations, contentSlugRedirects } from './content.table.ts';
+import { contentFigures, contentPages, contentPageTranslations, contentSlugRedirects } from './content.table.ts';
 
 export interface PageTranslationRow {
   locale: Locale;
@@ -123,4 +123,31 @@ export async function upsertPageTranslation(
     })
     .returning({ pageId: contentPageTranslations.pageId });
   return result.length > 0;
+}
+
+export interface FigureRow {
+  key: string;
+  series: string;
+  year: number;
+  value: number;
+  approximate: boolean;
+  label: Record<string, string>;
+  detail: Record<string, string> | null;
+  source: string;
+  published: string;
+}
+
+/** Every headline figure, each series' latest first. */
+export async function listFigures(db: DbExecutor): Promise<FigureRow[]> {
+  return db.select().from(contentFigures).orderBy(contentFigures.series, sql`${contentFigures.year} DESC`);
+}
+
+export async function insertMissingFigures(db: DbExecutor, figures: readonly FigureRow[]): Promise<number> {
+  if (figures.length === 0) return 0;
+  const inserted = await db
+    .insert(contentFigures)
+    .values([...figures])
+    .onConflictDoNothing()
+    .returning({ key: contentFigures.key });
+  return inserted.length;
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { isLocale, type Locale } from '../../i18n/i18n.ts';
-import { ensurePage, findPage, upsertPageTranslation } from './content.repository.ts';
+import { ensurePage, findPage, insertMissingFigures, upsertPageTranslation } from './content.repository.ts';
 import { pageSlugSchema } from './content.schemas.ts';
 
 /**
@@ -56,6 +56,7 @@ export function readPageFiles(): PageFile[] {
  * sites. A page whose slug another page took is skipped.
  */
 export async function ensureStartingPages(db: DbExecutor): Promise<{ written: number; kept: number }> {
+  await ensureHeadlineFigures(db);
   let written = 0;
   let kept = 0;
   const created = new Map<string, number | null>();
@@ -82,4 +83,34 @@ export async function ensureStartingPages(db: DbExecutor): Promise<{ written: nu
     written += 1;
   }
   return { written, kept };
+}
+
+const FIGURES_FILE = new URL('../../../content/figures.json', import.meta.url);
+
+const localized = z.object({ fr: z.string().min(1), en: z.string().min(1), es: z.string().min(1) });
+const figuresFileSchema = z.object({
+  figures: z.array(
+    z.object({
+      key: z.string().regex(/^[a-z0-9-]+$/),
+      series: z.string().regex(/^[a-z0-9-]+$/),
+      year: z.number().int().min(1900).max(2100),
+      value: z.number().positive(),
+      approximate: z.boolean(),
+      label: localized,
+      detail: localized.nullable(),
+      source: z.string().min(1),
+      published: z.string().regex(/^\d{4}(-\d{2})?$/),
+    }),
+  ),
+});
+
+export type HeadlineFigureFile = z.infer<typeof figuresFileSchema>['figures'][number];
+
+export function readHeadlineFigures(): HeadlineFigureFile[] {
+  return figuresFileSchema.parse(JSON.parse(fs.readFileSync(FIGURES_FILE, 'utf8'))).figures;
+}
+
+/** Adds the headline figures the site does not have yet; a figure already there is left as it is. */
+export async function ensureHeadlineFigures(db: DbExecutor): Promise<number> {
+  return insertMissingFigures(db, readHeadlineFigures());
 }

@@ -1,4 +1,16 @@
-import { boolean, char, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  char,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from 'drizzle-orm/pg-core';
 
 /**
  * Pages of the public site (home, about, the footer's pages, any page the Secretariat adds). A
@@ -77,4 +89,24 @@ export const contentMenuItems = pgTable('content_menu_items', {
   labelFr: text('label_fr').notNull(),
   labelEn: text('label_en').notNull(),
   labelEs: text('label_es').notNull(),
+});
+
+/**
+ * The headline figures the home page opens with: the scale of the problem, each with its source,
+ * its year and when the source was published. The latest figure of each series is shown, with the
+ * one before it for comparison.
+ */
+export const contentFigures = pgTable('content_figures', {
+  key: text('key').primaryKey(),
+  series: text('series').notNull(),
+  year: integer('year').notNull(),
+  value: doublePrecision('value').notNull(),
+  approximate: boolean('approximate').notNull().default(false),
+  /** `{ fr, en, es }`: what is counted. */
+  label: jsonb('label').$type<Record<string, string>>().notNull(),
+  /** `{ fr, en, es }`: the breakdown, as the source gives it (or null). */
+  detail: jsonb('detail').$type<Record<string, string> | null>(),
+  source: text('source').notNull(),
+  /** When the source was published, as precisely as it says (`2025-06`, `2017`). */
+  published: text('published').notNull(),
 });

@@ -8,6 +8,8 @@ import {
   findPage,
   findPageTranslationsById,
   findRedirectTarget,
+  listFigures,
+  type FigureRow,
   type PageRow,
 } from './content.repository.ts';
 import { pageTextSchema, type PageTextInput } from './content.schemas.ts';
@@ -15,6 +17,9 @@ import { saveRevision } from './editor/editor.usecases.ts';
 
 /** The tables a content page is read from: the page cache drops pages when they change. */
 export const CONTENT_TABLES = ['content_pages', 'content_page_translations', 'content_slug_redirects'] as const;
+
+/** The tables of the home page's headline figures. */
+export const FIGURE_TABLES = ['content_figures'] as const;
 
 export interface PageForReader {
   title: string;
@@ -93,3 +98,22 @@ export async function updatePageText(input: { db: Db; text: PageTextInput; actor
     actor: input.actor,
   });
 }
+
+/** A series of headline figures as the home page shows it: the latest, and the one before it. */
+export interface HeadlineFigure {
+  latest: FigureRow;
+  previous: FigureRow | null;
+}
+
+export async function getHeadlineFigures(db: Db): Promise<HeadlineFigure[]> {
+  const rows = await listFigures(db);
+  const bySeries = new Map<string, FigureRow[]>();
+  for (const row of rows) bySeries.set(row.series, [...(bySeries.get(row.series) ?? []), row]);
+  return [...bySeries.values()].map((series) => ({ latest: series[0]!, previous: series[1] ?? null }));
+}
+
+/** The deadlines target 8.7 sets: child labour by 2025, forced labour, modern slavery and trafficking by 2030. */
+export const TARGET_DEADLINES = [
+  { key: 'home.deadlineChildLabour', year: 2025 },
+  { key: 'home.deadlineForcedLabour', year: 2030 },
+] as const;

@@ -9,10 +9,13 @@ import { MAX_MENU_ENTRIES, menuFormRows, menuRowSchema } from './menu.schemas.ts
 /** Sign-in and account pages are not for the menu. */
 const PERSONAL_PAGES = /^\/(sign-in|sign-out|account|password)(\/|$)/;
 
-/** The paths of the pages editors published, as visitors reach them. */
-export async function listPublishedPagePaths(db: Db): Promise<Set<string>> {
+/** The paths of the pages editors published, as visitors reach them, and the slug of each named page. */
+export async function listPublishedPagePaths(db: Db): Promise<{ paths: Set<string>; slugs: Map<string, string> }> {
   const pages = await listPublishedPages(db);
-  return new Set(pages.map((page) => (page.key === 'home' ? '/' : `/${page.slug}`)));
+  return {
+    paths: new Set(pages.map((page) => (page.key === 'home' ? '/' : `/${page.slug}`))),
+    slugs: new Map(pages.flatMap((page) => (page.key ? [[page.key, page.slug] as const] : []))),
+  };
 }
 
 /**
@@ -20,7 +23,7 @@ export async function listPublishedPagePaths(db: Db): Promise<Set<string>> {
  * published page, each with the page's name when it has one.
  */
 export async function listMenuTargets(input: { db: Db; servedPaths: ReadonlySet<string> }): Promise<string[]> {
-  const pages = await listPublishedPagePaths(input.db);
+  const { paths: pages } = await listPublishedPagePaths(input.db);
   const served = [...input.servedPaths].filter((path) => !path.includes(':') && !path.includes('*') && !PERSONAL_PAGES.test(path));
   return [...new Set([...served, ...pages])].sort();
 }
