@@ -20,6 +20,7 @@ import { createPageCache, type PageCache } from './http/page-cache.ts';
 import { sessionCookie } from './http/cookies.ts';
 import { createSecretBox, loadSecretsKey } from './config/secrets-key.ts';
 import { mountPublicSurface } from './http/public-surface.ts';
+import { countDemonstrationRecords, removeDemonstrationContent } from './demo.ts';
 import type { ModuleDescriptor, MountedModule, ServerContext } from './http/module.ts';
 import type { Viewer } from './http/viewer.ts';
 import { isLocale, negotiateLocale } from './i18n/i18n.ts';
@@ -183,7 +184,15 @@ export async function buildServer(input: {
     }),
     mount(partnersModule, { people: peopleFromAccounts(config), nudgeMail: mail.nudge }),
   ];
-  modules.push(mount(adminModule, { queues: modules.flatMap((module) => module.queues ?? []) }));
+  modules.push(
+    mount(adminModule, {
+      queues: modules.flatMap((module) => module.queues ?? []),
+      demo: {
+        count: () => countDemonstrationRecords(database.db),
+        remove: ({ actor, ip }) => removeDemonstrationContent({ db: database.db, actor, ip }),
+      },
+    }),
+  );
 
   const changeFeed = startChangeFeed({
     connection: database.connection,

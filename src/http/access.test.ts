@@ -89,6 +89,8 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/language':                                                ['401',  '401',  'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /admin/audit':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/outbox':                                                   ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/demo':                                                     ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/demo':                                                    ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/applications':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/applications/:id':                                         ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/applications/:id/approve':                                ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],

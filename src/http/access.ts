@@ -65,6 +65,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/language': 'signed_in',
   'GET /admin/audit': SECRETARIAT,
   'GET /admin/outbox': SECRETARIAT,
+  'GET /admin/demo': SECRETARIAT,
+  'POST /admin/demo': SECRETARIAT,
   'GET /admin/applications': SECRETARIAT,
   'GET /admin/applications/:id': SECRETARIAT,
   'POST /admin/applications/:id/approve': SECRETARIAT,

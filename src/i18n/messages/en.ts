@@ -177,6 +177,21 @@ export const en = {
   'admin.welcome': 'Welcome, {name}.',
   'admin.queuesHeading': 'Your queues',
   'admin.queuesEmpty': 'Nothing is waiting for you.',
+  'admin.demo': 'Demonstration content',
+  'admin.demo.explain':
+    'Demonstration records are fictional: they show how the platform works and are marked as such on the site. Before the site goes public, remove them all in one step. The site’s own pages stay.',
+  'admin.demo.count': '{module}: {count, plural, one {# demonstration record} other {# demonstration records}}',
+  'admin.demo.none': 'There is no demonstration record left.',
+  'admin.demo.confirm':
+    'I understand that the {count, plural, one {# demonstration record} other {# demonstration records}} will be removed for good',
+  'admin.demo.confirmRequired': 'Tick the box to confirm.',
+  'admin.demo.remove': 'Remove all demonstration records',
+  'admin.demo.removed':
+    '{count, plural, one {# demonstration record was removed.} other {# demonstration records were removed.}}',
+  'admin.demo.module.content': 'Site pages',
+  'admin.demo.module.partners': 'Partner organizations',
+  'admin.demo.module.pathfinders': 'Pathfinder countries',
+  'audit.sentence.demoRemoved': '{actor} removed the demonstration content',
   'admin.backToSite': 'Back to the public site',
   'layout.backOffice': 'Back office',
   'layout.myAccount': 'My account',

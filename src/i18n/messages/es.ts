@@ -179,6 +179,21 @@ export const es: Record<MessageKey, string> = {
   'admin.welcome': 'Bienvenido/a, {name}.',
   'admin.queuesHeading': 'Sus colas de trabajo',
   'admin.queuesEmpty': 'No tiene nada pendiente.',
+  'admin.demo': 'Contenido de demostración',
+  'admin.demo.explain':
+    'Los registros de demostración son ficticios: muestran cómo funciona la plataforma y están marcados como tales en el sitio. Antes de abrir el sitio al público, elimínelos todos de una vez. Las páginas propias del sitio se mantienen.',
+  'admin.demo.count': '{module}: {count, plural, one {# registro de demostración} other {# registros de demostración}}',
+  'admin.demo.none': 'No queda ningún registro de demostración.',
+  'admin.demo.confirm':
+    'Entiendo que {count, plural, one {el registro de demostración se eliminará} other {los # registros de demostración se eliminarán}} definitivamente',
+  'admin.demo.confirmRequired': 'Marque la casilla para confirmar.',
+  'admin.demo.remove': 'Eliminar todos los registros de demostración',
+  'admin.demo.removed':
+    '{count, plural, one {Se eliminó # registro de demostración.} other {Se eliminaron # registros de demostración.}}',
+  'admin.demo.module.content': 'Páginas del sitio',
+  'admin.demo.module.partners': 'Organizaciones socias',
+  'admin.demo.module.pathfinders': 'Países pioneros',
+  'audit.sentence.demoRemoved': '{actor} eliminó el contenido de demostración',
   'admin.backToSite': 'Volver al sitio público',
   'layout.backOffice': 'Espacio de gestión',
   'layout.myAccount': 'Mi cuenta',

@@ -180,6 +180,22 @@ export const fr: Record<MessageKey, string> = {
   'admin.welcome': 'Bienvenue, {name}.',
   'admin.queuesHeading': 'Vos files d’attente',
   'admin.queuesEmpty': 'Rien ne vous attend.',
+  'admin.demo': 'Contenu de démonstration',
+  'admin.demo.explain':
+    'Les enregistrements de démonstration sont fictifs : ils montrent le fonctionnement de la plateforme et sont signalés comme tels sur le site. Avant l’ouverture du site au public, supprimez-les tous en une fois. Les pages propres au site restent.',
+  'admin.demo.count':
+    '{module} : {count, plural, one {# enregistrement de démonstration} other {# enregistrements de démonstration}}',
+  'admin.demo.none': 'Il ne reste aucun enregistrement de démonstration.',
+  'admin.demo.confirm':
+    'Je comprends que {count, plural, one {l’enregistrement de démonstration sera supprimé} other {les # enregistrements de démonstration seront supprimés}} définitivement',
+  'admin.demo.confirmRequired': 'Cochez la case pour confirmer.',
+  'admin.demo.remove': 'Supprimer tous les enregistrements de démonstration',
+  'admin.demo.removed':
+    '{count, plural, one {# enregistrement de démonstration a été supprimé.} other {# enregistrements de démonstration ont été supprimés.}}',
+  'admin.demo.module.content': 'Pages du site',
+  'admin.demo.module.partners': 'Organisations partenaires',
+  'admin.demo.module.pathfinders': 'Pays pionniers',
+  'audit.sentence.demoRemoved': '{actor} a supprimé le contenu de démonstration',
   'admin.backToSite': 'Retour au site public',
   'layout.backOffice': 'Espace de gestion',
   'layout.myAccount': 'Mon compte',

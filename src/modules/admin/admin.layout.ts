@@ -18,6 +18,7 @@ export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
   { path: '/admin/users', key: 'admin.users' },
   { path: '/admin/audit', key: 'admin.audit' },
   { path: '/admin/outbox', key: 'admin.outbox' },
+  { path: '/admin/demo', key: 'admin.demo' },
 ];
 
 export function adminNavigation(viewer: Viewer | null): { path: string; key: MessageKey }[] {

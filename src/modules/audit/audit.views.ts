@@ -55,6 +55,7 @@ const SENTENCES: Record<string, MessageKey> = {
   'content.page_slug_changed': 'audit.sentence.pageSlugChanged',
   'content.menu_updated': 'audit.sentence.menuUpdated',
   'demo.loaded': 'audit.sentence.demoLoaded',
+  'demo.removed': 'audit.sentence.demoRemoved',
   'backups.written': 'audit.sentence.backupWritten',
   'backups.restored': 'audit.sentence.backupRestored',
 };

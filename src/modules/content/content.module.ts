@@ -1,9 +1,10 @@
 import type { DerivedValue } from '../../db/derived-value.ts';
 import type { ModuleDescriptor } from '../../http/module.ts';
 import type { Counters } from '../stats/index.ts';
-import { ensureStartingPages } from './content.starting.ts';
+import { countContentDemo, ensureStartingPages, removeContentDemo } from './content.starting.ts';
 import { registerContentPages } from './content.pages.ts';
 import {
+  contentFigures,
   contentMenuItems,
   contentPageRevisions,
   contentPages,
@@ -24,8 +25,17 @@ const MENU_TABLES = new Set(['content_menu_items', 'content_pages', 'content_pag
  */
 export const contentModule = {
   name: 'content',
-  tables: [contentPages, contentPageTranslations, contentPageRevisions, contentSlugRedirects, contentMenuItems],
+  tables: [
+    contentPages,
+    contentPageTranslations,
+    contentPageRevisions,
+    contentSlugRedirects,
+    contentMenuItems,
+    contentFigures,
+  ],
   demo: ensureStartingPages,
+  countDemo: countContentDemo,
+  removeDemo: removeContentDemo,
   mount: (context, needs) => {
     const menu = context.site.menu;
     let snapshot = '';

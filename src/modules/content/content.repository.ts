@@ -151,3 +151,19 @@ export async function insertMissingFigures(db: DbExecutor, figures: readonly Fig
     .returning({ key: contentFigures.key });
   return inserted.length;
 }
+
+export async function countDemoTranslations(db: DbExecutor): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(contentPageTranslations)
+    .where(eq(contentPageTranslations.isDemo, true));
+  return row?.count ?? 0;
+}
+
+export async function deleteDemoTranslations(db: DbExecutor): Promise<number> {
+  const deleted = await db
+    .delete(contentPageTranslations)
+    .where(eq(contentPageTranslations.isDemo, true))
+    .returning({ pageId: contentPageTranslations.pageId });
+  return deleted.length;
+}

@@ -2,7 +2,15 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { DbExecutor } from '../../db/database.ts';
 import { isLocale, type Locale } from '../../i18n/i18n.ts';
-import { ensurePage, findPage, insertMissingFigures, upsertPageTranslation } from './content.repository.ts';
+import {
+  countDemoTranslations,
+  deleteDemoTranslations,
+  ensurePage,
+  findPage,
+  findPageTranslationsById,
+  insertMissingFigures,
+  upsertPageTranslation,
+} from './content.repository.ts';
 import { pageSlugSchema } from './content.schemas.ts';
 
 /**
@@ -113,4 +121,31 @@ export function readHeadlineFigures(): HeadlineFigureFile[] {
 /** Adds the headline figures the site does not have yet; a figure already there is left as it is. */
 export async function ensureHeadlineFigures(db: DbExecutor): Promise<number> {
   return insertMissingFigures(db, readHeadlineFigures());
+}
+
+export { countDemoTranslations as countContentDemo };
+
+/**
+ * Removes the page texts flagged as demonstration content; a page the platform ships a starting
+ * text for gets that text back in the languages it lost, so that no page is left empty.
+ */
+export async function removeContentDemo(db: DbExecutor): Promise<number> {
+  const removed = await deleteDemoTranslations(db);
+  for (const file of readPageFiles()) {
+    const page = await findPage(db, { key: file.slug });
+    if (!page) continue;
+    const existing = await findPageTranslationsById(db, page.id);
+    if (existing.some((translation) => translation.locale === file.locale)) continue;
+    await upsertPageTranslation(db, {
+      pageId: page.id,
+      locale: file.locale,
+      title: file.title,
+      summary: file.summary,
+      bodyMarkdown: file.bodyMarkdown,
+      isDemo: false,
+      revisionId: null,
+      keepEditedText: true,
+    });
+  }
+  return removed;
 }
