@@ -187,8 +187,8 @@ const commands: Record<string, Command> = {
         return loadDemonstrationContent(database.db);
       });
       out(
-        `Demonstration content loaded: ${result.pages.written} page text(s) written, ` +
-          `${result.pages.kept} kept because an editor changed them; ${result.partners.organizations} demonstration partner(s); ` +
+        `Demonstration content loaded: ${result.pages.written} starting page text(s) added, ` +
+          `${result.pages.kept} already there (editors' text is kept); ${result.partners.organizations} demonstration partner(s); ` +
           `${result.pathfinders.countries} pathfinder country(ies) from public sources.`,
       );
     },

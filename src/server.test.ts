@@ -59,6 +59,7 @@ describe('public pages', () => {
     expect(body).toContain(`href="/${locale}/about">${about}</a>`);
     // The pathfinder counter: the seven sourced countries granted the status (content/demo/pathfinders.json).
     expect(body).toMatch(/<strong>7<\/strong>/);
+    expect(body).not.toMatch(/<strong>0<\/strong>/);
     for (const other of ['fr', 'en', 'es']) {
       expect(body).toContain(`<link rel="alternate" hreflang="${other}" href="http://platform.test/${other}/">`);
     }
@@ -75,9 +76,9 @@ describe('public pages', () => {
     expect(response.body).toMatch(/<h2 id="[a-z0-9-]+">[^<]+<\/h2>/);
   });
 
-  it('marks demonstration text as such', async () => {
-    const response = await test.server.app.inject({ url: '/en/about' });
-    expect(response.body).toContain('Demonstration content');
+  it('says how many of the records it counts are demonstration records', async () => {
+    const response = await test.server.app.inject({ url: '/en/' });
+    expect(response.body).toMatch(/Including \d+ demonstration records\./);
   });
 
   it('answers an unknown language or page with a 404 page in the right language', async () => {
@@ -216,7 +217,7 @@ describe('operations endpoints', () => {
       expect(response.headers['content-type']).toContain('text/plain');
       expect(response.body).toContain('# TYPE alliance87_http_request_duration_seconds histogram');
       expect(response.body).toMatch(/alliance87_page_cache_entries \d+/);
-      expect(response.body).toContain('route="/:locale/about"');
+      expect(response.body).toContain('route="/:locale/:slug"');
     } finally {
       await open.close();
     }
@@ -228,7 +229,10 @@ describe('operations endpoints', () => {
     for (const locale of ['fr', 'en', 'es']) {
       expect(response.body).toContain(`<loc>http://platform.test/${locale}/about</loc>`);
       expect(response.body).toContain(`<loc>http://platform.test/${locale}/</loc>`);
+      expect(response.body).toContain(`<loc>http://platform.test/${locale}/privacy</loc>`);
     }
+    // Addresses with a parameter are not pages.
+    expect(response.body).not.toContain('/:');
     expect(response.body).not.toContain('sign-in');
     expect(response.body).not.toContain('/account');
     const robots = await test.server.app.inject({ url: '/robots.txt' });

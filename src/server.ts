@@ -20,6 +20,7 @@ import { createPageCache, type PageCache } from './http/page-cache.ts';
 import { sessionCookie } from './http/cookies.ts';
 import { createSecretBox, loadSecretsKey } from './config/secrets-key.ts';
 import { mountPublicSurface } from './http/public-surface.ts';
+import { countDemonstrationRecords, removeDemonstrationContent } from './demo.ts';
 import type { ModuleDescriptor, MountedModule, ServerContext } from './http/module.ts';
 import type { Viewer } from './http/viewer.ts';
 import { isLocale, negotiateLocale } from './i18n/i18n.ts';
@@ -108,6 +109,7 @@ export async function buildServer(input: {
     stylesheetUrl: assets.url('site.css'),
     iconUrl: assets.url('favicon.svg'),
     publicPaths,
+    menu: { entries: null, pagePaths: new Set(), pageSlugs: new Map() },
   };
   const routes = new Set<string>();
   app.addHook('onRoute', (route) => {
@@ -187,7 +189,15 @@ export async function buildServer(input: {
       confirmations: mail.confirmations,
     }),
   ];
-  modules.push(mount(adminModule, { queues: modules.flatMap((module) => module.queues ?? []) }));
+  modules.push(
+    mount(adminModule, {
+      queues: modules.flatMap((module) => module.queues ?? []),
+      demo: {
+        count: () => countDemonstrationRecords(database.db),
+        remove: ({ actor, ip }) => removeDemonstrationContent({ db: database.db, actor, ip }),
+      },
+    }),
+  );
 
   const changeFeed = startChangeFeed({
     connection: database.connection,

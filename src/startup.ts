@@ -5,10 +5,12 @@ import type { Database } from './db/database.ts';
 import { applyMigrations } from './db/migrate.ts';
 import { appState } from './db/schema.ts';
 import { loadDemonstrationContent } from './demo.ts';
+import { ensureStartingPages } from './modules/content/index.ts';
 
 /**
  * Brings the database up to date before the server answers: migrations, then, on the very
- * first start, the demonstration content (unless DEMO_DATA=false).
+ * first start, the demonstration content (unless DEMO_DATA=false). The site's starting pages are
+ * added whenever some are missing, with or without demonstration content.
  */
 export async function prepareDatabase(input: { database: Database; config: Config }): Promise<{
   migrationsApplied: number;
@@ -23,6 +25,8 @@ export async function prepareDatabase(input: { database: Database; config: Confi
     .onConflictDoNothing()
     .returning({ key: appState.key });
   const firstStart = inserted.length > 0;
+  // The site's own starting pages (home, about, the footer's), for those it does not have yet.
+  await db.transaction((tx) => ensureStartingPages(tx));
   let demoLoaded = false;
   if (firstStart && input.config.demoData) {
     await loadDemonstrationContent(db);

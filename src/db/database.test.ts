@@ -49,7 +49,7 @@ describe('the embedded database folder', () => {
         err: (line) => lines.push(line),
       });
       expect(demoExit).toBe(0);
-      expect(lines[0]).toMatch(/^Demonstration content loaded: 6 page text\(s\) written/);
+      expect(lines[0]).toMatch(/^Demonstration content loaded: 18 starting page text\(s\) added/);
 
       lines.length = 0;
       const createExit = await runCli({

@@ -18,7 +18,14 @@ import {
   users,
 } from '../modules/accounts/accounts.table.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
-import { contentPages, contentPageTranslations } from '../modules/content/content.table.ts';
+import {
+  contentFigures,
+  contentMenuItems,
+  contentPageRevisions,
+  contentPages,
+  contentPageTranslations,
+  contentSlugRedirects,
+} from '../modules/content/content.table.ts';
 import { mailOutbox } from '../modules/mail/mail.table.ts';
 import { emailConfirmations } from '../modules/mail/confirmations/confirmations.table.ts';
 import {
@@ -42,8 +49,12 @@ export const schema = {
   roleAssignments,
   sessions,
   users,
+  contentFigures,
+  contentMenuItems,
+  contentPageRevisions,
   contentPages,
   contentPageTranslations,
+  contentSlugRedirects,
   mailOutbox,
   emailConfirmations,
   organizations,

@@ -66,7 +66,7 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /:locale/pathfinders/:iso3':                                      ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale':                                                        ['go',   'go',   'go',   'go',   'go',   'go',   'go',   'go',   'go'],
   'GET /:locale/':                                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
-  'GET /:locale/about':                                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/:slug':                                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/partners':                                               ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/partners/:slug':                                         ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/partners/apply':                                         ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
@@ -100,6 +100,8 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/language':                                                ['401',  '401',  'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /admin/audit':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/outbox':                                                   ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/demo':                                                     ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/demo':                                                    ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/applications':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/applications/:id':                                         ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/applications/:id/approve':                                ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -133,6 +135,16 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/users/:id/roles/:grantId/restore':                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/:id/status':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/:id/second-factor/reset':                           ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pages':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pages':                                                   ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pages/:id':                                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pages/:id/slug':                                          ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pages/:id/:locale':                                        ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pages/:id/:locale':                                       ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pages/:id/:locale/history':                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pages/:id/:locale/restore':                               ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/menu':                                                     ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/menu':                                                    ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
 };
 
 /**
@@ -200,6 +212,9 @@ interface Fixture {
   statusToken: string;
   /** A confirmation link not used (it is only opened). */
   confirmationLink: string;
+  /** The about page (with an English text) and its first English revision. */
+  page: number;
+  revision: number;
 }
 
 let fixture: Fixture;
@@ -368,6 +383,8 @@ beforeAll(async () => {
     setPasswordToken: '',
     statusToken: '',
     confirmationLink: await unconfirmedLink('Access unconfirmed'),
+    page: 0,
+    revision: 0,
   };
   const acknowledgement = await one<{ body_text: string }>(
     `SELECT body_text FROM mail_outbox WHERE to_address = 'access.open@example.org' AND kind = 'partners.application_received'`,
@@ -388,6 +405,11 @@ beforeAll(async () => {
     actor: { id: null, label: 'test' },
     text: { slug: 'about', locale: 'en', title: 'About', summary: 'How it works.', bodyMarkdown: 'It works.' },
   });
+  const revision = await one<{ id: number; page_id: number }>(
+    `SELECT id, page_id FROM content_page_revisions WHERE locale = 'en' ORDER BY id LIMIT 1`,
+  );
+  fixture.page = revision.page_id;
+  fixture.revision = revision.id;
 
   const questioned = await apply('Access questioned');
   const asked = await secretariat.submit({
@@ -438,6 +460,16 @@ async function requestFor(route: string): Promise<Request> {
       return { method, url: `/en/account/set-password?token=${f.setPasswordToken}` };
     case 'POST /:locale/account/set-password':
       return { method, url: '/en/account/set-password', fields: { token: f.setPasswordToken } };
+    case 'GET /:locale/:slug':
+      return { method, url: '/en/about' };
+    case 'GET /admin/pages/:id':
+    case 'POST /admin/pages/:id/slug':
+    case 'GET /admin/pages/:id/:locale':
+    case 'POST /admin/pages/:id/:locale':
+    case 'GET /admin/pages/:id/:locale/history':
+      return { method, url: fill({ id: f.page, locale: 'en' }) };
+    case 'POST /admin/pages/:id/:locale/restore':
+      return { method, url: fill({ id: f.page, locale: 'en' }), fields: { revision: String(f.revision) } };
     case 'POST /admin/organizations/:slug/logo':
       return { method, url: fill({ slug: f.a.slug }), file: f.picture };
     // Deciding uses an application or a change up: each visitor gets one of their own.

@@ -35,7 +35,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/stats': 'public',
   'GET /:locale': 'public',
   'GET /:locale/': 'public',
-  'GET /:locale/about': 'public',
+  'GET /:locale/:slug': 'public',
   'GET /:locale/partners': 'public',
   'GET /:locale/partners/:slug': 'public',
   'GET /:locale/partners/apply': 'public',
@@ -77,6 +77,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/language': 'signed_in',
   'GET /admin/audit': SECRETARIAT,
   'GET /admin/outbox': SECRETARIAT,
+  'GET /admin/demo': SECRETARIAT,
+  'POST /admin/demo': SECRETARIAT,
   'GET /admin/applications': SECRETARIAT,
   'GET /admin/applications/:id': SECRETARIAT,
   'POST /admin/applications/:id/approve': SECRETARIAT,
@@ -109,6 +111,17 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/users/:id/roles/:grantId/restore': SECRETARIAT,
   'POST /admin/users/:id/status': SECRETARIAT,
   'POST /admin/users/:id/second-factor/reset': SECRETARIAT,
+  // Site content.
+  'GET /admin/pages': SECRETARIAT,
+  'POST /admin/pages': SECRETARIAT,
+  'GET /admin/pages/:id': SECRETARIAT,
+  'POST /admin/pages/:id/slug': SECRETARIAT,
+  'GET /admin/pages/:id/:locale': SECRETARIAT,
+  'POST /admin/pages/:id/:locale': SECRETARIAT,
+  'GET /admin/pages/:id/:locale/history': SECRETARIAT,
+  'POST /admin/pages/:id/:locale/restore': SECRETARIAT,
+  'GET /admin/menu': SECRETARIAT,
+  'POST /admin/menu': SECRETARIAT,
 };
 
 export function ruleFor(method: string, url: string): AccessRule | undefined {

@@ -17,8 +17,10 @@ export function registerDiscoveryRoutes(app: FastifyInstance, input: { site: Sit
   );
 
   app.get('/sitemap.xml', async (_request, reply) => {
-    const urls = [...site.publicPaths]
-      .filter((path) => !PERSONAL_PAGES.test(path))
+    // Served paths with a parameter (`/:slug`) are not pages; the pages editors published are.
+    const paths = new Set([...site.publicPaths, ...(site.menu?.pagePaths ?? [])]);
+    const urls = [...paths]
+      .filter((path) => !PERSONAL_PAGES.test(path) && !/[:*]/.test(path))
       .sort()
       .flatMap((path) =>
         LOCALES.map((locale) => {

@@ -53,6 +53,10 @@ const MODULE_ERRORS = {
   'pathfinders.move.decisionRequired': 400,
   'pathfinders.move.decisionDateRequired': 400,
   'pathfinders.move.decisionAfter': 400,
+  'content.slug.reserved': 400,
+  'content.slug.taken': 409,
+  'content.slug.home': 400,
+  'content.revision.notFound': 404,
 } as const satisfies Partial<Record<MessageKey, number>>;
 
 export type GenericErrorCode = keyof typeof GENERIC_ERRORS;

@@ -74,5 +74,12 @@ export interface ModuleDescriptor<Needs = Record<string, never>, Offers = object
   tables: readonly PgTable[];
   /** Loads or refreshes the module's demonstration content, in the caller's transaction. */
   demo?(db: DbExecutor): Promise<unknown>;
+  /** How many demonstration records the module holds now (shown before they are removed). */
+  countDemo?(db: DbExecutor): Promise<number>;
+  /**
+   * Removes the module's demonstration records, in the caller's transaction (the Secretariat's one
+   * audited step that removes every module's); returns how many it removed.
+   */
+  removeDemo?(db: DbExecutor): Promise<number>;
   mount(context: ServerContext, needs: Needs): MountedModule & Offers;
 }

@@ -1,6 +1,7 @@
 import { LANGUAGE_NAMES, LOCALES, type Locale, type Translator } from '../i18n/i18n.ts';
 import { html, type SafeHtml } from './html.ts';
-import { MAIN_NAVIGATION } from './navigation.ts';
+import { defaultMenu, FOOTER_PAGES, type SiteMenu } from './navigation.ts';
+import { WORDMARK } from './wordmark.ts';
 
 /** What every page needs to know about the site it belongs to. */
 export interface SiteContext {
@@ -10,6 +11,15 @@ export interface SiteContext {
   iconUrl: string;
   /** Paths (without the locale) that the public surface serves, e.g. `/` and `/about`. */
   publicPaths: ReadonlySet<string>;
+  /** The main menu, as the content module keeps it (absent: the default, from the served paths). */
+  menu?: SiteMenu;
+}
+
+/** The main menu's entries: the Secretariat's, or the default one's whose pages are served. */
+export function menuEntries(site: SiteContext) {
+  return (
+    site.menu?.entries ?? defaultMenu((path) => site.publicPaths.has(path) || (site.menu?.pagePaths.has(path) ?? false))
+  );
 }
 
 export function localePath(locale: Locale, path: string): string {
@@ -87,11 +97,11 @@ ${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="
   const languages = html`<nav class="languages" aria-label="${tr.t('layout.languageSwitcher')}"><ul>${languageLinks}</ul></nav>`;
 
   const section = input.section ?? input.path;
-  const navigationLinks = MAIN_NAVIGATION.filter((entry) => site.publicPaths.has(entry.path)).map(
+  const navigationLinks = menuEntries(site).map(
     (entry) =>
       html`<li><a href="${localePath(tr.locale, entry.path)}"${
         entry.path === section ? html` aria-current="page"` : ''
-      }>${tr.t(entry.key)}</a></li>`,
+      }>${entry.labels[tr.locale]}</a></li>`,
   );
   const mainNav = html`<nav class="main-nav wrap" aria-label="${tr.t('layout.mainNavigation')}"><ul>${navigationLinks}</ul></nav>`;
 
@@ -104,7 +114,7 @@ ${LOCALES.map((locale) => html`<link rel="alternate" hreflang="${locale}" href="
   const body = html`<a class="skip-link" href="#main">${tr.t('layout.skipLink')}</a>
 <header class="site-header">
 <div class="wrap bar">
-<a class="brand" href="${localePath(tr.locale, '/')}">${tr.t('layout.siteName')}<small>${tr.t('layout.siteTagline')}</small></a>
+<a class="brand" href="${localePath(tr.locale, '/')}">${WORDMARK}<span>${tr.t('layout.siteName')}<small>${tr.t('layout.siteTagline')}</small></span></a>
 <div class="header-tools">${accountLinks}${languages}</div>
 </div>
 ${mainNav}
@@ -115,7 +125,10 @@ ${input.main}
 <footer class="site-footer"><div class="wrap">
 <p>${tr.t('layout.footerAbout')}</p>
 <nav aria-label="${tr.t('layout.footerNavigation')}"><ul>
-<li><a href="/api/v1/openapi.json">${tr.t('layout.openData')}</a></li>
+${FOOTER_PAGES.map((page) => {
+  const slug = site.menu?.pageSlugs.get(page.key);
+  return slug ? html`<li><a href="${localePath(tr.locale, `/${slug}`)}">${tr.t(page.label)}</a></li>\n` : '';
+})}<li><a href="/api/v1/openapi.json">${tr.t('layout.openData')}</a></li>
 <li><a href="/sitemap.xml">${tr.t('layout.sitemap')}</a></li>
 </ul></nav>
 </div></footer>`;

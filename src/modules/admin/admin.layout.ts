@@ -15,9 +15,11 @@ export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
   { path: '/admin/applications', key: 'admin.applications' },
   { path: '/admin/change-requests', key: 'admin.changeRequests' },
   { path: '/admin/pathfinders', key: 'admin.pathfinders' },
+  { path: '/admin/pages', key: 'admin.pages' },
   { path: '/admin/users', key: 'admin.users' },
   { path: '/admin/audit', key: 'admin.audit' },
   { path: '/admin/outbox', key: 'admin.outbox' },
+  { path: '/admin/demo', key: 'admin.demo' },
 ];
 
 export function adminNavigation(viewer: Viewer | null): { path: string; key: MessageKey }[] {

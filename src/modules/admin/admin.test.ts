@@ -49,7 +49,7 @@ describe('when the test.database fails', () => {
     const broken = await createTestDatabase();
     const app = await createTestApp({ database: broken });
     try {
-      await broken.pool.query('DROP TABLE content_page_translations CASCADE');
+      await broken.pool.query('DROP TABLE content_pages CASCADE');
       const page = await app.app.inject({ url: '/es/about' });
       expect(page.statusCode).toBe(500);
       expect(page.body).toContain('Se ha producido un error');

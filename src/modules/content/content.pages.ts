@@ -1,14 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../http/errors.ts';
-import { sendCachedPage, type PublicPageDeps } from '../../http/public-surface.ts';
+import { localeOf, sendCachedPage, type PublicPageDeps } from '../../http/public-surface.ts';
+import { param } from '../../http/params.ts';
 import type { DerivedValue } from '../../db/derived-value.ts';
+import { localePath } from '../../ui/layout.ts';
 import { STATS_TABLES, type Counters } from '../stats/index.ts';
-import { CONTENT_TABLES, getPageForReader } from './content.usecases.ts';
+import {
+  CONTENT_TABLES,
+  FIGURE_TABLES,
+  findMovedPage,
+  getHeadlineFigures,
+  getPageForReader,
+} from './content.usecases.ts';
 import { renderContentPage, renderHome } from './content.views.ts';
 
-/** Content pages served at `/{locale}/{slug}` besides the home page. */
-const CONTENT_PAGE_SLUGS = ['about'] as const;
-
+/** The home page at `/{locale}/`, every other page at `/{locale}/{slug}`; a former slug redirects. */
 export function registerContentPages(
   surface: FastifyInstance,
   deps: PublicPageDeps & { counters: DerivedValue<Counters> },
@@ -18,34 +24,38 @@ export function registerContentPages(
       deps,
       request,
       reply,
-      tables: [...CONTENT_TABLES, ...STATS_TABLES],
+      tables: [...CONTENT_TABLES, ...FIGURE_TABLES, ...STATS_TABLES],
       render: async (tr) => {
-        const [page, counters] = await Promise.all([
-          getPageForReader({ db: deps.db, slug: 'home', locale: tr.locale, defaultLocale: deps.defaultLocale }),
+        const [page, figures, counters] = await Promise.all([
+          getPageForReader({ db: deps.db, key: 'home', locale: tr.locale, defaultLocale: deps.defaultLocale }),
+          getHeadlineFigures(deps.db),
           deps.counters.get(),
         ]);
         return {
           title: page?.title ?? tr.t('layout.siteName'),
           ...(page?.summary ? { description: page.summary } : {}),
-          main: renderHome({ tr, page, counters }),
+          main: renderHome({ tr, page, figures, counters, now: new Date() }),
         };
       },
     }),
   );
 
-  for (const slug of CONTENT_PAGE_SLUGS) {
-    surface.get(`/${slug}`, async (request, reply) =>
-      sendCachedPage({
-        deps,
-        request,
-        reply,
-        tables: CONTENT_TABLES,
-        render: async (tr) => {
-          const page = await getPageForReader({ db: deps.db, slug, locale: tr.locale, defaultLocale: deps.defaultLocale });
-          if (!page) throw notFound();
-          return { title: page.title, description: page.summary, main: renderContentPage({ tr, page }) };
-        },
-      }),
-    );
-  }
+  surface.get('/:slug', async (request, reply) => {
+    const slug = param(request, 'slug');
+    const locale = localeOf(request);
+    if (slug === 'home') return reply.redirect(localePath(locale, '/'), 301);
+    const moved = await findMovedPage(deps.db, slug);
+    if (moved) return reply.redirect(localePath(locale, `/${moved}`), 301);
+    return sendCachedPage({
+      deps,
+      request,
+      reply,
+      tables: CONTENT_TABLES,
+      render: async (tr) => {
+        const page = await getPageForReader({ db: deps.db, slug, locale: tr.locale, defaultLocale: deps.defaultLocale });
+        if (!page) throw notFound();
+        return { title: page.title, description: page.summary, main: renderContentPage({ tr, page }) };
+      },
+    });
+  });
 }

@@ -4,7 +4,7 @@ import type { Server } from '../../server.ts';
 import { createTestApp } from '../../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../testing/test-database.ts';
 import { translator } from '../../i18n/i18n.ts';
-import { parsePageFile, readPageFiles } from './content.demo.ts';
+import { parsePageFile, readPageFiles } from './content.starting.ts';
 import { updatePageText } from './content.usecases.ts';
 import { renderHome } from './content.views.ts';
 
@@ -13,11 +13,30 @@ describe('the page files shipped with the platform', () => {
 
   it('hold the home and about pages in the three languages', () => {
     const names = files.map((file) => `${file.slug}.${file.locale}`).sort();
-    expect(names).toEqual(['about.en', 'about.es', 'about.fr', 'home.en', 'home.es', 'home.fr']);
+    expect(names).toEqual([
+      'about.en',
+      'about.es',
+      'about.fr',
+      'accessibility.en',
+      'accessibility.es',
+      'accessibility.fr',
+      'contact.en',
+      'contact.es',
+      'contact.fr',
+      'home.en',
+      'home.es',
+      'home.fr',
+      'legal.en',
+      'legal.es',
+      'legal.fr',
+      'privacy.en',
+      'privacy.es',
+      'privacy.fr',
+    ]);
   });
 
   it('have the same sections in every language, and no level-one heading in the body', () => {
-    for (const slug of ['home', 'about']) {
+    for (const slug of ['home', 'about', 'contact', 'privacy', 'legal', 'accessibility']) {
       const shapes = files
         .filter((file) => file.slug === slug)
         .map((file) => [...file.bodyMarkdown.matchAll(/^(#+) /gm)].map((match) => match[1]).join(','));
@@ -47,7 +66,7 @@ describe('the home page', () => {
       computed_at: '2025-03-07T23:30:00.000Z',
     };
     const note = (locale: 'fr' | 'en' | 'es') =>
-      /<p class="small">([^<]+)<\/p>/.exec(renderHome({ tr: translator(locale), page: null, counters }).value)?.[1];
+      /<p class="small">([^<]+)<\/p>/.exec(renderHome({ tr: translator(locale), page: null, figures: [], counters, now: new Date('2025-03-08T00:00:00Z') }).value)?.[1];
     expect(note('fr')).toBe('Décompte établi à partir des données de la plateforme le 7 mars 2025.');
     expect(note('en')).toBe('Counted from the platform’s records on March 7, 2025.');
     expect(note('es')).toBe('Recuento hecho a partir de los registros de la plataforma el 7 de marzo de 2025.');
@@ -82,18 +101,18 @@ describe('content pages', () => {
     expect(response.body).toContain('<div class="prose" lang="fr">');
   });
 
-  it('keeps what editors wrote when the demonstration content is loaded again', async () => {
+  it('keeps what editors wrote when the starting texts are loaded again', async () => {
     await updatePageText({
       db: database.db,
       actor: { id: null, label: 'test' },
       text: { slug: 'about', locale: 'fr', title: 'Notre organisation', bodyMarkdown: 'Texte du Secrétariat.' },
     });
     const result = await loadDemonstrationContent(database.db);
-    expect(result.pages.kept).toBe(1);
+    expect(result.pages.written).toBe(0);
     const response = await server.app.inject({ url: '/fr/about', headers: { cookie: 'a87_session=fresh' } });
     expect(response.body).toContain('<h1>Notre organisation</h1>');
     const audit = await database.pool.query<{ entity_id: string; actor_label: string }>(
-      `SELECT entity_id, actor_label FROM audit_log WHERE action = 'content.page_text_updated'`,
+      `SELECT entity_id, actor_label FROM audit_log WHERE action = 'content.page_published'`,
     );
     expect(audit.rows).toEqual([{ entity_id: 'about/fr', actor_label: 'test' }]);
     expect(response.body).not.toContain('Contenu de démonstration');
@@ -107,7 +126,7 @@ describe('content pages', () => {
       updatePageText({ db: database.db, actor: { id: null, label: 'test' }, text: { slug: 'About Us', locale: 'fr', title: 'x' } }),
     ).rejects.toThrow();
     const pages = await database.pool.query(`SELECT slug FROM content_pages ORDER BY slug`);
-    expect(pages.rows.map((row: { slug: string }) => row.slug)).toEqual(['about', 'home']);
+    expect(pages.rows.map((row: { slug: string }) => row.slug)).toEqual(['about', 'accessibility', 'contact', 'home', 'legal', 'privacy']);
   });
 
   it('says so when a page has no text at all, rather than failing', async () => {

@@ -2,12 +2,24 @@ import type { Db } from '../../db/database.ts';
 import { LOCALES, type Locale } from '../../i18n/i18n.ts';
 import { renderMarkdown } from '../../ui/markdown.ts';
 import type { SafeHtml } from '../../ui/html.ts';
-import { recordAudit, type Actor } from '../audit/index.ts';
-import { ensurePage, findPageTranslations, upsertPageTranslation } from './content.repository.ts';
+import type { Actor } from '../audit/index.ts';
+import {
+  ensurePage,
+  findPage,
+  findPageTranslationsById,
+  findRedirectTarget,
+  listFigures,
+  type FigureRow,
+  type PageRow,
+} from './content.repository.ts';
 import { pageTextSchema, type PageTextInput } from './content.schemas.ts';
+import { saveRevision } from './editor/editor.usecases.ts';
 
 /** The tables a content page is read from: the page cache drops pages when they change. */
-export const CONTENT_TABLES = ['content_pages', 'content_page_translations'] as const;
+export const CONTENT_TABLES = ['content_pages', 'content_page_translations', 'content_slug_redirects'] as const;
+
+/** The tables of the home page's headline figures. */
+export const FIGURE_TABLES = ['content_figures'] as const;
 
 export interface PageForReader {
   title: string;
@@ -18,19 +30,13 @@ export interface PageForReader {
   /** The language the text is in: the requested one, or a fallback when it has no translation. */
   locale: Locale;
   isFallback: boolean;
+  /** The languages the page is published in. */
+  locales: Locale[];
 }
 
-/**
- * The page's text in the reader's language, or in the default language (then any other)
- * with `isFallback` set so that the page can say so.
- */
-export async function getPageForReader(input: {
-  db: Db;
-  slug: string;
-  locale: Locale;
-  defaultLocale: Locale;
-}): Promise<PageForReader | null> {
-  const translations = await findPageTranslations(input.db, input.slug);
+async function readPage(input: { db: Db; page: PageRow | null; locale: Locale; defaultLocale: Locale }) {
+  if (!input.page) return null;
+  const translations = await findPageTranslationsById(input.db, input.page.id);
   const order = [input.locale, input.defaultLocale, ...LOCALES];
   for (const locale of order) {
     const found = translations.find((translation) => translation.locale === locale);
@@ -43,33 +49,71 @@ export async function getPageForReader(input: {
       updatedAt: found.updatedAt,
       locale,
       isFallback: locale !== input.locale,
+      locales: LOCALES.filter((candidate) => translations.some((translation) => translation.locale === candidate)),
     };
   }
   return null;
 }
 
-/** An editor's new text for a page: it replaces the text in that language and is no longer demo. */
+/**
+ * The page's text in the reader's language, or in the default language (then any other)
+ * with `isFallback` set so that the page can say so. A page is named by its slug, or, for the
+ * pages the platform links to itself (`home`, the footer's), by its key.
+ */
+export async function getPageForReader(input: {
+  db: Db;
+  slug?: string;
+  key?: string;
+  locale: Locale;
+  defaultLocale: Locale;
+}): Promise<PageForReader | null> {
+  const page = input.key
+    ? await findPage(input.db, { key: input.key })
+    : input.slug
+      ? await findPage(input.db, { slug: input.slug })
+      : null;
+  // The home page is read at the site's root, not at its slug.
+  if (!input.key && page?.key === 'home') return null;
+  return readPage({ db: input.db, page, locale: input.locale, defaultLocale: input.defaultLocale });
+}
+
+/** Where a former slug leads now (null when it never was one). */
+export async function findMovedPage(db: Db, slug: string): Promise<string | null> {
+  return findRedirectTarget(db, slug);
+}
+
+/**
+ * Publishes a text for a page named by its slug, creating the page if needed: what tests and the
+ * command line use; editors go through the back office's editor, which keeps drafts too.
+ */
 export async function updatePageText(input: { db: Db; text: PageTextInput; actor: Actor }): Promise<void> {
   const text = pageTextSchema.parse(input.text);
-  await input.db.transaction(async (tx) => {
-    const pageId = await ensurePage(tx, text.slug);
-    const before = (await findPageTranslations(tx, text.slug)).find((translation) => translation.locale === text.locale);
-    await upsertPageTranslation(tx, {
-      pageId,
-      locale: text.locale,
-      title: text.title,
-      summary: text.summary,
-      bodyMarkdown: text.bodyMarkdown,
-      isDemo: false,
-      keepEditedText: false,
-    });
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'content.page_text_updated',
-      entityType: 'content_page',
-      entityId: `${text.slug}/${text.locale}`,
-      before: before ? { title: before.title, summary: before.summary, bodyMarkdown: before.bodyMarkdown } : null,
-      after: { title: text.title, summary: text.summary, bodyMarkdown: text.bodyMarkdown },
-    });
+  const pageId = await ensurePage(input.db, { slug: text.slug, key: text.slug === 'home' ? 'home' : null });
+  await saveRevision({
+    db: input.db,
+    pageId,
+    locale: text.locale,
+    form: { intent: 'publish', title: text.title, summary: text.summary, body: text.bodyMarkdown },
+    publish: true,
+    actor: input.actor,
   });
 }
+
+/** A series of headline figures as the home page shows it: the latest, and the one before it. */
+export interface HeadlineFigure {
+  latest: FigureRow;
+  previous: FigureRow | null;
+}
+
+export async function getHeadlineFigures(db: Db): Promise<HeadlineFigure[]> {
+  const rows = await listFigures(db);
+  const bySeries = new Map<string, FigureRow[]>();
+  for (const row of rows) bySeries.set(row.series, [...(bySeries.get(row.series) ?? []), row]);
+  return [...bySeries.values()].map((series) => ({ latest: series[0]!, previous: series[1] ?? null }));
+}
+
+/** The deadlines target 8.7 sets: child labour by 2025, forced labour, modern slavery and trafficking by 2030. */
+export const TARGET_DEADLINES = [
+  { key: 'home.deadlineChildLabour', year: 2025 },
+  { key: 'home.deadlineForcedLabour', year: 2030 },
+] as const;

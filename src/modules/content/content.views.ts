@@ -3,7 +3,8 @@ import { seriesTable, stepChart } from '../../ui/charts.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
 import { localePath } from '../../ui/layout.ts';
 import type { Counters } from '../stats/index.ts';
-import type { PageForReader } from './content.usecases.ts';
+import { deadlineStatus } from '../../ui/dates.ts';
+import { TARGET_DEADLINES, type HeadlineFigure, type PageForReader } from './content.usecases.ts';
 
 function notices(tr: Translator, page: PageForReader): SafeHtml {
   return html`${page.isDemo ? html`<p class="notice" role="note">${tr.t('content.demoNotice')}</p>` : ''}${
@@ -56,18 +57,87 @@ ${seriesTable({
 </figure>`;
 }
 
-export function renderHome(input: { tr: Translator; page: PageForReader | null; counters: Counters }): SafeHtml {
+const compactNumbers = new Map<string, Intl.NumberFormat>();
+
+/** A large count as each language says it: "138 million", "138 millions", "138 millones". */
+function compact(tr: Translator, value: number): string {
+  let format = compactNumbers.get(tr.locale);
+  if (!format) {
+    format = new Intl.NumberFormat(tr.locale, { notation: 'compact', compactDisplay: 'long', maximumFractionDigits: 1 });
+    compactNumbers.set(tr.locale, format);
+  }
+  return format.format(value);
+}
+
+const monthYears = new Map<string, Intl.DateTimeFormat>();
+
+/** When a source was published, as precisely as it says: "June 2025", or "2017". */
+function publishedOn(tr: Translator, published: string): string {
+  const [year, month] = published.split('-');
+  if (!month) return year ?? published;
+  let format = monthYears.get(tr.locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(tr.locale, { year: 'numeric', month: 'long', timeZone: 'UTC' });
+    monthYears.set(tr.locale, format);
+  }
+  return format.format(new Date(Date.UTC(Number(year), Number(month) - 1, 1)));
+}
+
+/** The scale of the problem: each series' latest figure with its source and year, and the deadlines. */
+function headlineFigures(tr: Translator, figures: readonly HeadlineFigure[], now: Date): SafeHtml | '' {
+  if (figures.length === 0) return '';
+  return html`<section aria-labelledby="scale-heading" class="scale">
+<h2 id="scale-heading">${tr.t('home.scaleHeading')}</h2>
+<ul class="figures">${figures.map(({ latest, previous }) => {
+    const label = latest.label[tr.locale] ?? latest.label.en ?? '';
+    const detail = latest.detail?.[tr.locale];
+    return html`<li><p><strong>${tr.t('home.figureValue', { value: compact(tr, latest.value), approximate: String(latest.approximate) })}</strong> ${tr.t('home.figureLabel', { label, year: latest.year })}${
+      detail ? html`<br>${detail}` : ''
+    }</p>
+${previous ? html`<p class="small">${tr.t('home.figurePrevious', { value: compact(tr, previous.value), year: previous.year })}</p>` : ''}
+<p class="small source">${tr.t('home.figureSource', { source: latest.source, published: publishedOn(tr, latest.published) })}</p></li>`;
+  })}</ul>
+<p>${tr.t('home.deadlinesIntro')}</p>
+<ul>${TARGET_DEADLINES.map(
+    (deadline) =>
+      html`<li>${tr.t(deadline.key, { year: deadline.year })} (${deadlineStatus(tr, { year: deadline.year, now })})</li>`,
+  )}</ul>
+</section>`;
+}
+
+/** The live counters, each shown once it counts something; before that, a sentence says why. */
+function counterList(tr: Translator, counters: Counters): SafeHtml {
+  const items = [
+    counters.pathfinder_countries > 0
+      ? html`<li><strong>${tr.formatNumber(counters.pathfinder_countries)}</strong> ${tr.t('home.pathfindersLabel', { count: counters.pathfinder_countries })}</li>`
+      : '',
+    counters.partners.total > 0
+      ? html`<li><strong>${tr.formatNumber(counters.partners.total)}</strong> ${tr.t('home.partnersLabel', { count: counters.partners.total })}</li>`
+      : '',
+  ];
+  if (counters.pathfinder_countries === 0 && counters.partners.total === 0) {
+    return html`<p>${tr.t('home.countersEmpty')}</p>`;
+  }
+  return html`<ul class="counters">${items}</ul>`;
+}
+
+export function renderHome(input: {
+  tr: Translator;
+  page: PageForReader | null;
+  figures: readonly HeadlineFigure[];
+  counters: Counters;
+  /** Today, for the deadlines (given by tests). */
+  now: Date;
+}): SafeHtml {
   const { tr, page, counters } = input;
   const computedAt = new Date(counters.computed_at);
   return html`<h1${page?.isFallback ? html` lang="${page.locale}"` : ''}>${page?.title ?? tr.t('layout.siteName')}</h1>
 ${page ? notices(tr, page) : ''}
 ${page?.summary ? html`<p class="lead"${page.isFallback ? html` lang="${page.locale}"` : ''}>${page.summary}</p>` : ''}
+${headlineFigures(tr, input.figures, input.now)}
 <section aria-labelledby="counters-heading">
 <h2 id="counters-heading">${tr.t('home.countersHeading')}</h2>
-<ul class="counters">
-<li><strong>${tr.formatNumber(counters.partners.total)}</strong> ${tr.t('home.partnersLabel', { count: counters.partners.total })}</li>
-<li><strong>${tr.formatNumber(counters.pathfinder_countries)}</strong> ${tr.t('home.pathfindersLabel', { count: counters.pathfinder_countries })}</li>
-</ul>
+${counterList(tr, counters)}
 <p class="small">${tr.t('home.countersNote', { date: computedAt })}${
     counters.partners.demonstration > 0 ? html` ${tr.t('home.countersDemo', { count: counters.partners.demonstration })}` : ''
   }</p>

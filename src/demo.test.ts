@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { loadDemonstrationContent } from './demo.ts';
+import { useTestApp } from './testing/test-app.ts';
+import { createTestUser, TestClient } from './testing/test-users.ts';
+
+const platform = useTestApp({
+  prepare: async (database) => {
+    await loadDemonstrationContent(database.db);
+    // A text loaded as demonstration content by an earlier version of the platform.
+    await database.pool.query(
+      `UPDATE content_page_translations SET is_demo = true, title = 'Demo about'
+        WHERE locale = 'en' AND page_id = (SELECT id FROM content_pages WHERE key = 'about')`,
+    );
+  },
+});
+
+describe('removing the demonstration records', () => {
+  it('asks for a confirmation, then removes them in one audited step and keeps every page readable', async () => {
+    const admin = await createTestUser({ database: platform.database, roles: [{ role: 'secretariat' }], totp: true });
+    const secretariat = new TestClient(platform.server.app);
+    await secretariat.signIn({ email: admin.email, totpSecret: admin.totpSecret });
+
+    const page = await secretariat.get('/admin/demo');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Site pages: 1 demonstration record');
+
+    const unconfirmed = await secretariat.submit({ page: '/admin/demo', fields: {} });
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.body).toContain('Tick the box to confirm.');
+
+    const removed = await secretariat.submit({ page: '/admin/demo', fields: { confirm: 'yes' } });
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe('/admin/demo?removed=1');
+
+    const about = await platform.server.app.inject({ url: '/en/about' });
+    expect(about.body).toContain('<h1>How the Alliance is organised</h1>');
+    const audit = await platform.database.pool.query(`SELECT after FROM audit_log WHERE action = 'demo.removed'`);
+    expect(audit.rows).toEqual([{ after: { content: 1 } }]);
+    expect((await secretariat.get('/admin/demo')).body).toContain('There is no demonstration record left.');
+  });
+});

@@ -1,0 +1,200 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import type { DbExecutor } from '../../../db/database.ts';
+import type { Locale } from '../../../i18n/i18n.ts';
+import { contentPageRevisions, contentPages, contentPageTranslations, contentSlugRedirects } from '../content.table.ts';
+
+export interface RevisionRow {
+  id: number;
+  pageId: number;
+  locale: Locale;
+  title: string;
+  summary: string;
+  bodyMarkdown: string;
+  authorLabel: string;
+  publishedAt: Date | null;
+  restoredFrom: number | null;
+  createdAt: Date;
+}
+
+const revisionColumns = {
+  id: contentPageRevisions.id,
+  pageId: contentPageRevisions.pageId,
+  locale: contentPageRevisions.locale,
+  title: contentPageRevisions.title,
+  summary: contentPageRevisions.summary,
+  bodyMarkdown: contentPageRevisions.bodyMarkdown,
+  authorLabel: contentPageRevisions.authorLabel,
+  publishedAt: contentPageRevisions.publishedAt,
+  restoredFrom: contentPageRevisions.restoredFrom,
+  createdAt: contentPageRevisions.createdAt,
+};
+
+function asRevision(row: Omit<RevisionRow, 'locale'> & { locale: string }): RevisionRow {
+  return { ...row, locale: row.locale as Locale };
+}
+
+/** Every page with, per language, whether it is published and whether a draft waits. */
+export async function listPagesWithStatus(db: DbExecutor): Promise<
+  {
+    id: number;
+    slug: string;
+    key: string | null;
+    title: string | null;
+    published: string[];
+    drafts: string[];
+  }[]
+> {
+  const result = await db.execute<{
+    id: number;
+    slug: string;
+    key: string | null;
+    title: string | null;
+    published: string[] | null;
+    drafts: string[] | null;
+  }>(sql`
+    SELECT p.id, p.slug, p.key,
+      (SELECT t.title FROM content_page_translations t WHERE t.page_id = p.id
+         ORDER BY CASE t.locale WHEN 'en' THEN 0 WHEN 'fr' THEN 1 ELSE 2 END LIMIT 1) AS title,
+      ARRAY(SELECT t.locale::text FROM content_page_translations t WHERE t.page_id = p.id ORDER BY t.locale) AS published,
+      ARRAY(SELECT DISTINCT ON (r.locale) r.locale::text FROM content_page_revisions r WHERE r.page_id = p.id
+              AND r.published_at IS NULL
+              AND r.id = (SELECT max(r2.id) FROM content_page_revisions r2 WHERE r2.page_id = p.id AND r2.locale = r.locale)
+            ORDER BY r.locale) AS drafts
+    FROM content_pages p
+    ORDER BY p.key = 'home' DESC NULLS LAST, p.slug`);
+  return result.rows.map((row) => ({
+    ...row,
+    id: row.id,
+    published: row.published ?? [],
+    drafts: row.drafts ?? [],
+  }));
+}
+
+export async function findLatestRevision(
+  db: DbExecutor,
+  input: { pageId: number; locale: Locale },
+): Promise<RevisionRow | null> {
+  const [row] = await db
+    .select(revisionColumns)
+    .from(contentPageRevisions)
+    .where(and(eq(contentPageRevisions.pageId, input.pageId), eq(contentPageRevisions.locale, input.locale)))
+    .orderBy(desc(contentPageRevisions.id))
+    .limit(1);
+  return row ? asRevision(row) : null;
+}
+
+export async function findRevision(
+  db: DbExecutor,
+  input: { id: number; pageId: number; locale: Locale },
+): Promise<RevisionRow | null> {
+  const [row] = await db
+    .select(revisionColumns)
+    .from(contentPageRevisions)
+    .where(
+      and(
+        eq(contentPageRevisions.id, input.id),
+        eq(contentPageRevisions.pageId, input.pageId),
+        eq(contentPageRevisions.locale, input.locale),
+      ),
+    );
+  return row ? asRevision(row) : null;
+}
+
+/** A page's revisions in one language, oldest first. */
+export async function listRevisions(db: DbExecutor, input: { pageId: number; locale: Locale }): Promise<RevisionRow[]> {
+  const rows = await db
+    .select(revisionColumns)
+    .from(contentPageRevisions)
+    .where(and(eq(contentPageRevisions.pageId, input.pageId), eq(contentPageRevisions.locale, input.locale)))
+    .orderBy(asc(contentPageRevisions.id));
+  return rows.map(asRevision);
+}
+
+export async function insertRevision(
+  db: DbExecutor,
+  input: {
+    pageId: number;
+    locale: Locale;
+    title: string;
+    summary: string;
+    bodyMarkdown: string;
+    authorId: number | null;
+    authorLabel: string;
+    published: boolean;
+    restoredFrom?: number | null;
+  },
+): Promise<RevisionRow> {
+  const [row] = await db
+    .insert(contentPageRevisions)
+    .values({
+      pageId: input.pageId,
+      locale: input.locale,
+      title: input.title,
+      summary: input.summary,
+      bodyMarkdown: input.bodyMarkdown,
+      authorId: input.authorId,
+      authorLabel: input.authorLabel,
+      publishedAt: input.published ? sql`now()` : null,
+      restoredFrom: input.restoredFrom ?? null,
+    })
+    .returning(revisionColumns);
+  if (!row) throw new Error('Could not save the revision');
+  return asRevision(row);
+}
+
+export async function markRevisionPublished(db: DbExecutor, id: number): Promise<void> {
+  await db
+    .update(contentPageRevisions)
+    .set({ publishedAt: sql`now()` })
+    .where(eq(contentPageRevisions.id, id));
+}
+
+export async function isSlugTaken(db: DbExecutor, slug: string): Promise<boolean> {
+  const result = await db.execute<{ taken: boolean }>(
+    sql`SELECT EXISTS (SELECT 1 FROM ${contentPages} WHERE slug = ${slug}) AS taken`,
+  );
+  return Boolean(result.rows[0]?.taken);
+}
+
+export async function insertPage(db: DbExecutor, slug: string): Promise<number> {
+  const [row] = await db.insert(contentPages).values({ slug }).returning({ id: contentPages.id });
+  if (!row) throw new Error('Could not create the page');
+  return row.id;
+}
+
+/**
+ * Gives a page its new slug; its old one (and any slug that pointed at it) now redirects to it.
+ * A slug the page had before and takes again stops being a redirect.
+ */
+export async function changePageSlug(db: DbExecutor, input: { pageId: number; from: string; to: string }) {
+  await db.delete(contentSlugRedirects).where(eq(contentSlugRedirects.oldSlug, input.to));
+  await db
+    .insert(contentSlugRedirects)
+    .values({ oldSlug: input.from, pageId: input.pageId })
+    .onConflictDoUpdate({ target: contentSlugRedirects.oldSlug, set: { pageId: input.pageId } });
+  await db.update(contentPages).set({ slug: input.to }).where(eq(contentPages.id, input.pageId));
+}
+
+/** Whether a slug is an old address of another page (so taking it would break that redirect). */
+export async function redirectOwner(db: DbExecutor, slug: string): Promise<number | null> {
+  const [row] = await db
+    .select({ pageId: contentSlugRedirects.pageId })
+    .from(contentSlugRedirects)
+    .where(eq(contentSlugRedirects.oldSlug, slug));
+  return row?.pageId ?? null;
+}
+
+/** The published text of a page in one language (to know whether a draft differs from it). */
+export async function findPublishedText(db: DbExecutor, input: { pageId: number; locale: Locale }) {
+  const [row] = await db
+    .select({
+      title: contentPageTranslations.title,
+      summary: contentPageTranslations.summary,
+      bodyMarkdown: contentPageTranslations.bodyMarkdown,
+      revisionId: contentPageTranslations.revisionId,
+      updatedAt: contentPageTranslations.updatedAt,
+    })
+    .from(contentPageTranslations)
+    .where(and(eq(contentPageTranslations.pageId, input.pageId), eq(contentPageTranslations.locale, input.locale)));
+  return row ?? null;
+}
