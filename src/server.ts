@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config/config.ts';
-import { startChangeFeed } from './db/change-feed.ts';
+import { CHANGE_CHANNEL, startChangeFeed } from './db/change-feed.ts';
 import type { Database } from './db/database.ts';
 import { loadInstallationSecret } from './db/installation-secret.ts';
 import { isSchemaCurrent } from './db/migrate.ts';
@@ -201,6 +201,7 @@ export async function buildServer(input: {
 
   const changeFeed = startChangeFeed({
     connection: database.connection,
+    notify: (payload) => database.pool.query('SELECT pg_notify($1, $2)', [CHANGE_CHANNEL, payload]),
     onChange: (table) => {
       pageCache.invalidateTables([table]);
       for (const module of modules) module.invalidate?.(table);
@@ -212,6 +213,12 @@ export async function buildServer(input: {
     onError: (error) => app.log.warn({ err: error }, 'change feed interrupted; reconnecting'),
   });
   await changeFeed.ready;
+  // A request that may have written answers only once this process's caches (pages, counters,
+  // the directory) have seen its changes: the next page its author opens shows them.
+  app.addHook('onSend', async (request, _reply, payload) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') await changeFeed.sync();
+    return payload;
+  });
 
   Object.assign(errorPages, registerErrorHandlers(app, { site, defaultLocale: config.defaultLocale }));
   registerMetrics(app, {
