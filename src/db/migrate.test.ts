@@ -35,6 +35,7 @@ describe('the migrations', () => {
       'partner_application_events',
       'partner_applications',
       'pathfinder_countries',
+      'pathfinder_focal_points',
       'pathfinder_stage_moves',
       'recovery_codes',
       'role_assignments',
@@ -61,6 +62,7 @@ describe('the migrations', () => {
       'organization_translations',
       'organizations',
       'pathfinder_countries',
+      'pathfinder_focal_points',
       'pathfinder_stage_moves',
     ]);
   });

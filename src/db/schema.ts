@@ -31,7 +31,11 @@ import {
   partnerApplicationEvents,
   partnerApplications,
 } from '../modules/partners/partners.table.ts';
-import { pathfinderCountries, pathfinderStageMoves } from '../modules/pathfinders/pathfinders.table.ts';
+import {
+  pathfinderCountries,
+  pathfinderFocalPoints,
+  pathfinderStageMoves,
+} from '../modules/pathfinders/pathfinders.table.ts';
 
 export const schema = {
   appState,
@@ -56,4 +60,5 @@ export const schema = {
   partnerApplications,
   pathfinderCountries,
   pathfinderStageMoves,
+  pathfinderFocalPoints,
 };

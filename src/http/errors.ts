@@ -53,6 +53,7 @@ const MODULE_ERRORS = {
   'pathfinders.move.decisionRequired': 400,
   'pathfinders.move.decisionDateRequired': 400,
   'pathfinders.move.decisionAfter': 400,
+  'pathfinders.focalPoint.tooEarly': 400,
 } as const satisfies Partial<Record<MessageKey, number>>;
 
 export type GenericErrorCode = keyof typeof GENERIC_ERRORS;

@@ -691,6 +691,33 @@ export const en = {
   'pathfinders.group.withdrawn': 'Withdrawn',
   'pathfinders.country.back': 'All pathfinder countries',
   'pathfinders.country.decision': 'Decision: {reference} of {date}',
+  'pathfinders.focalPoint.heading': 'Focal point',
+  'pathfinders.focalPoint.privacy':
+    'The public sees the ministry only; the name and contact details are for the Secretariat and the country’s focal point.',
+  'pathfinders.focalPoint.name': 'Name',
+  'pathfinders.focalPoint.title': 'Title',
+  'pathfinders.focalPoint.ministry': 'Ministry',
+  'pathfinders.focalPoint.ministryHint': 'Shown on the country’s public page.',
+  'pathfinders.focalPoint.email': 'E-mail address',
+  'pathfinders.focalPoint.phone': 'Telephone',
+  'pathfinders.focalPoint.badPhone': 'Enter a telephone number with digits, spaces, +, brackets or dashes.',
+  'pathfinders.focalPoint.locale': 'Language of their e-mails',
+  'pathfinders.focalPoint.startedOn': 'Focal point since',
+  'pathfinders.focalPoint.endedOn': 'Until',
+  'pathfinders.focalPoint.none': 'No focal point has been named yet.',
+  'pathfinders.focalPoint.history': 'Earlier focal points',
+  'pathfinders.focalPoint.appoint': 'Name the focal point',
+  'pathfinders.focalPoint.replace': 'Replace the focal point',
+  'pathfinders.focalPoint.appointIntro':
+    'The person gets the focal point role for this country, by e-mail if they have no account yet; a focal point they replace loses it and stays in the history.',
+  'pathfinders.focalPoint.appointSubmit': 'Name the focal point',
+  'pathfinders.focalPoint.replaceSubmit': 'Replace the focal point',
+  'pathfinders.focalPoint.tooEarly': 'Choose {date} or a later day: the current focal point started that day.',
+  'pathfinders.focalPoint.done': 'The focal point is named; they are told by e-mail.',
+  'pathfinders.focalPoint.public': 'Ministry of the government’s focal point: {ministry}.',
+  'pathfinders.focalPoint.publicNone': 'No focal point is named yet.',
+  'audit.sentence.pathfinderFocalPointAppointed': '{actor} named the focal point of {target}',
+  'pathfinders.admin.mine': 'My countries',
 } as const;
 
 export type MessageKey = keyof typeof en;

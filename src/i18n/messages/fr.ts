@@ -701,4 +701,33 @@ export const fr: Record<MessageKey, string> = {
   'pathfinders.group.withdrawn': 'Retiré',
   'pathfinders.country.back': 'Tous les pays pionniers',
   'pathfinders.country.decision': 'Décision : {reference} du {date}',
+  'pathfinders.focalPoint.heading': 'Point focal',
+  'pathfinders.focalPoint.privacy':
+    'Le public ne voit que le ministère ; le nom et les coordonnées sont réservés au Secrétariat et au point focal du pays.',
+  'pathfinders.focalPoint.name': 'Nom',
+  'pathfinders.focalPoint.title': 'Fonction',
+  'pathfinders.focalPoint.ministry': 'Ministère',
+  'pathfinders.focalPoint.ministryHint': 'Affiché sur la page publique du pays.',
+  'pathfinders.focalPoint.email': 'Adresse électronique',
+  'pathfinders.focalPoint.phone': 'Téléphone',
+  'pathfinders.focalPoint.badPhone':
+    'Saisissez un numéro de téléphone avec des chiffres, espaces, +, parenthèses ou tirets.',
+  'pathfinders.focalPoint.locale': 'Langue de ses courriels',
+  'pathfinders.focalPoint.startedOn': 'Point focal depuis',
+  'pathfinders.focalPoint.endedOn': 'Jusqu’au',
+  'pathfinders.focalPoint.none': 'Aucun point focal n’a encore été désigné.',
+  'pathfinders.focalPoint.history': 'Points focaux précédents',
+  'pathfinders.focalPoint.appoint': 'Désigner le point focal',
+  'pathfinders.focalPoint.replace': 'Remplacer le point focal',
+  'pathfinders.focalPoint.appointIntro':
+    'La personne reçoit le rôle de point focal pour ce pays, par courriel si elle n’a pas encore de compte ; le point focal remplacé le perd et reste dans l’historique.',
+  'pathfinders.focalPoint.appointSubmit': 'Désigner le point focal',
+  'pathfinders.focalPoint.replaceSubmit': 'Remplacer le point focal',
+  'pathfinders.focalPoint.tooEarly':
+    'Choisissez le {date} ou un jour suivant : le point focal actuel a commencé ce jour-là.',
+  'pathfinders.focalPoint.done': 'Le point focal est désigné ; il en est informé par courriel.',
+  'pathfinders.focalPoint.public': 'Ministère du point focal du gouvernement : {ministry}.',
+  'pathfinders.focalPoint.publicNone': 'Aucun point focal n’est encore désigné.',
+  'audit.sentence.pathfinderFocalPointAppointed': '{actor} a désigné le point focal de {target}',
+  'pathfinders.admin.mine': 'Mes pays',
 };

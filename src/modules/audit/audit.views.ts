@@ -50,6 +50,7 @@ const SENTENCES: Record<string, MessageKey> = {
   'content.page_text_updated': 'audit.sentence.pageTextUpdated',
   'pathfinders.country_added': 'audit.sentence.pathfinderCountryAdded',
   'pathfinders.stage_moved': 'audit.sentence.pathfinderStageMoved',
+  'pathfinders.focal_point_appointed': 'audit.sentence.pathfinderFocalPointAppointed',
   'demo.loaded': 'audit.sentence.demoLoaded',
   'backups.written': 'audit.sentence.backupWritten',
   'backups.restored': 'audit.sentence.backupRestored',

@@ -4,6 +4,8 @@ import { canonicalQuery } from '../../../http/page-cache.ts';
 import { param } from '../../../http/params.ts';
 import { sendCachedPage, type PublicPageDeps } from '../../../http/public-surface.ts';
 import { countryName } from '../../../i18n/countries.ts';
+import { getFocalPointMinistry } from '../focal-points/focal-points.usecases.ts';
+import { renderPublicFocalPoint } from '../focal-points/focal-points.views.ts';
 import { redirectToUpperCase } from '../pathfinders.access.ts';
 import { STAGE_LABELS } from '../pathfinders.labels.ts';
 import { PATHFINDER_TABLES } from '../pathfinders.table.ts';
@@ -43,12 +45,13 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
       render: async (tr) => {
         const found = await getPublicCountry({ db: deps.db, iso3 });
         if (!found) throw notFound();
+        const ministry = await getFocalPointMinistry({ db: deps.db, iso3 });
         const name = countryName({ iso3, locale: tr.locale });
         return {
           section: '/pathfinders',
           title: name,
           description: `${name}: ${tr.t(STAGE_LABELS[found.country.stage])}`,
-          main: renderCountry({ tr, ...found }),
+          main: renderCountry({ tr, ...found, sections: [renderPublicFocalPoint({ tr, ministry })] }),
         };
       },
     });
