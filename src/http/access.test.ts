@@ -125,6 +125,7 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /admin/pathfinders/:iso3':                                        ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/moves':                                 ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/focal-points':                          ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/report-due':                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users/invite':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/invite':                                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -163,6 +164,7 @@ const OTHER_COUNTRY: readonly { request: Omit<Request, 'method'> & { method: 'GE
   { request: { method: 'GET', url: '/admin/pathfinders/KEN' }, expected: '403' },
   { request: { method: 'GET', url: '/admin/pathfinders/ken' }, expected: 'go' },
   { request: { method: 'POST', url: '/admin/pathfinders/KEN/moves', fields: { stage: 'under_review', on_date: '2025-02-01', note: 'Taken over' } }, expected: '403' },
+  { request: { method: 'POST', url: '/admin/pathfinders/KEN/report-due', fields: { due_on: '2030-01-01' } }, expected: '403' },
   { request: { method: 'POST', url: '/admin/pathfinders/KEN/focal-points', fields: { name: 'Intruder', title: 'Minister', ministry: 'Labour', email: 'intruder@example.org', locale: 'en', started_on: '2025-02-01' } }, expected: '403' },
 ];
 

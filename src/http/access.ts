@@ -101,6 +101,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /admin/pathfinders/:iso3': COUNTRY_KEEPERS,
   'POST /admin/pathfinders/:iso3/moves': SECRETARIAT,
   'POST /admin/pathfinders/:iso3/focal-points': SECRETARIAT,
+  'POST /admin/pathfinders/:iso3/report-due': SECRETARIAT,
   'GET /admin/users': SECRETARIAT,
   'GET /admin/users/invite': SECRETARIAT,
   'POST /admin/users/invite': SECRETARIAT,

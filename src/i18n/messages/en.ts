@@ -718,6 +718,18 @@ export const en = {
   'pathfinders.focalPoint.publicNone': 'No focal point is named yet.',
   'audit.sentence.pathfinderFocalPointAppointed': '{actor} named the focal point of {target}',
   'pathfinders.admin.mine': 'My countries',
+  'pathfinders.report.heading': 'Yearly progress report',
+  'pathfinders.light.green': 'On time',
+  'pathfinders.light.amber': 'Due soon or late',
+  'pathfinders.light.red': 'More than a year late',
+  'pathfinders.light.none': 'No report is due yet.',
+  'pathfinders.light.due': 'due on {date}',
+  'pathfinders.light.rule':
+    'Green: due in more than 60 days. Amber: due within 60 days, or late by up to one year. Red: more than one year late.',
+  'pathfinders.light.dueOn': 'Next report due on',
+  'pathfinders.light.setDue': 'Set the due date',
+  'pathfinders.light.done': 'The due date of the next report is set.',
+  'audit.sentence.pathfinderReportDueSet': '{actor} set the due date of the yearly report of {target}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -731,4 +731,16 @@ export const es: Record<MessageKey, string> = {
   'pathfinders.focalPoint.publicNone': 'Aún no se ha designado ningún punto focal.',
   'audit.sentence.pathfinderFocalPointAppointed': '{actor} designó el punto focal de {target}',
   'pathfinders.admin.mine': 'Mis países',
+  'pathfinders.report.heading': 'Informe anual de avance',
+  'pathfinders.light.green': 'A tiempo',
+  'pathfinders.light.amber': 'Próximo a vencer o atrasado',
+  'pathfinders.light.red': 'Más de un año de atraso',
+  'pathfinders.light.none': 'Aún no se espera ningún informe.',
+  'pathfinders.light.due': 'previsto para el {date}',
+  'pathfinders.light.rule':
+    'Verde: previsto en más de 60 días. Ámbar: previsto en los próximos 60 días, o con hasta un año de atraso. Rojo: más de un año de atraso.',
+  'pathfinders.light.dueOn': 'Próximo informe previsto para el',
+  'pathfinders.light.setDue': 'Fijar la fecha de vencimiento',
+  'pathfinders.light.done': 'La fecha de vencimiento del próximo informe está fijada.',
+  'audit.sentence.pathfinderReportDueSet': '{actor} fijó la fecha de vencimiento del informe anual de {target}',
 };

@@ -730,4 +730,16 @@ export const fr: Record<MessageKey, string> = {
   'pathfinders.focalPoint.publicNone': 'Aucun point focal n’est encore désigné.',
   'audit.sentence.pathfinderFocalPointAppointed': '{actor} a désigné le point focal de {target}',
   'pathfinders.admin.mine': 'Mes pays',
+  'pathfinders.report.heading': 'Rapport annuel d’avancement',
+  'pathfinders.light.green': 'Dans les délais',
+  'pathfinders.light.amber': 'Bientôt dû ou en retard',
+  'pathfinders.light.red': 'Plus d’un an de retard',
+  'pathfinders.light.none': 'Aucun rapport n’est encore attendu.',
+  'pathfinders.light.due': 'attendu le {date}',
+  'pathfinders.light.rule':
+    'Vert : attendu dans plus de 60 jours. Orange : attendu dans les 60 jours, ou en retard d’un an au plus. Rouge : plus d’un an de retard.',
+  'pathfinders.light.dueOn': 'Prochain rapport attendu le',
+  'pathfinders.light.setDue': 'Fixer la date d’échéance',
+  'pathfinders.light.done': 'La date d’échéance du prochain rapport est fixée.',
+  'audit.sentence.pathfinderReportDueSet': '{actor} a fixé la date d’échéance du rapport annuel de {target}',
 };

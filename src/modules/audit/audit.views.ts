@@ -51,6 +51,7 @@ const SENTENCES: Record<string, MessageKey> = {
   'pathfinders.country_added': 'audit.sentence.pathfinderCountryAdded',
   'pathfinders.stage_moved': 'audit.sentence.pathfinderStageMoved',
   'pathfinders.focal_point_appointed': 'audit.sentence.pathfinderFocalPointAppointed',
+  'pathfinders.report_due_set': 'audit.sentence.pathfinderReportDueSet',
   'demo.loaded': 'audit.sentence.demoLoaded',
   'backups.written': 'audit.sentence.backupWritten',
   'backups.restored': 'audit.sentence.backupRestored',

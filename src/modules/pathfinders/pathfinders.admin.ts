@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerFocalPointsAdmin } from './focal-points/focal-points.admin.ts';
+import { registerReportsAdmin } from './reports/reports.admin.ts';
 import { createCountryPage, registerLifecycleAdmin, type LifecycleAdminDeps } from './lifecycle/lifecycle.admin.ts';
 
 /** Every back-office screen of the pathfinders module: the list of countries and each country's page. */
@@ -10,4 +11,5 @@ export function registerPathfindersAdmin(
   const page = createCountryPage(deps);
   registerLifecycleAdmin(app, deps, page);
   registerFocalPointsAdmin(app, deps, page);
+  registerReportsAdmin(app, deps, page);
 }

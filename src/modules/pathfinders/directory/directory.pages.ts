@@ -7,6 +7,7 @@ import { countryName } from '../../../i18n/countries.ts';
 import { getFocalPointMinistry } from '../focal-points/focal-points.usecases.ts';
 import { renderPublicFocalPoint } from '../focal-points/focal-points.views.ts';
 import { redirectToUpperCase } from '../pathfinders.access.ts';
+import { renderPublicReport } from '../reports/reports.views.ts';
 import { STAGE_LABELS } from '../pathfinders.labels.ts';
 import { PATHFINDER_TABLES } from '../pathfinders.table.ts';
 import { directoryQuerySchema, type DirectoryQuery } from './directory.schemas.ts';
@@ -51,7 +52,18 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
           section: '/pathfinders',
           title: name,
           description: `${name}: ${tr.t(STAGE_LABELS[found.country.stage])}`,
-          main: renderCountry({ tr, ...found, sections: [renderPublicFocalPoint({ tr, ministry })] }),
+          main: renderCountry({
+            tr,
+            ...found,
+            sections: [
+              renderPublicFocalPoint({ tr, ministry }),
+              renderPublicReport({
+                tr,
+                dueOn: found.country.reportDueOn,
+                today: new Date().toISOString().slice(0, 10),
+              }),
+            ],
+          }),
         };
       },
     });

@@ -8,6 +8,7 @@ import { countryName } from '../../../i18n/countries.ts';
 import { sendAdminPage, type AdminPageDeps } from '../../admin/index.ts';
 import { getFocalPoints } from '../focal-points/focal-points.usecases.ts';
 import { renderFocalPointSection } from '../focal-points/focal-points.views.ts';
+import { renderReportSection } from '../reports/reports.views.ts';
 import { keptCountries, redirectToUpperCase, requireKeptCountry } from '../pathfinders.access.ts';
 import { addCountrySchema, iso3Code, moveSchema } from './lifecycle.schemas.ts';
 import {
@@ -33,6 +34,7 @@ export interface LifecycleAdminDeps extends AdminPageDeps {
 export interface CountryPageState {
   moveForm?: FormState;
   focalPointForm?: FormState;
+  reportForm?: FormState;
 }
 
 /** A country's page in the back office, where the forms of each part post and come back. */
@@ -73,6 +75,15 @@ export function createCountryPage(deps: LifecycleAdminDeps): CountryPage {
                 canMove: secretariat,
                 today: today(),
                 form: state.moveForm,
+              }),
+              renderReportSection({
+                tr,
+                csrf,
+                iso3,
+                dueOn: found.country.reportDueOn,
+                today: today(),
+                canSetDue: secretariat,
+                form: state.reportForm,
               }),
               renderFocalPointSection({
                 tr,

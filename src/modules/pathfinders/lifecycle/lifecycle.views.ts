@@ -151,10 +151,11 @@ ${textField({ tr, name: 'decision_date', type: 'date', label: labels.decision_da
 }
 
 /** What a country page can say after a change. */
-export const COUNTRY_PAGE_NOTICES = ['moved', 'focalPoint'] as const;
+export const COUNTRY_PAGE_NOTICES = ['moved', 'focalPoint', 'reportDue'] as const;
 const NOTICES: Record<(typeof COUNTRY_PAGE_NOTICES)[number], MessageKey> = {
   moved: 'pathfinders.move.done',
   focalPoint: 'pathfinders.focalPoint.done',
+  reportDue: 'pathfinders.light.done',
 };
 
 /** A country's page in the back office: its name, what just changed, and each part's section. */
