@@ -177,7 +177,7 @@ export async function buildServer(input: {
   const modules: MountedModule[] = [
     mail,
     stats,
-    mount(pathfindersModule, {}),
+    mount(pathfindersModule, { nudgeMail: mail.nudge }),
     mount(contentModule, { counters: stats.counters }),
     mount(accountsModule, { nudgeMail: mail.nudge, secrets, session }),
     mount(auditModule, {

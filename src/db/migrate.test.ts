@@ -39,6 +39,7 @@ describe('the migrations', () => {
       'partner_application_events',
       'partner_applications',
       'pathfinder_countries',
+      'pathfinder_focal_points',
       'pathfinder_stage_moves',
       'recovery_codes',
       'role_assignments',
@@ -68,6 +69,7 @@ describe('the migrations', () => {
       'organization_translations',
       'organizations',
       'pathfinder_countries',
+      'pathfinder_focal_points',
       'pathfinder_stage_moves',
     ]);
   });

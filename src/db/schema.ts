@@ -38,7 +38,11 @@ import {
   partnerApplicationEvents,
   partnerApplications,
 } from '../modules/partners/partners.table.ts';
-import { pathfinderCountries, pathfinderStageMoves } from '../modules/pathfinders/pathfinders.table.ts';
+import {
+  pathfinderCountries,
+  pathfinderFocalPoints,
+  pathfinderStageMoves,
+} from '../modules/pathfinders/pathfinders.table.ts';
 
 export const schema = {
   appState,
@@ -67,4 +71,5 @@ export const schema = {
   partnerApplications,
   pathfinderCountries,
   pathfinderStageMoves,
+  pathfinderFocalPoints,
 };

@@ -121,11 +121,13 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /admin/change-requests/:id':                                      ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/change-requests/:id/approve':                             ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/change-requests/:id/decline':                             ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
-  'GET /admin/pathfinders':                                              ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders':                                              ['in',   'tf',   'ok',   '403',  '403',  'go',   '403',  '403',  '403'],
   'POST /admin/pathfinders':                                             ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   // `:iso3` is the focal point's own country (NPL).
   'GET /admin/pathfinders/:iso3':                                        ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/moves':                                 ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/focal-points':                          ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/report-due':                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users/invite':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/invite':                                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -174,6 +176,8 @@ const OTHER_COUNTRY: readonly { request: Omit<Request, 'method'> & { method: 'GE
   { request: { method: 'GET', url: '/admin/pathfinders/KEN' }, expected: '403' },
   { request: { method: 'GET', url: '/admin/pathfinders/ken' }, expected: 'go' },
   { request: { method: 'POST', url: '/admin/pathfinders/KEN/moves', fields: { stage: 'under_review', on_date: '2025-02-01', note: 'Taken over' } }, expected: '403' },
+  { request: { method: 'POST', url: '/admin/pathfinders/KEN/report-due', fields: { due_on: '2030-01-01' } }, expected: '403' },
+  { request: { method: 'POST', url: '/admin/pathfinders/KEN/focal-points', fields: { name: 'Intruder', title: 'Minister', ministry: 'Labour', email: 'intruder@example.org', locale: 'en', started_on: '2025-02-01' } }, expected: '403' },
 ];
 
 interface Request {
@@ -636,11 +640,12 @@ describe('the focal point of a country', () => {
       }
     }
     expect(differences).toEqual([]);
-    const other = await one<{ stage: string; moves: number }>(
-      `SELECT stage, (SELECT count(*)::int FROM pathfinder_stage_moves WHERE iso3 = 'KEN') AS moves
+    const other = await one<{ stage: string; moves: number; focal_points: number }>(
+      `SELECT stage, (SELECT count(*)::int FROM pathfinder_stage_moves WHERE iso3 = 'KEN') AS moves,
+              (SELECT count(*)::int FROM pathfinder_focal_points WHERE iso3 = 'KEN') AS focal_points
          FROM pathfinder_countries WHERE iso3 = 'KEN'`,
     );
-    expect(other).toEqual({ stage: 'interest_expressed', moves: 1 });
+    expect(other).toEqual({ stage: 'interest_expressed', moves: 1, focal_points: 0 });
   });
 });
 

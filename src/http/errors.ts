@@ -57,6 +57,7 @@ const MODULE_ERRORS = {
   'content.slug.taken': 409,
   'content.slug.home': 400,
   'content.revision.notFound': 404,
+  'pathfinders.focalPoint.tooEarly': 400,
 } as const satisfies Partial<Record<MessageKey, number>>;
 
 export type GenericErrorCode = keyof typeof GENERIC_ERRORS;

@@ -7,9 +7,11 @@ export {
   addRole,
   createAccountWithLink,
   ensureFirstSecretariat,
+  inviteOrGrantFocalPoint,
   inviteOrGrantRepresentative,
   inviteUser,
   issueSignInLink,
+  removeFocalPointRole,
   removeRole,
   restoreGrant,
 } from './people/people.usecases.ts';

@@ -56,6 +56,8 @@ const SENTENCES: Record<string, MessageKey> = {
   'content.page_restored': 'audit.sentence.pageRestored',
   'content.page_slug_changed': 'audit.sentence.pageSlugChanged',
   'content.menu_updated': 'audit.sentence.menuUpdated',
+  'pathfinders.focal_point_appointed': 'audit.sentence.pathfinderFocalPointAppointed',
+  'pathfinders.report_due_set': 'audit.sentence.pathfinderReportDueSet',
   'demo.loaded': 'audit.sentence.demoLoaded',
   'demo.removed': 'audit.sentence.demoRemoved',
   'backups.written': 'audit.sentence.backupWritten',

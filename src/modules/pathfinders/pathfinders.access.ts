@@ -13,6 +13,13 @@ export function keepsCountry(viewer: Viewer | null, iso3: string): boolean {
   );
 }
 
+/** The countries a focal point keeps. */
+export function keptCountries(viewer: Viewer | null): string[] {
+  return (viewer?.roles ?? []).flatMap((grant) =>
+    grant.role === 'focal_point' && grant.country ? [grant.country] : [],
+  );
+}
+
 /** The country of the address, when the viewer keeps it (a focal point of another country: 403). */
 export function requireKeptCountry(request: FastifyRequest): string {
   const iso3 = param(request, 'iso3').toUpperCase();

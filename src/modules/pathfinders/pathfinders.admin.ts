@@ -1,7 +1,15 @@
 import type { FastifyInstance } from 'fastify';
-import { registerLifecycleAdmin, type LifecycleAdminDeps } from './lifecycle/lifecycle.admin.ts';
+import { registerFocalPointsAdmin } from './focal-points/focal-points.admin.ts';
+import { registerReportsAdmin } from './reports/reports.admin.ts';
+import { createCountryPage, registerLifecycleAdmin, type LifecycleAdminDeps } from './lifecycle/lifecycle.admin.ts';
 
-/** Every back-office screen of the pathfinders module. */
-export function registerPathfindersAdmin(app: FastifyInstance, deps: LifecycleAdminDeps): void {
-  registerLifecycleAdmin(app, deps);
+/** Every back-office screen of the pathfinders module: the list of countries and each country's page. */
+export function registerPathfindersAdmin(
+  app: FastifyInstance,
+  deps: LifecycleAdminDeps & { publicUrl: string; nudgeMail: () => void },
+): void {
+  const page = createCountryPage(deps);
+  registerLifecycleAdmin(app, deps, page);
+  registerFocalPointsAdmin(app, deps, page);
+  registerReportsAdmin(app, deps, page);
 }

@@ -3,7 +3,7 @@ import { registerPathfindersApi } from './directory/directory.api.ts';
 import { registerPathfinderPages } from './directory/directory.pages.ts';
 import { registerPathfindersAdmin } from './pathfinders.admin.ts';
 import { loadPathfindersDemo } from './pathfinders.demo.ts';
-import { pathfinderCountries, pathfinderStageMoves } from './pathfinders.table.ts';
+import { pathfinderCountries, pathfinderFocalPoints, pathfinderStageMoves } from './pathfinders.table.ts';
 
 /**
  * Pathfinder countries: each country's path from its expression of interest to its yearly
@@ -11,11 +11,11 @@ import { pathfinderCountries, pathfinderStageMoves } from './pathfinders.table.t
  */
 export const pathfindersModule = {
   name: 'pathfinders',
-  tables: [pathfinderCountries, pathfinderStageMoves],
+  tables: [pathfinderCountries, pathfinderStageMoves, pathfinderFocalPoints],
   demo: loadPathfindersDemo,
-  mount: (context) => ({
+  mount: (context, needs) => ({
     pages: (surface) => registerPathfinderPages(surface, context),
-    admin: (app) => registerPathfindersAdmin(app, context),
+    admin: (app) => registerPathfindersAdmin(app, { ...context, ...needs, publicUrl: context.config.publicUrl }),
     api: (api) => registerPathfindersApi(api, context),
   }),
-} satisfies ModuleDescriptor;
+} satisfies ModuleDescriptor<{ nudgeMail: () => void }>;

@@ -1,4 +1,16 @@
-import { boolean, char, date, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { users } from '../accounts/accounts.table.ts';
 
 /**
@@ -69,5 +81,36 @@ export const pathfinderStageMoves = pgTable(
   (table) => [index('pathfinder_stage_moves_country_idx').on(table.iso3, table.id)],
 );
 
+/**
+ * A country's focal points, one after the other: the senior official the government names, with
+ * the account that holds the role. The ministry is public; the name, title and contact details are
+ * for the Secretariat and the country's focal point only. A replaced focal point keeps their row,
+ * with the day it ended.
+ */
+export const pathfinderFocalPoints = pgTable(
+  'pathfinder_focal_points',
+  {
+    id: serial('id').primaryKey(),
+    iso3: char('iso3', { length: 3 })
+      .notNull()
+      .references(() => pathfinderCountries.iso3),
+    userId: integer('user_id').references(() => users.id),
+    name: text('name').notNull(),
+    title: text('title').notNull(),
+    ministry: text('ministry').notNull(),
+    email: text('email').notNull(),
+    phone: text('phone'),
+    startedOn: date('started_on').notNull(),
+    endedOn: date('ended_on'),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    uniqueIndex('pathfinder_focal_points_current_idx')
+      .on(table.iso3)
+      .where(sql`${table.endedOn} IS NULL`),
+  ],
+);
+
 /** The tables public pathfinder pages are drawn from (the page cache drops them when one changes). */
-export const PATHFINDER_TABLES = ['pathfinder_countries', 'pathfinder_stage_moves'] as const;
+export const PATHFINDER_TABLES = ['pathfinder_countries', 'pathfinder_stage_moves', 'pathfinder_focal_points'] as const;

@@ -201,7 +201,14 @@ export async function addRole(input: {
   });
 }
 
-export async function removeRole(input: { db: Db; userId: number; grantId: number; actor: Actor; ip: string | null }) {
+export async function removeRole(input: {
+  /** A database, or the transaction of a larger change. */
+  db: DbExecutor;
+  userId: number;
+  grantId: number;
+  actor: Actor;
+  ip: string | null;
+}) {
   await input.db.transaction(async (tx) => {
     const revoked = await revokeGrant(tx, { grantId: input.grantId, userId: input.userId, revokedBy: input.actor.id });
     if (!revoked) throw new AccountsError('accounts.error.grantNotFound');
@@ -345,9 +352,39 @@ export async function ensureFirstSecretariat(input: {
 }
 
 /**
- * Makes a person the representative of an organization: an invitation by e-mail for a new
- * address, the role added to the account for a known one. Runs in the caller's transaction.
+ * Gives a person a role: the role added to the account of a known address, else an account made
+ * and an invitation sent by e-mail (or, with `sendMail: false`, a set-password link for the
+ * caller's own message). Runs in the caller's transaction.
  */
+async function inviteOrGrant(input: {
+  db: DbExecutor;
+  email: string;
+  name: string;
+  locale: Locale;
+  grant: GrantInput;
+  actor: Actor;
+  publicUrl: string;
+  ip: string | null;
+  sendMail?: boolean;
+}): Promise<{ userId: number; setPasswordLink: string | null }> {
+  const existing = await findUserByEmail(input.db, input.email);
+  if (existing) {
+    await addRole({ db: input.db, userId: existing.id, grant: input.grant, actor: input.actor, ip: input.ip });
+    return { userId: existing.id, setPasswordLink: null };
+  }
+  const invited = await inviteUser({
+    db: input.db,
+    invitation: { email: input.email, name: input.name, locale: input.locale, ...input.grant },
+    actor: input.actor,
+    publicUrl: input.publicUrl,
+    sendMail: input.sendMail ?? true,
+    purpose: 'invitation',
+    ip: input.ip,
+  });
+  return { userId: invited.userId, setPasswordLink: invited.link };
+}
+
+/** Makes a person the representative of an organization (see `inviteOrGrant`). */
 export async function inviteOrGrantRepresentative(input: {
   db: DbExecutor;
   email: string;
@@ -362,25 +399,45 @@ export async function inviteOrGrantRepresentative(input: {
    */
   sendMail?: boolean;
 }): Promise<{ setPasswordLink: string | null }> {
-  const grant = {
-    role: 'partner_rep' as const,
-    organization: input.organizationSlug,
-    country: undefined,
-    action_group: undefined,
-  };
-  const existing = await findUserByEmail(input.db, input.email);
-  if (existing) {
-    await addRole({ db: input.db, userId: existing.id, grant, actor: input.actor, ip: null });
-    return { setPasswordLink: null };
-  }
-  const { link } = await inviteUser({
-    db: input.db,
-    invitation: { email: input.email, name: input.name, locale: input.locale, ...grant },
-    actor: input.actor,
-    publicUrl: input.publicUrl,
-    sendMail: input.sendMail ?? true,
-    purpose: 'invitation',
+  const { organizationSlug, ...person } = input;
+  const { setPasswordLink } = await inviteOrGrant({
+    ...person,
+    grant: { role: 'partner_rep', organization: organizationSlug, country: undefined, action_group: undefined },
     ip: null,
   });
-  return { setPasswordLink: link };
+  return { setPasswordLink };
+}
+
+/** Makes a person the focal point of a country (see `inviteOrGrant`); returns the account's id. */
+export async function inviteOrGrantFocalPoint(input: {
+  db: DbExecutor;
+  email: string;
+  name: string;
+  locale: Locale;
+  country: string;
+  actor: Actor;
+  publicUrl: string;
+  ip: string | null;
+}): Promise<number> {
+  const { country, ...person } = input;
+  const { userId } = await inviteOrGrant({
+    ...person,
+    grant: { role: 'focal_point', country, organization: undefined, action_group: undefined },
+  });
+  return userId;
+}
+
+/** Removes a person's focal point role for one country (each grant of it, audited); the history keeps them. */
+export async function removeFocalPointRole(input: {
+  db: DbExecutor;
+  userId: number;
+  country: string;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  const grants = await listGrants(input.db, { userIds: [input.userId], includeRevoked: false });
+  for (const grant of grants) {
+    if (grant.role !== 'focal_point' || grant.country !== input.country) continue;
+    await removeRole({ db: input.db, userId: input.userId, grantId: grant.id, actor: input.actor, ip: input.ip });
+  }
 }

@@ -4,7 +4,10 @@ import { canonicalQuery } from '../../../http/page-cache.ts';
 import { param } from '../../../http/params.ts';
 import { sendCachedPage, type PublicPageDeps } from '../../../http/public-surface.ts';
 import { countryName } from '../../../i18n/countries.ts';
+import { getFocalPointMinistry } from '../focal-points/focal-points.usecases.ts';
+import { renderPublicFocalPoint } from '../focal-points/focal-points.views.ts';
 import { redirectToUpperCase } from '../pathfinders.access.ts';
+import { renderPublicReport } from '../reports/reports.views.ts';
 import { STAGE_LABELS } from '../pathfinders.labels.ts';
 import { PATHFINDER_TABLES } from '../pathfinders.table.ts';
 import { directoryQuerySchema, type DirectoryQuery } from './directory.schemas.ts';
@@ -43,12 +46,24 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
       render: async (tr) => {
         const found = await getPublicCountry({ db: deps.db, iso3 });
         if (!found) throw notFound();
+        const ministry = await getFocalPointMinistry({ db: deps.db, iso3 });
         const name = countryName({ iso3, locale: tr.locale });
         return {
           section: '/pathfinders',
           title: name,
           description: `${name}: ${tr.t(STAGE_LABELS[found.country.stage])}`,
-          main: renderCountry({ tr, ...found }),
+          main: renderCountry({
+            tr,
+            ...found,
+            sections: [
+              renderPublicFocalPoint({ tr, ministry }),
+              renderPublicReport({
+                tr,
+                dueOn: found.country.reportDueOn,
+                today: new Date().toISOString().slice(0, 10),
+              }),
+            ],
+          }),
         };
       },
     });

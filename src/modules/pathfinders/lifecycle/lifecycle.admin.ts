@@ -6,7 +6,10 @@ import { fieldErrorsOf, parseForm } from '../../../http/forms.ts';
 import { actorOf, hasAnyRole } from '../../../http/viewer.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import { sendAdminPage, type AdminPageDeps } from '../../admin/index.ts';
-import { redirectToUpperCase, requireKeptCountry } from '../pathfinders.access.ts';
+import { getFocalPoints } from '../focal-points/focal-points.usecases.ts';
+import { renderFocalPointSection } from '../focal-points/focal-points.views.ts';
+import { renderReportSection } from '../reports/reports.views.ts';
+import { keptCountries, redirectToUpperCase, requireKeptCountry } from '../pathfinders.access.ts';
 import { addCountrySchema, iso3Code, moveSchema } from './lifecycle.schemas.ts';
 import {
   addPathfinderCountry,
@@ -19,11 +22,84 @@ import {
   renderCountryList,
   renderCountryPage,
   renderLifecycleSection,
+  renderOwnCountries,
   type FormState,
 } from './lifecycle.views.ts';
 
 export interface LifecycleAdminDeps extends AdminPageDeps {
   db: Db;
+}
+
+/** The forms of a country's page that can come back refused, with what was typed. */
+export interface CountryPageState {
+  moveForm?: FormState;
+  focalPointForm?: FormState;
+  reportForm?: FormState;
+}
+
+/** A country's page in the back office, where the forms of each part post and come back. */
+export interface CountryPage {
+  send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    input: { iso3: string; state?: CountryPageState; status?: number },
+  ): Promise<FastifyReply>;
+}
+
+export function createCountryPage(deps: LifecycleAdminDeps): CountryPage {
+  return {
+    async send(request, reply, { iso3, state = {}, status = 200 }) {
+      const found = await getCountryLifecycle({ db: deps.db, iso3 });
+      if (!found) throw notFound();
+      const focalPoints = await getFocalPoints({ db: deps.db, iso3 });
+      const secretariat = hasAnyRole(request.viewer, ['secretariat']);
+      return sendAdminPage({
+        deps,
+        request,
+        reply,
+        status,
+        title: (tr) => countryName({ iso3, locale: tr.locale }),
+        current: '/admin/pathfinders',
+        main: (tr) => {
+          const csrf = deps.csrf.token(request, reply);
+          return renderCountryPage({
+            tr,
+            iso3,
+            done: countryPageQuerySchema.parse(request.query ?? {}).done,
+            sections: [
+              renderLifecycleSection({
+                tr,
+                csrf,
+                country: found.country,
+                moves: found.moves,
+                canMove: secretariat,
+                today: today(),
+                form: state.moveForm,
+              }),
+              renderReportSection({
+                tr,
+                csrf,
+                iso3,
+                dueOn: found.country.reportDueOn,
+                today: today(),
+                canSetDue: secretariat,
+                form: state.reportForm,
+              }),
+              renderFocalPointSection({
+                tr,
+                csrf,
+                iso3,
+                focalPoints,
+                canAppoint: secretariat,
+                today: today(),
+                form: state.focalPointForm,
+              }),
+            ],
+          });
+        },
+      });
+    },
+  };
 }
 
 const listQuerySchema = z.object({ added: iso3Code.optional().catch(undefined) });
@@ -42,7 +118,7 @@ function today(): string {
 }
 
 /** The Secretariat's list of countries and the page of one country, where its forms post. */
-export function registerLifecycleAdmin(app: FastifyInstance, deps: LifecycleAdminDeps): void {
+export function registerLifecycleAdmin(app: FastifyInstance, deps: LifecycleAdminDeps, page: CountryPage): void {
   const sendList = async (request: FastifyRequest, reply: FastifyReply, form?: FormState, status = 200) => {
     const rows = await listPathfinderCountries({ db: deps.db });
     const query = listQuerySchema.parse(request.query ?? {});
@@ -65,41 +141,20 @@ export function registerLifecycleAdmin(app: FastifyInstance, deps: LifecycleAdmi
     });
   };
 
-  const sendCountry = async (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    input: { iso3: string; moveForm?: FormState; status?: number },
-  ) => {
-    const found = await getCountryLifecycle({ db: deps.db, iso3: input.iso3 });
-    if (!found) throw notFound();
+  app.get('/admin/pathfinders', async (request, reply) => {
+    if (hasAnyRole(request.viewer, ['secretariat'])) return sendList(request, reply);
+    // A focal point goes to their country's page (or chooses, with several).
+    const countries = keptCountries(request.viewer);
+    if (countries.length === 1) return reply.redirect(`/admin/pathfinders/${countries[0]}`, 303);
     return sendAdminPage({
       deps,
       request,
       reply,
-      status: input.status ?? 200,
-      title: (tr) => countryName({ iso3: input.iso3, locale: tr.locale }),
+      title: (tr) => tr.t('pathfinders.admin.mine'),
       current: '/admin/pathfinders',
-      main: (tr) =>
-        renderCountryPage({
-          tr,
-          iso3: input.iso3,
-          done: countryPageQuerySchema.parse(request.query ?? {}).done,
-          sections: [
-            renderLifecycleSection({
-              tr,
-              csrf: deps.csrf.token(request, reply),
-              country: found.country,
-              moves: found.moves,
-              canMove: hasAnyRole(request.viewer, ['secretariat']),
-              today: today(),
-              form: input.moveForm,
-            }),
-          ],
-        }),
+      main: (tr) => renderOwnCountries({ tr, countries }),
     });
-  };
-
-  app.get('/admin/pathfinders', async (request, reply) => sendList(request, reply));
+  });
 
   app.post('/admin/pathfinders', async (request, reply) => {
     const form = parseForm(addCountrySchema, request.body);
@@ -123,13 +178,13 @@ export function registerLifecycleAdmin(app: FastifyInstance, deps: LifecycleAdmi
   app.get('/admin/pathfinders/:iso3', async (request, reply) => {
     const redirect = redirectToUpperCase(request, reply);
     if (redirect) return redirect;
-    return sendCountry(request, reply, { iso3: requireKeptCountry(request) });
+    return page.send(request, reply, { iso3: requireKeptCountry(request) });
   });
 
   app.post('/admin/pathfinders/:iso3/moves', async (request, reply) => {
     const iso3 = requireKeptCountry(request);
     const form = parseForm(moveSchema, request.body);
-    if (!form.ok) return sendCountry(request, reply, { iso3, moveForm: form, status: 400 });
+    if (!form.ok) return page.send(request, reply, { iso3, state: { moveForm: form }, status: 400 });
     try {
       await moveCountry({
         db: deps.db,
@@ -142,9 +197,9 @@ export function registerLifecycleAdmin(app: FastifyInstance, deps: LifecycleAdmi
     } catch (error) {
       if (!isAppError(error, ...MOVE_ERRORS)) throw error;
       const values = request.body as Record<string, string>;
-      return sendCountry(request, reply, {
+      return page.send(request, reply, {
         iso3,
-        moveForm: { values, errors: fieldErrorsOf(error) },
+        state: { moveForm: { values, errors: fieldErrorsOf(error) } },
         status: error.statusCode,
       });
     }

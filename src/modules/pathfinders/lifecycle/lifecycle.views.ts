@@ -151,8 +151,12 @@ ${textField({ tr, name: 'decision_date', type: 'date', label: labels.decision_da
 }
 
 /** What a country page can say after a change. */
-export const COUNTRY_PAGE_NOTICES = ['moved'] as const;
-const NOTICES: Record<(typeof COUNTRY_PAGE_NOTICES)[number], MessageKey> = { moved: 'pathfinders.move.done' };
+export const COUNTRY_PAGE_NOTICES = ['moved', 'focalPoint', 'reportDue'] as const;
+const NOTICES: Record<(typeof COUNTRY_PAGE_NOTICES)[number], MessageKey> = {
+  moved: 'pathfinders.move.done',
+  focalPoint: 'pathfinders.focalPoint.done',
+  reportDue: 'pathfinders.light.done',
+};
 
 /** A country's page in the back office: its name, what just changed, and each part's section. */
 export function renderCountryPage(input: {
@@ -166,4 +170,15 @@ export function renderCountryPage(input: {
 <h1>${countryName({ iso3: input.iso3, locale: tr.locale })}</h1>
 ${input.done ? notice({ tr, key: NOTICES[input.done] }) : ''}
 ${input.sections}`;
+}
+
+/** A focal point of several countries chooses one. */
+export function renderOwnCountries(input: { tr: Translator; countries: readonly string[] }): SafeHtml {
+  const { tr } = input;
+  return html`<h1>${tr.t('pathfinders.admin.mine')}</h1>
+${
+  input.countries.length === 0
+    ? html`<p class="empty">${tr.t('pathfinders.admin.empty')}</p>`
+    : html`<ul>${input.countries.map((iso3) => html`<li><a href="/admin/pathfinders/${iso3}">${countryName({ iso3, locale: tr.locale })}</a></li>`)}</ul>`
+}`;
 }
