@@ -41,6 +41,7 @@ import {
 import { adminModule } from './modules/admin/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { contentModule } from './modules/content/index.ts';
+import { dataModule } from './modules/data/index.ts';
 import { mailModule, type Mailer } from './modules/mail/index.ts';
 import { partnersModule, type PeopleDirectory } from './modules/partners/index.ts';
 import { pathfindersModule } from './modules/pathfinders/index.ts';
@@ -186,6 +187,7 @@ export async function buildServer(input: {
       nudgeMail: mail.nudge,
       confirmations: mail.confirmations,
     }),
+    mount(dataModule, {}),
   ];
   modules.push(mount(adminModule, { queues: modules.flatMap((module) => module.queues ?? []) }));
 

@@ -3,6 +3,7 @@ export * from './app-state.table.ts';
 export * from '../modules/accounts/accounts.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/content/content.table.ts';
+export * from '../modules/data/data.table.ts';
 export * from '../modules/mail/mail.table.ts';
 export * from '../modules/mail/confirmations/confirmations.table.ts';
 export * from '../modules/partners/partners.table.ts';
@@ -19,6 +20,7 @@ import {
 } from '../modules/accounts/accounts.table.ts';
 import { auditLog } from '../modules/audit/audit.table.ts';
 import { contentPages, contentPageTranslations } from '../modules/content/content.table.ts';
+import { dataVersions, indicators, indicatorTranslations, observations } from '../modules/data/data.table.ts';
 import { mailOutbox } from '../modules/mail/mail.table.ts';
 import { emailConfirmations } from '../modules/mail/confirmations/confirmations.table.ts';
 import {
@@ -44,6 +46,10 @@ export const schema = {
   users,
   contentPages,
   contentPageTranslations,
+  dataVersions,
+  indicators,
+  indicatorTranslations,
+  observations,
   mailOutbox,
   emailConfirmations,
   organizations,

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import Fastify, { type LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueSignInLink } from '../modules/accounts/index.ts';
 import { updatePageText } from '../modules/content/index.ts';
+import { importObservations } from '../modules/data/index.ts';
 import { useTestApp } from '../testing/test-app.ts';
 import { applyAndConfirm, confirmationLinkFor } from '../testing/test-mail.ts';
 import { createTestUser, TestClient } from '../testing/test-users.ts';
@@ -64,6 +66,11 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /api/v1/pathfinders/:iso3':                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders':                                            ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders/:iso3':                                      ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/data':                                                   ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/data/:code':                                             ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/indicators':                                              ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/indicators/:code':                                        ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/indicators/:code/observations':                           ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale':                                                        ['go',   'go',   'go',   'go',   'go',   'go',   'go',   'go',   'go'],
   'GET /:locale/':                                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/about':                                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
@@ -407,6 +414,13 @@ beforeAll(async () => {
     actor: { id: null, label: 'cli' },
   });
   fixture.setPasswordToken = new URL(link).searchParams.get('token')!;
+  const imported = await importObservations({
+    db: platform.database.db,
+    file: Readable.from(['indicator,geo,year,value\nACCESS.1,NPL,2021,15.3\n']),
+    options: { format: 'tidy', fileName: 'access.csv', dryRun: false, createIndicators: true },
+    actor: { id: null, label: 'test' },
+  });
+  expect(imported.written).toBe(true);
   await waitUntilPublic(a.slug);
 }, 60_000);
 
@@ -472,7 +486,7 @@ async function requestFor(route: string): Promise<Request> {
     : path.startsWith('/admin/change-requests/')
       ? f.changeRequest
       : f.user;
-  return { method, url: fill({ locale: 'en', slug: f.a.slug, id, iso3: 'NPL' }) };
+  return { method, url: fill({ locale: 'en', slug: f.a.slug, id, iso3: 'NPL', code: 'ACCESS.1' }) };
 }
 
 async function clientFor(persona: Persona): Promise<TestClient> {

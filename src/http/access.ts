@@ -54,6 +54,11 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /:locale/pathfinders/:iso3': 'public',
   'GET /api/v1/pathfinders': 'public',
   'GET /api/v1/pathfinders/:iso3': 'public',
+  'GET /:locale/data': 'public',
+  'GET /:locale/data/:code': 'public',
+  'GET /api/v1/indicators': 'public',
+  'GET /api/v1/indicators/:code': 'public',
+  'GET /api/v1/indicators/:code/observations': 'public',
   // Accounts.
   'GET /:locale/sign-in': 'public',
   'POST /:locale/sign-in': 'public',

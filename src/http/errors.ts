@@ -53,6 +53,9 @@ const MODULE_ERRORS = {
   'pathfinders.move.decisionRequired': 400,
   'pathfinders.move.decisionDateRequired': 400,
   'pathfinders.move.decisionAfter': 400,
+  'data.indicator.not_found': 404,
+  'data.version.not_found': 404,
+  'data.version.current': 409,
 } as const satisfies Partial<Record<MessageKey, number>>;
 
 export type GenericErrorCode = keyof typeof GENERIC_ERRORS;
