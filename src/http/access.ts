@@ -20,6 +20,8 @@ const SECRETARIAT: readonly Role[] = ['secretariat'];
 const COUNTRY_KEEPERS: readonly Role[] = ['focal_point', 'secretariat'];
 /** Each one's own organization only: checked again on the object by the partners module. */
 const PARTNER_KEEPERS: readonly Role[] = ['partner_rep', 'secretariat'];
+/** Those who import and restore indicator data. */
+const DATA_EDITORS: readonly Role[] = ['data_editor', 'secretariat'];
 
 export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /': 'public',
@@ -82,6 +84,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/language': 'signed_in',
   'GET /admin/audit': SECRETARIAT,
   'GET /admin/outbox': SECRETARIAT,
+  'GET /admin/data': DATA_EDITORS,
+  'POST /admin/data/import': DATA_EDITORS,
   'GET /admin/applications': SECRETARIAT,
   'GET /admin/applications/:id': SECRETARIAT,
   'POST /admin/applications/:id/approve': SECRETARIAT,

@@ -94,3 +94,30 @@ export interface ImportReport {
 
 /** The report lists at most this many problems (their total is counted). */
 export const PROBLEM_LIMIT = 1000;
+
+const checkbox = z
+  .string()
+  .optional()
+  .transform((value) => value === 'on');
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((value) => value || undefined);
+
+/** The back office's import form (the file itself comes beside it). */
+export const importFormSchema = z.object({
+  format: z.enum(IMPORT_FORMATS),
+  dry_run: checkbox,
+  create_indicators: checkbox,
+  indicator: optionalText(40).pipe(INDICATOR_CODE.optional()),
+  geo: optionalText(3).pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z]{3}$/)
+      .optional(),
+  ),
+  source: optionalText(1000),
+});
