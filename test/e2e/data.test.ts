@@ -72,14 +72,20 @@ const PAGE_TYPES = ['/data', '/data/8.7.1', '/data/8.7.1?geo=ARM&age=all&unit=pe
 
 describe.each(LOCALES)('data pages in %s', (locale) => {
   it.each(PAGE_TYPES.map((path) => `/${locale}${path}`))(
-    '%s is accessible, fits a phone and needs no JavaScript',
+    '%s is accessible, fits a phone and shows its figures without JavaScript',
     async (url) => {
-      const page = await open({ javaScriptEnabled: false });
+      const page = await open();
       const response = await goto(page, url);
       expect(response.status()).toBe(200);
       expect(await page.locator('html').getAttribute('lang')).toBe(locale);
       expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
       await expectAccessible(page);
+
+      const plain = await open({ javaScriptEnabled: false });
+      expect((await goto(plain, url)).status()).toBe(200);
+      expect(await plain.locator('main table tbody tr').count()).toBeGreaterThan(0);
+      if (url.includes('/data/'))
+        expect(await plain.locator('main svg.chart-series g.point').count()).toBeGreaterThan(0);
     },
   );
 });
@@ -110,8 +116,7 @@ describe('the indicator page', () => {
     const csv = await page.locator('a[download]').getAttribute('href');
     const answer = await page.request.get(csv!);
     const lines = (await answer.text()).trim().split('\r\n');
-    // Armenia's file, 2015, "number" rows: 8 (total, boys, girls, three age groups, urban, rural)
-    // — the form's first unit for "all ages" is the most frequent one, and every row of it is there.
+    // The CSV link gives exactly the rows of the table, one for one.
     expect(lines.length - 1).toBe(await page.locator('table.observations tbody tr').count());
   });
 });

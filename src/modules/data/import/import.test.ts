@@ -449,4 +449,21 @@ describe('dataset versions', () => {
       (await platform.server.app.inject({ url: '/api/v1/indicators/VER.1/observations?version=99' })).statusCode,
     ).toBe(404);
   });
+
+  it('describes the three routes in the OpenAPI document, with each observation’s dimensions', async () => {
+    const document = (await platform.server.app.inject({ url: '/api/v1/openapi.json' })).json<{
+      paths: Record<string, { get: { parameters?: { name: string }[]; responses: Record<string, unknown> } }>;
+    }>();
+    const observationsRoute = document.paths['/api/v1/indicators/{code}/observations']!.get;
+    expect(observationsRoute.parameters!.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['code', 'geo', 'year', 'sex', 'age', 'unit', 'version', 'page', 'per_page', 'format']),
+    );
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/indicators', '/api/v1/indicators/{code}']),
+    );
+    const item = JSON.stringify(observationsRoute.responses['200']);
+    for (const field of ['geo_kind', 'nature', 'lower', 'upper', 'footnote', 'disaggregations']) {
+      expect(item).toContain(`"${field}"`);
+    }
+  });
 });
