@@ -258,6 +258,34 @@ const OPTIONS_OF: Record<string, string[]> = {
   backup: [],
   migrate: [],
   'demo:load': [],
+  'data:import': ['--format', '--dry-run', '--create-indicators', '--indicator', '--geo', '--source'],
+  'data:restore': ['--version'],
+};
+
+/**
+ * What each README import must report and leave, counted by hand from its file: the example has 3
+ * rows (world, 2020, ages 5-17: 9.6, girls 7.8, boys 11.2), Armenia's 16, the UN SDG series 312
+ * (`tail -n +2 FILE | wc -l`).
+ */
+const README_IMPORTS: Record<string, { output: string; code: string; geo: string | null; values: number[] }> = {
+  'content/data/examples/child-labour-world-2020.csv': {
+    output: '8.7.1 (new draft indicator): version 1, 3 added, 0 changed, 0 unchanged.\nDone.',
+    code: '8.7.1',
+    geo: '001',
+    values: [7.8, 9.6, 11.2],
+  },
+  'content/data/open_sdg_armenia/indicator_8-7-1.csv': {
+    output: '8.7.1: version 2, 16 added, 0 changed, 0 unchanged.\nDry run: nothing was written.',
+    code: '8.7.1',
+    geo: 'ARM',
+    values: [],
+  },
+  'content/data/un_sdg/ddf--datapoints--sl_tlf_chldec--by--age--geo_area--nature--sex--units--year.csv': {
+    output: 'SL_TLF_CHLDEC (new draft indicator): version 1, 312 added, 0 changed, 0 unchanged.\nDone.',
+    code: 'SL_TLF_CHLDEC',
+    geo: null,
+    values: [],
+  },
 };
 
 /** What each README command must have done, given its words after `npx alliance87`. */
@@ -354,6 +382,19 @@ async function checkCommand(platform: Platform, words: string[], ran: Ran): Prom
       expect(audit).toHaveLength(1);
       return;
     }
+    case 'data:import': {
+      const expected = README_IMPORTS[rest[0]!];
+      expect(expected, `the README imports ${rest[0]}`).toBeDefined();
+      expect(ran.stdout).toContain(expected!.output);
+      const rows = await platform.query<{ value: number }>(
+        `SELECT o.value FROM observations o JOIN indicators i ON i.id = o.indicator_id
+         WHERE i.code = $1 AND o.until_version_id IS NULL AND ($2::text IS NULL OR o.geo = $2) ORDER BY o.value`,
+        [expected!.code, expected!.geo],
+      );
+      if (expected!.geo) expect(rows.map((row) => row.value)).toEqual(expected!.values);
+      else expect(rows).toHaveLength(312);
+      return;
+    }
     default:
       throw new Error(`No check for the README command “npx alliance87 ${words.join(' ')}”: add one here.`);
   }
@@ -389,6 +430,46 @@ describe('the README followed word for word: npm start, then the command line wh
       if (line.includes('--email secretariat@example.org')) expect(ran.stdout).toContain('its password was never set');
     }, 120_000);
   }
+
+  it('imports a tidy file the test writes, with a new indicator code, by the README’s command, and the API gives every value back', async () => {
+    const line = commandOf(cliLines.find((command) => command.includes('--format tidy --create-indicators'))!);
+    const file = path.join(platform.dataDir, 'generated.csv');
+    // Three countries, twenty years, three sexes: 180 observations with values set here.
+    const expected = new Map<string, number>();
+    const rows = ['indicator,geo,year,value,sex,age,unit'];
+    let index = 0;
+    for (const geo of ['NPL', 'PER', 'CIV']) {
+      for (let year = 2000; year < 2020; year += 1) {
+        for (const sex of ['total', 'female', 'male']) {
+          index += 1;
+          const value = ((index * 37) % 1000) / 10;
+          expected.set(`${geo}|${year}|${sex}`, value);
+          rows.push(`README.TEST.1,${geo},${year},${value},${sex},5-17,percent`);
+        }
+      }
+    }
+    fs.writeFileSync(file, `${rows.join('\n')}\n`);
+    const ran = await runLine(line.replace(wordsOf(line)[3]!, file), platform.environment());
+    expect(ran.code, `${ran.stdout}\n${ran.stderr}`).toBe(0);
+    expect(ran.stdout).toContain('README.TEST.1 (new draft indicator): version 1, 180 added, 0 changed, 0 unchanged.');
+    const response = await fetch(
+      `http://127.0.0.1:${platform.port}/api/v1/indicators/README.TEST.1/observations?format=csv`,
+    );
+    expect(response.status).toBe(200);
+    const [header, ...lines] = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    const columns = header!.split(',');
+    const at = (cells: string[], name: string) => cells[columns.indexOf(name)]!;
+    const answered = new Map(
+      lines.map((text) => {
+        const cells = text.split(',');
+        return [`${at(cells, 'geo')}|${at(cells, 'year')}|${at(cells, 'sex')}`, Number(at(cells, 'value'))];
+      }),
+    );
+    expect(answered).toEqual(expected);
+  }, 120_000);
 
   it('stops the server cleanly', async () => {
     await platform.release();

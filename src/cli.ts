@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import readline from 'node:readline/promises';
 import { parseArgs } from 'node:util';
 import { makeBackup, resolveBackupFile, restoreWithUndo } from './backups.ts';
@@ -11,6 +12,14 @@ import { parseForm } from './http/forms.ts';
 import { translator } from './i18n/i18n.ts';
 import { AccountsError, commandLineAccountSchema, createAccountWithLink, ROLES } from './modules/accounts/index.ts';
 import { CLI_ACTOR } from './modules/audit/index.ts';
+import {
+  IMPORT_FORMATS,
+  importObservations,
+  restoreVersion,
+  type ImportFormat,
+  type ImportReport,
+} from './modules/data/index.ts';
+import { AppError } from './http/errors.ts';
 import { resolvePublicUrl } from './startup.ts';
 
 /**
@@ -179,6 +188,97 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  'data:import': {
+    summary: 'Import indicator observations from a CSV file, as a new version of each indicator’s data.',
+    details:
+      'The whole file is checked first: a file with any bad row is rejected with the list of its problems ' +
+      '(row, column, what is wrong) and nothing is written. Rows with an empty value are skipped and counted. ' +
+      'Observations already there with the same dimensions are replaced when their value differs; the others are kept. ' +
+      'The previous version stays readable and can be brought back with data:restore.',
+    argument: { name: 'FILE', description: 'The CSV file (UTF-8, with a header row).' },
+    options: {
+      format: {
+        type: 'string',
+        value: IMPORT_FORMATS.join('|'),
+        required: true,
+        choices: IMPORT_FORMATS,
+        description:
+          'tidy: one observation per row (indicator, geo, year, value…); unsdg: UN SDG Global Database (DDF); ' +
+          'ilostat: ILOSTAT (DDF); opensdg: a national Open SDG platform’s file.',
+      },
+      'dry-run': { type: 'boolean', description: 'Check the file and report what would change; write nothing.' },
+      'create-indicators': {
+        type: 'boolean',
+        description:
+          'Create indicators not in the catalogue as drafts named by their code (else the file is rejected).',
+      },
+      indicator: {
+        type: 'string',
+        value: 'CODE',
+        description:
+          'For opensdg: the indicator code, instead of the one in the file name (indicator_8-7-1.csv: 8.7.1).',
+      },
+      geo: { type: 'string', value: 'ISO3', description: 'For opensdg: the country the file is about, such as ARM.' },
+      source: {
+        type: 'string',
+        value: 'TEXT',
+        description: 'For opensdg: the source written on each observation (the file name otherwise).',
+      },
+    },
+    async run({ config, values, argument, out }) {
+      const file = argument!;
+      if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`${file}: no such file.`);
+      const format = values.format as string;
+      if (!(IMPORT_FORMATS as readonly string[]).includes(format)) {
+        throw new UsageError(`--format: Accepted values: ${IMPORT_FORMATS.join(', ')}.`);
+      }
+      const progress = process.stderr.isTTY
+        ? (rows: number) => process.stderr.write(`\rRead ${rows.toLocaleString('en')} rows…`)
+        : undefined;
+      const report = await withDatabase(config, async (database) => {
+        await applyMigrations(database);
+        return importObservations({
+          db: database.db,
+          file: fs.createReadStream(file),
+          options: {
+            format: format as ImportFormat,
+            fileName: path.basename(file),
+            dryRun: values['dry-run'] === true,
+            createIndicators: values['create-indicators'] === true,
+            indicator: values.indicator as string | undefined,
+            geo: values.geo as string | undefined,
+            source: values.source as string | undefined,
+          },
+          actor: CLI_ACTOR,
+          onProgress: progress,
+        });
+      });
+      if (progress) process.stderr.write('\n');
+      for (const line of describeImport(report)) out(line);
+      if (report.problemCount > 0) throw new ImportRejected();
+    },
+  },
+  'data:restore': {
+    summary: 'Bring back an earlier version of an indicator’s data, as a new version.',
+    details: 'The versions in between stay readable; the restore is recorded in the audit log.',
+    argument: { name: 'CODE', description: 'The indicator’s code, as in its address /en/data/CODE.' },
+    options: {
+      version: { type: 'string', value: 'N', required: true, description: 'The number of the version to bring back.' },
+    },
+    async run({ config, values, argument, out }) {
+      const number = Number(values.version);
+      if (!Number.isSafeInteger(number) || number < 1)
+        throw new UsageError('--version: Give a version number (1, 2…).');
+      const result = await withDatabase(config, async (database) => {
+        await applyMigrations(database);
+        return restoreVersion({ db: database.db, code: argument!, number, actor: CLI_ACTOR });
+      });
+      out(
+        `Version ${number} of ${argument} is back as version ${result.version}: ${result.observations} observation(s) ` +
+          `(${result.added} brought back, ${result.removed} taken out).`,
+      );
+    },
+  },
   'demo:load': {
     summary: 'Load (or refresh) the demonstration content. Text changed by editors is kept.',
     async run({ config, out }) {
@@ -194,6 +294,42 @@ const commands: Record<string, Command> = {
     },
   },
 };
+
+/** A rejected import: its report says why; the exit code says it failed. */
+class ImportRejected extends Error {}
+
+/** An import's report as lines of English. */
+function describeImport(report: ImportReport): string[] {
+  const lines = [
+    `Read ${report.rows} row(s) of ${report.fileName} (${report.format}): ${report.skippedEmpty} empty value(s) skipped, ` +
+      `${report.repeated} repeated row(s) counted once.`,
+  ];
+  if (report.problemCount > 0) {
+    lines.push(`The file is rejected and nothing was written: ${report.problemCount} problem(s).`);
+    for (const problem of report.problems) {
+      const where = [`row ${problem.row}`, problem.column ? `column ${problem.column}` : ''].filter(Boolean).join(', ');
+      const value = problem.value !== undefined && problem.value !== '' ? ` (“${problem.value}”)` : '';
+      lines.push(`  ${where}: ${english.t(problem.problem, { otherRow: problem.otherRow ?? '' })}${value}`);
+    }
+    if (report.problems.length < report.problemCount) {
+      lines.push(`  … and ${report.problemCount - report.problems.length} more.`);
+    }
+    if (report.unknownIndicators.length > 0) {
+      lines.push('Run again with --create-indicators to create the unknown indicators as drafts.');
+    }
+    return lines;
+  }
+  for (const indicator of report.indicators) {
+    const created = indicator.created ? ' (new draft indicator)' : '';
+    const version = indicator.version === null ? 'unchanged' : `version ${indicator.version}`;
+    lines.push(
+      `${indicator.code}${created}: ${version}, ${indicator.added} added, ${indicator.changed} changed, ` +
+        `${indicator.unchanged} unchanged.`,
+    );
+  }
+  lines.push(report.dryRun ? 'Dry run: nothing was written.' : 'Done.');
+  return lines;
+}
 
 /**
  * "--country: Choose a country from the list.", with the accepted values when there is a list,
@@ -376,6 +512,11 @@ export async function runCli(input: {
     if (error instanceof AccountsError) {
       const message = english.t(error.code);
       err(error.field ? describeOptionProblem(error.field, message) : message);
+      return 1;
+    }
+    if (error instanceof ImportRejected) return 1;
+    if (error instanceof AppError) {
+      err(english.t(error.code as Parameters<typeof english.t>[0]));
       return 1;
     }
     if (error instanceof ConfigError || error instanceof DataDirBusyError || error instanceof BackupError) {

@@ -42,6 +42,7 @@ import {
 import { adminModule } from './modules/admin/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { contentModule } from './modules/content/index.ts';
+import { dataModule } from './modules/data/index.ts';
 import { mailModule, type Mailer } from './modules/mail/index.ts';
 import { partnersModule, type PeopleDirectory } from './modules/partners/index.ts';
 import { pathfindersModule } from './modules/pathfinders/index.ts';
@@ -188,6 +189,7 @@ export async function buildServer(input: {
       nudgeMail: mail.nudge,
       confirmations: mail.confirmations,
     }),
+    mount(dataModule, {}),
   ];
   modules.push(
     mount(adminModule, {

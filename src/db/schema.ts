@@ -3,6 +3,7 @@ export * from './app-state.table.ts';
 export * from '../modules/accounts/accounts.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/content/content.table.ts';
+export * from '../modules/data/data.table.ts';
 export * from '../modules/mail/mail.table.ts';
 export * from '../modules/mail/confirmations/confirmations.table.ts';
 export * from '../modules/partners/partners.table.ts';
@@ -26,6 +27,7 @@ import {
   contentPageTranslations,
   contentSlugRedirects,
 } from '../modules/content/content.table.ts';
+import { dataVersions, indicators, indicatorTranslations, observations } from '../modules/data/data.table.ts';
 import { mailOutbox } from '../modules/mail/mail.table.ts';
 import { emailConfirmations } from '../modules/mail/confirmations/confirmations.table.ts';
 import {
@@ -59,6 +61,10 @@ export const schema = {
   contentPages,
   contentPageTranslations,
   contentSlugRedirects,
+  dataVersions,
+  indicators,
+  indicatorTranslations,
+  observations,
   mailOutbox,
   emailConfirmations,
   organizations,

@@ -1,8 +1,10 @@
+import { Readable } from 'node:stream';
 import Fastify, { type LightMyRequestResponse } from 'fastify';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { issueSignInLink } from '../modules/accounts/index.ts';
 import { updatePageText } from '../modules/content/index.ts';
+import { importObservations } from '../modules/data/index.ts';
 import { useTestApp } from '../testing/test-app.ts';
 import { applyAndConfirm, confirmationLinkFor } from '../testing/test-mail.ts';
 import { createTestUser, TestClient } from '../testing/test-users.ts';
@@ -64,6 +66,11 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /api/v1/pathfinders/:iso3':                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders':                                            ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders/:iso3':                                      ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/data':                                                   ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/data/:code':                                             ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/indicators':                                              ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/indicators/:code':                                        ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/indicators/:code/observations':                           ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale':                                                        ['go',   'go',   'go',   'go',   'go',   'go',   'go',   'go',   'go'],
   'GET /:locale/':                                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/:slug':                                                  ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
@@ -102,6 +109,8 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /admin/outbox':                                                   ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/demo':                                                     ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/demo':                                                    ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/data':                                                     ['in',   'tf',   'ok',   'ok',   '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/data/import':                                             ['401',  '401',  'ok',   'ok',   '403',  '403',  '403',  '403',  '403'],
   'GET /admin/applications':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/applications/:id':                                         ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/applications/:id/approve':                                ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -326,24 +335,11 @@ async function picture(): Promise<Buffer> {
 
 /** Sends a form with a file as browsers do (multipart, the form's token first). */
 async function sendWithFile(client: TestClient, input: { url: string; csrf: string; file: Buffer }) {
-  const boundary = 'access-test-boundary';
-  const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${input.csrf}\r\n`),
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="logo"; filename="logo.png"\r\nContent-Type: image/png\r\n\r\n`,
-    ),
-    input.file,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return platform.server.app.inject({
-    method: 'POST',
-    url: input.url,
-    remoteAddress: client.ip,
-    headers: {
-      cookie: [...client.cookies].map(([name, value]) => `${name}=${value}`).join('; '),
-      'content-type': `multipart/form-data; boundary=${boundary}`,
-    },
-    payload: body,
+  return client.upload({
+    page: input.url,
+    action: input.url,
+    csrf: input.csrf,
+    file: { field: 'logo', name: 'logo.png', type: 'image/png', content: input.file },
   });
 }
 
@@ -433,6 +429,13 @@ beforeAll(async () => {
     actor: { id: null, label: 'cli' },
   });
   fixture.setPasswordToken = new URL(link).searchParams.get('token')!;
+  const imported = await importObservations({
+    db: platform.database.db,
+    file: Readable.from(['indicator,geo,year,value\nACCESS.1,NPL,2021,15.3\n']),
+    options: { format: 'tidy', fileName: 'access.csv', dryRun: false, createIndicators: true },
+    actor: { id: null, label: 'test' },
+  });
+  expect(imported.written).toBe(true);
   await waitUntilPublic(a.slug);
 }, 60_000);
 
@@ -476,6 +479,9 @@ async function requestFor(route: string): Promise<Request> {
       return { method, url: fill({ id: f.page, locale: 'en' }), fields: { revision: String(f.revision) } };
     case 'POST /admin/organizations/:slug/logo':
       return { method, url: fill({ slug: f.a.slug }), file: f.picture };
+    // Any file: a picture sent as data is refused with a report, which is an answer about access too.
+    case 'POST /admin/data/import':
+      return { method, url: path, file: f.picture };
     // Deciding uses an application or a change up: each visitor gets one of their own.
     case 'POST /admin/applications/:id/approve':
       return { method, url: fill({ id: await apply(`Access ${crypto.randomUUID()}`) }), fields: { confirm: 'yes' } };
@@ -508,7 +514,7 @@ async function requestFor(route: string): Promise<Request> {
     : path.startsWith('/admin/change-requests/')
       ? f.changeRequest
       : f.user;
-  return { method, url: fill({ locale: 'en', slug: f.a.slug, id, iso3: 'NPL' }) };
+  return { method, url: fill({ locale: 'en', slug: f.a.slug, id, iso3: 'NPL', code: 'ACCESS.1' }) };
 }
 
 async function clientFor(persona: Persona): Promise<TestClient> {

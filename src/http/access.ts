@@ -20,6 +20,8 @@ const SECRETARIAT: readonly Role[] = ['secretariat'];
 const COUNTRY_KEEPERS: readonly Role[] = ['focal_point', 'secretariat'];
 /** Each one's own organization only: checked again on the object by the partners module. */
 const PARTNER_KEEPERS: readonly Role[] = ['partner_rep', 'secretariat'];
+/** Those who import and restore indicator data. */
+const DATA_EDITORS: readonly Role[] = ['data_editor', 'secretariat'];
 
 export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /': 'public',
@@ -54,6 +56,11 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /:locale/pathfinders/:iso3': 'public',
   'GET /api/v1/pathfinders': 'public',
   'GET /api/v1/pathfinders/:iso3': 'public',
+  'GET /:locale/data': 'public',
+  'GET /:locale/data/:code': 'public',
+  'GET /api/v1/indicators': 'public',
+  'GET /api/v1/indicators/:code': 'public',
+  'GET /api/v1/indicators/:code/observations': 'public',
   // Accounts.
   'GET /:locale/sign-in': 'public',
   'POST /:locale/sign-in': 'public',
@@ -79,6 +86,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /admin/outbox': SECRETARIAT,
   'GET /admin/demo': SECRETARIAT,
   'POST /admin/demo': SECRETARIAT,
+  'GET /admin/data': DATA_EDITORS,
+  'POST /admin/data/import': DATA_EDITORS,
   'GET /admin/applications': SECRETARIAT,
   'GET /admin/applications/:id': SECRETARIAT,
   'POST /admin/applications/:id/approve': SECRETARIAT,

@@ -58,6 +58,9 @@ const MODULE_ERRORS = {
   'content.slug.home': 400,
   'content.revision.notFound': 404,
   'pathfinders.focalPoint.tooEarly': 400,
+  'data.indicator.not_found': 404,
+  'data.version.not_found': 404,
+  'data.version.current': 409,
 } as const satisfies Partial<Record<MessageKey, number>>;
 
 export type GenericErrorCode = keyof typeof GENERIC_ERRORS;

@@ -15,6 +15,7 @@ describe('the modules of the server', () => {
       'accounts',
       'audit',
       'partners',
+      'data',
       'admin',
     ]);
   });

@@ -24,6 +24,8 @@ export const ROUTE_PARAMS = {
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
   /** A country's ISO 3166-1 alpha-3 code; pages answer lower case with a redirect to upper case. */
   iso3: z.string().regex(/^[A-Za-z]{3}$/),
+  /** An indicator's code: `8.7.1`, `SL_TLF_CHLDEC`. */
+  code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/),
   '*': z.string(),
 } as const;
 

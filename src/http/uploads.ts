@@ -23,6 +23,8 @@ export interface Upload {
   fields: Record<string, string>;
   /** The file's bytes; empty when none was chosen. */
   file: Buffer;
+  /** The file's name as the browser sent it (without folders); empty when none was chosen. */
+  fileName: string;
   /** The file was larger than the route allows (it was not read further). */
   tooLarge: boolean;
 }
@@ -45,7 +47,7 @@ export function registerUploadRoutes(
             // Not read at all: the form says the file is too large, and the connection closes
             // rather than take in the rest.
             reply.header('connection', 'close');
-            return handler(request, reply, { fields: {}, file: Buffer.alloc(0), tooLarge: true });
+            return handler(request, reply, { fields: {}, file: Buffer.alloc(0), fileName: '', tooLarge: true });
           }
           return handler(
             request,
@@ -60,7 +62,7 @@ export function registerUploadRoutes(
 
 async function readUpload(request: FastifyRequest, input: { csrf: Csrf; maxFileBytes: number }): Promise<Upload> {
   if (!request.isMultipart()) throw new AppError('validation_failed');
-  const upload: Upload = { fields: {}, file: Buffer.alloc(0), tooLarge: false };
+  const upload: Upload = { fields: {}, file: Buffer.alloc(0), fileName: '', tooLarge: false };
   let tokenChecked = false;
   try {
     for await (const part of request.parts({ limits: { fileSize: input.maxFileBytes } })) {
@@ -72,6 +74,7 @@ async function readUpload(request: FastifyRequest, input: { csrf: Csrf; maxFileB
         continue;
       }
       if (part.type === 'file') {
+        upload.fileName = (part.filename ?? '').split(/[\\/]/).pop() ?? '';
         try {
           upload.file = await part.toBuffer();
         } catch (error) {

@@ -55,6 +55,7 @@ const BACK_OFFICE_PAGES = [
   '/admin/users/{account}',
   '/admin/audit',
   '/admin/outbox',
+  '/admin/data',
 ];
 
 /** What the in-page callbacks read; the project's TypeScript setup has no DOM types. */

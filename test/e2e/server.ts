@@ -23,6 +23,26 @@ export function dataDir(): string {
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
 
+/** Runs `alliance87 <args>` while the server runs, the way an operator would; returns what it printed. */
+export async function runCommand(args: string[]): Promise<string> {
+  const env: NodeJS.ProcessEnv = {
+    // eslint-disable-next-line no-restricted-properties -- the CLI needs the machine's PATH
+    ...process.env,
+    DATA_DIR: dataDir(),
+    PUBLIC_URL: baseUrl(),
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+  };
+  // Like the server, the command works on the embedded database, whatever the test shell points at.
+  delete env.DATABASE_URL;
+  const { stdout } = await run(process.execPath, ['bin/alliance87.js', ...args], {
+    cwd: projectRoot,
+    env,
+    timeout: 60_000,
+  });
+  return stdout;
+}
+
 /**
  * Creates an account with the CLI (`alliance87 users:create`) while the server runs, the way an
  * operator would, and returns the one-time link it prints to set the password. Each test file that
@@ -34,19 +54,9 @@ export async function createAccount(input: {
   name: string;
   locale?: 'fr' | 'en' | 'es';
 }): Promise<string> {
-  const env: NodeJS.ProcessEnv = {
-    // eslint-disable-next-line no-restricted-properties -- the CLI needs the machine's PATH
-    ...process.env,
-    DATA_DIR: dataDir(),
-    PUBLIC_URL: baseUrl(),
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-  };
-  // Like the server, the command works on the embedded database, whatever the test shell points at.
-  delete env.DATABASE_URL;
-  const args = ['bin/alliance87.js', 'users:create', '--email', input.email, '--role', input.role];
+  const args = ['users:create', '--email', input.email, '--role', input.role];
   args.push('--name', input.name, '--locale', input.locale ?? 'fr');
-  const { stdout } = await run(process.execPath, args, { cwd: projectRoot, env, timeout: 30_000 });
+  const stdout = await runCommand(args);
   const link = /https?:\/\/\S+\/account\/set-password\?token=[A-Za-z0-9_%-]+/.exec(stdout)?.[0];
   if (!link) throw new Error(`users:create printed no one-time link:\n${stdout}`);
   return link;

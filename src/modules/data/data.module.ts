@@ -1,0 +1,20 @@
+import type { ModuleDescriptor } from '../../http/module.ts';
+import { registerCatalogueApi } from './catalogue/catalogue.api.ts';
+import { registerCataloguePages } from './catalogue/catalogue.pages.ts';
+import { registerDataAdmin } from './import/import.admin.ts';
+import { dataVersions, indicators, indicatorTranslations, observations } from './data.table.ts';
+import { registerObservationsApi } from './observations/observations.api.ts';
+
+/** Indicator data: the catalogue, versioned observations, their import and their API. */
+export const dataModule = {
+  name: 'data',
+  tables: [indicators, indicatorTranslations, dataVersions, observations],
+  mount: (context) => ({
+    pages: (surface) => registerCataloguePages(surface, context),
+    admin: (app) => registerDataAdmin(app, context),
+    api: (api) => {
+      registerCatalogueApi(api, { db: context.db });
+      registerObservationsApi(api, { db: context.db });
+    },
+  }),
+} satisfies ModuleDescriptor;

@@ -1,0 +1,122 @@
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, goto, launchBrowser, newPage } from './browser.ts';
+import { runCommand } from './server.ts';
+
+/**
+ * The data pages on real files imported with the command line while the server runs: the
+ * example world figures and the UN SDG child-labour series, and Armenia's Open SDG file. Each page
+ * type in each language is checked with axe, on a 390 px phone, and without JavaScript.
+ */
+const LOCALES = ['fr', 'en', 'es'] as const;
+const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 } };
+
+let browser: Browser;
+const openPages: Page[] = [];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  await runCommand([
+    'data:import',
+    'content/data/examples/child-labour-world-2020.csv',
+    '--format',
+    'tidy',
+    '--create-indicators',
+  ]);
+  await runCommand([
+    'data:import',
+    'content/data/open_sdg_armenia/indicator_8-7-1.csv',
+    '--format',
+    'opensdg',
+    '--geo',
+    'ARM',
+    '--source',
+    'Armstat',
+  ]);
+  await runCommand([
+    'data:import',
+    'content/data/un_sdg/ddf--datapoints--sl_tlf_chldec--by--age--geo_area--nature--sex--units--year.csv',
+    '--format',
+    'unsdg',
+    '--create-indicators',
+  ]);
+}, 180_000);
+
+afterEach(async () => {
+  for (const page of openPages.splice(0)) await page.context().close();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+async function open(options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await newPage(browser, { ...PHONE, ...options });
+  openPages.push(page);
+  return page;
+}
+
+function pageWidth(): number {
+  return (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
+    .scrollWidth;
+}
+
+function focusedLabel(): string | null {
+  const active = (
+    globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }
+  ).document.activeElement;
+  return active?.getAttribute('aria-label') ?? null;
+}
+
+const PAGE_TYPES = ['/data', '/data/8.7.1', '/data/8.7.1?geo=ARM&age=all&unit=percent', '/data/SL_TLF_CHLDEC'];
+
+describe.each(LOCALES)('data pages in %s', (locale) => {
+  it.each(PAGE_TYPES.map((path) => `/${locale}${path}`))(
+    '%s is accessible, fits a phone and shows its figures without JavaScript',
+    async (url) => {
+      const page = await open();
+      const response = await goto(page, url);
+      expect(response.status()).toBe(200);
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
+      await expectAccessible(page);
+
+      const plain = await open({ javaScriptEnabled: false });
+      expect((await goto(plain, url)).status()).toBe(200);
+      expect(await plain.locator('main table tbody tr').count()).toBeGreaterThan(0);
+      if (url.includes('/data/'))
+        expect(await plain.locator('main svg.chart-series g.point').count()).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe('the indicator page', () => {
+  it('shows the 2020 world figures by sex in the chart, each point reachable by keyboard', async () => {
+    const page = await open();
+    await goto(page, '/en/data/8.7.1');
+    const points = page.locator('svg.chart-series g.point');
+    expect(await points.count()).toBe(3);
+    expect(await page.locator('svg.chart-series .series-female g.point').getAttribute('aria-label')).toBe(
+      'Girls and women, 2020: 7.8 % (source: UN Statistics Division, SDG Global Database, series SL_TLF_CHLDEC; regional or world aggregate)',
+    );
+    await page.locator('#select-unit').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(focusedLabel)).toMatch(/^Total, 2020: 9.6 %/);
+  });
+
+  it('changes the country with the form, without JavaScript, and links the CSV of what it shows', async () => {
+    const page = await open({ javaScriptEnabled: false });
+    await goto(page, '/en/data/8.7.1');
+    await page.locator('#select-geo').selectOption('ARM');
+    await Promise.all([
+      page.waitForURL('**/en/data/8.7.1?geo=ARM**'),
+      page.locator('form.data-selection button').click(),
+    ]);
+    const csv = await page.locator('a[download]').getAttribute('href');
+    const answer = await page.request.get(csv!);
+    const lines = (await answer.text()).trim().split('\r\n');
+    // The CSV link gives exactly the rows of the table, one for one.
+    expect(lines.length - 1).toBe(await page.locator('table.observations tbody tr').count());
+  });
+});
