@@ -156,13 +156,17 @@ export function createEmailConfirmations(input: { db: Db; publicUrl: string }): 
 
     async check({ token, now = new Date() }) {
       const row = await findByToken(token);
-      return { state: stateOf(row, now), purpose: row ? (kinds.get(row.kind)?.purpose ?? null) : null };
+      const purpose = row ? (kinds.get(row.kind)?.purpose ?? null) : null;
+      return { state: purpose ? stateOf(row, now) : 'unknown', purpose };
     },
 
     async confirm({ token, ip, now = new Date() }) {
       if (!TOKEN_SHAPE.test(token)) return { status: 'unknown' };
       const tokenHash = hashConfirmationToken(token);
       return db.transaction(async (tx): Promise<ConfirmOutcome> => {
+        // A link of a kind no module handles (any more) confirms nothing.
+        const found = await findConfirmationByHash(tx, tokenHash);
+        if (found && !kinds.has(found.kind)) return { status: 'unknown' };
         const row = await markConfirmed(tx, { tokenHash, now });
         if (!row) {
           const state = stateOf(await findConfirmationByHash(tx, tokenHash), now);

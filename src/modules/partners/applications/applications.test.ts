@@ -226,6 +226,20 @@ describe('applying to become a partner', () => {
     expect(wrong.statusCode).toBe(410);
     expect(wrong.body).toContain('Este enlace no es válido');
     expect((await visitor.get('/es/confirm')).statusCode).toBe(410);
+    // A link of a kind no module handles confirms nothing either.
+    const orphan = 'orphanToken0123456789abcdefghijABCDEFGHIJ012';
+    await database.pool.query(
+      `INSERT INTO email_confirmations (kind, record_id, email, locale, token_hash, expires_at)
+       VALUES ('nobody.kind', 1, 'orphan@example.org', 'es', encode(sha256(convert_to($1, 'UTF8')), 'hex'), now() + interval '1 day')`,
+      [orphan],
+    );
+    expect((await visitor.get(`/es/confirm?token=${orphan}`)).statusCode).toBe(410);
+    expect((await confirmThroughLink(visitor, `/es/confirm?token=${orphan}`)).statusCode).toBe(410);
+    const orphanRow = await database.pool.query(
+      `SELECT confirmed_at FROM email_confirmations WHERE kind = 'nobody.kind'`,
+    );
+    expect(orphanRow.rows).toEqual([{ confirmed_at: null }]);
+    await database.pool.query(`DELETE FROM email_confirmations WHERE kind = 'nobody.kind'`);
     expect(await counts()).toEqual(before);
 
     const late = { ...valid, name: 'Late Confirmers', contact_email: 'late@example.net' };
