@@ -38,7 +38,7 @@ export function registerEditorAdmin(app: FastifyInstance, deps: EditorDeps): voi
   const published = () => deps.pageCache.invalidateTables(CONTENT_TABLES);
 
   const list = async (request: FastifyRequest, reply: FastifyReply, form?: FormState) => {
-    const pages = await listPagesWithStatus(deps.db);
+    const pages = await listPagesWithStatus(deps.db, request.viewer!.locale);
     return sendAdminPage({
       deps,
       request,

@@ -33,8 +33,11 @@ function asRevision(row: Omit<RevisionRow, 'locale'> & { locale: string }): Revi
   return { ...row, locale: row.locale as Locale };
 }
 
-/** Every page with, per language, whether it is published and whether a draft waits. */
-export async function listPagesWithStatus(db: DbExecutor): Promise<
+/**
+ * Every page with its title (in `locale` when it has one) and, per language, whether it is
+ * published and whether a draft waits.
+ */
+export async function listPagesWithStatus(db: DbExecutor, locale: Locale): Promise<
   {
     id: number;
     slug: string;
@@ -54,7 +57,7 @@ export async function listPagesWithStatus(db: DbExecutor): Promise<
   }>(sql`
     SELECT p.id, p.slug, p.key,
       (SELECT t.title FROM content_page_translations t WHERE t.page_id = p.id
-         ORDER BY CASE t.locale WHEN 'en' THEN 0 WHEN 'fr' THEN 1 ELSE 2 END LIMIT 1) AS title,
+         ORDER BY t.locale = ${locale} DESC, t.locale LIMIT 1) AS title,
       ARRAY(SELECT t.locale::text FROM content_page_translations t WHERE t.page_id = p.id ORDER BY t.locale) AS published,
       ARRAY(SELECT DISTINCT ON (r.locale) r.locale::text FROM content_page_revisions r WHERE r.page_id = p.id
               AND r.published_at IS NULL
