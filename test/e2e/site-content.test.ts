@@ -53,11 +53,10 @@ async function person(locale: string): Promise<Page> {
 /** The about page's title as an anonymous visitor reads it in English, waiting for it to become `expected`. */
 async function visitorSees(page: Page, expected: string): Promise<string> {
   const deadline = Date.now() + CACHE_DELAY_MS;
-  let title = '';
   for (;;) {
     const response = await goto(page, '/en/about');
     expect(response.status()).toBe(200);
-    title = await heading(page);
+    const title = await heading(page);
     if (title === expected || Date.now() > deadline) return title;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -83,7 +82,7 @@ describe('pages edited by the Secretariat', () => {
     });
     let response = await goto(secretariat, link);
     expect(response.status()).toBe(200);
-    response = await fillAndSubmit(secretariat, {
+    await fillAndSubmit(secretariat, {
       password: SECRETARIAT.password,
       password_confirm: SECRETARIAT.password,
     });
@@ -110,6 +109,7 @@ describe('pages edited by the Secretariat', () => {
     await expectAccessible(secretariat);
 
     response = await clickAndWait(secretariat, secretariat.locator(`main a[href="/admin/pages/${aboutId}/en"]`));
+    expect(response.status()).toBe(200);
     expect(await heading(secretariat)).toBe('Texto en English');
     await expectAccessible(secretariat);
     await secretariat.locator('#field-title').fill(NEW_TITLE);
@@ -167,9 +167,8 @@ describe.each(['fr', 'en', 'es'])('the site’s own pages in %s', (locale) => {
     expect(await page.locator('main section.scale li').count()).toBeGreaterThan(0);
     expect(await page.locator('main section.scale .source').first().textContent()).toMatch(/ILO|OIT/);
     await expectAccessible(page);
-    const footer = await page
-      .locator('footer a')
-      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    const footer: string[] = [];
+    for (const link of await page.locator('footer a').all()) footer.push((await link.getAttribute('href')) ?? '');
     for (const slug of ['contact', 'privacy', 'legal', 'accessibility']) {
       expect(footer).toContain(`/${locale}/${slug}`);
       response = await goto(page, `/${locale}/${slug}`);
