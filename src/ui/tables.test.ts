@@ -22,6 +22,14 @@ describe('a back-office table', () => {
     );
   });
 
+  it('says its empty message instead of an empty table, and keeps the table when rows exist', () => {
+    const none = dataTable({ caption: 'People', columns: ['Name'], rows: [], empty: 'No one & nobody yet.' }).value;
+    expect(none).toBe('<p class="empty">No one &amp; nobody yet.</p>');
+    const one = dataTable({ caption: 'People', columns: ['Name'], rows: [['Ana']], empty: 'No one yet.' }).value;
+    expect(one).toContain('<td data-label="Name">Ana</td>');
+    expect(one).not.toContain('No one yet.');
+  });
+
   it('hides its caption from sight only when asked, and takes a class of its own', () => {
     const table = dataTable({
       caption: 'Log',

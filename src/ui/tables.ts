@@ -13,7 +13,10 @@ export function dataTable(input: {
   columns: readonly string[];
   rows: readonly (readonly (SafeHtml | string | number)[])[];
   className?: string;
+  /** Said instead of the table when there is no row. */
+  empty?: string;
 }): SafeHtml {
+  if (input.rows.length === 0 && input.empty !== undefined) return html`<p class="empty">${input.empty}</p>`;
   return html`<div class="table-wrap" role="region" aria-label="${input.caption}" tabindex="0"><table class="reflow${input.className ? ` ${input.className}` : ''}">
 <caption${input.captionHidden ? html` class="visually-hidden"` : ''}>${input.caption}</caption>
 <thead><tr>${input.columns.map((column) => html`<th scope="col">${column}</th>`)}</tr></thead>

@@ -94,31 +94,28 @@ ${filterForm({
     }),
   ],
 })}
-${
-  rows.length === 0
-    ? html`<p class="empty">${tr.t('accounts.list.empty')}</p>`
-    : dataTable({
-        caption: tr.t('admin.users'),
-        captionHidden: true,
-        columns: [
-          tr.t('accounts.field.name'),
-          tr.t('accounts.field.email'),
-          tr.t('accounts.field.roles'),
-          tr.t('accounts.field.status'),
-          tr.t('accounts.field.lastSignIn'),
-        ],
-        rows: rows.map((user) => [
-          html`<a href="/admin/users/${user.id}">${user.name || user.email}</a>`,
-          user.email,
-          grants
-            .filter((grant) => grant.userId === user.id)
-            .map((grant) => describeGrant(tr, grant))
-            .join(', '),
-          tr.t(STATUS_LABELS[user.status]),
-          user.lastSignInAt ? tr.formatDate(user.lastSignInAt, 'medium') : '—',
-        ]),
-      })
-}
+${dataTable({
+  empty: tr.t('accounts.list.empty'),
+  caption: tr.t('admin.users'),
+  captionHidden: true,
+  columns: [
+    tr.t('accounts.field.name'),
+    tr.t('accounts.field.email'),
+    tr.t('accounts.field.roles'),
+    tr.t('accounts.field.status'),
+    tr.t('accounts.field.lastSignIn'),
+  ],
+  rows: rows.map((user) => [
+    html`<a href="/admin/users/${user.id}">${user.name || user.email}</a>`,
+    user.email,
+    grants
+      .filter((grant) => grant.userId === user.id)
+      .map((grant) => describeGrant(tr, grant))
+      .join(', '),
+    tr.t(STATUS_LABELS[user.status]),
+    user.lastSignInAt ? tr.formatDate(user.lastSignInAt, 'medium') : '—',
+  ]),
+})}
 ${pagination({ tr, path: '/admin/users', query: { q: query.q, role: query.role, status: query.status }, page: input.page, perPage: DEFAULT_PER_PAGE, total: input.total })}`;
 }
 

@@ -201,28 +201,25 @@ ${filterForm({
     }),
   ],
 })}
-${
-  rows.length === 0
-    ? html`<p class="empty">${tr.t('partners.review.empty')}</p>`
-    : dataTable({
-        caption: tr.t('admin.applications'),
-        captionHidden: true,
-        columns: [
-          tr.t('partners.apply.name'),
-          tr.t('partners.field.kind'),
-          tr.t('partners.field.country'),
-          tr.t('partners.review.age'),
-          tr.t('accounts.field.status'),
-        ],
-        rows: rows.map((row) => [
-          html`<a href="/admin/applications/${row.id}">${row.name}</a>`,
-          tr.t(KIND_LABELS[row.kind]),
-          describeCountry(tr, row.country),
-          tr.t('partners.review.days', { count: ageInDays(row.confirmedAt ?? row.createdAt) }),
-          tr.t(STATUS_LABELS[row.status as ReviewedStatus]),
-        ]),
-      })
-}
+${dataTable({
+  empty: tr.t('partners.review.empty'),
+  caption: tr.t('admin.applications'),
+  captionHidden: true,
+  columns: [
+    tr.t('partners.apply.name'),
+    tr.t('partners.field.kind'),
+    tr.t('partners.field.country'),
+    tr.t('partners.review.age'),
+    tr.t('accounts.field.status'),
+  ],
+  rows: rows.map((row) => [
+    html`<a href="/admin/applications/${row.id}">${row.name}</a>`,
+    tr.t(KIND_LABELS[row.kind]),
+    describeCountry(tr, row.country),
+    tr.t('partners.review.days', { count: ageInDays(row.confirmedAt ?? row.createdAt) }),
+    tr.t(STATUS_LABELS[row.status as ReviewedStatus]),
+  ]),
+})}
 ${pagination({ tr, path: '/admin/applications', query: { status: status ?? '', kind }, page: input.page, perPage: DEFAULT_PER_PAGE, total: input.total })}`;
 }
 

@@ -44,28 +44,25 @@ ${filterForm({
     }),
   ],
 })}
-${
-  rows.length === 0
-    ? html`<p class="empty">${tr.t('partners.registry.empty')}</p>`
-    : dataTable({
-        caption: tr.t('admin.organizationsAll'),
-        captionHidden: true,
-        columns: [
-          tr.t('partners.apply.name'),
-          tr.t('partners.field.kind'),
-          tr.t('partners.field.country'),
-          tr.t('accounts.field.status'),
-          tr.t('partners.registry.since'),
-        ],
-        rows: rows.map((row) => [
-          html`<a href="/admin/organizations/${row.slug}">${row.name}</a>${row.isDemo ? html` <span class="badge">${tr.t('partners.demoBadge')}</span>` : ''}`,
-          tr.t(KIND_LABELS[row.kind]),
-          row.country ? countryName({ iso3: row.country, locale: tr.locale }) : '—',
-          tr.t(ORGANIZATION_STATUS_LABELS[row.status]),
-          row.since ? tr.formatDate(new Date(`${row.since}T00:00:00Z`)) : '—',
-        ]),
-      })
-}
+${dataTable({
+  empty: tr.t('partners.registry.empty'),
+  caption: tr.t('admin.organizationsAll'),
+  captionHidden: true,
+  columns: [
+    tr.t('partners.apply.name'),
+    tr.t('partners.field.kind'),
+    tr.t('partners.field.country'),
+    tr.t('accounts.field.status'),
+    tr.t('partners.registry.since'),
+  ],
+  rows: rows.map((row) => [
+    html`<a href="/admin/organizations/${row.slug}">${row.name}</a>${row.isDemo ? html` <span class="badge">${tr.t('partners.demoBadge')}</span>` : ''}`,
+    tr.t(KIND_LABELS[row.kind]),
+    row.country ? countryName({ iso3: row.country, locale: tr.locale }) : '—',
+    tr.t(ORGANIZATION_STATUS_LABELS[row.status]),
+    row.since ? tr.formatDate(new Date(`${row.since}T00:00:00Z`)) : '—',
+  ]),
+})}
 ${pagination({ tr, path: '/admin/organizations', query: { q: query.q, status: query.status, kind: query.kind }, page, perPage: DEFAULT_PER_PAGE, total })}`;
 }
 
