@@ -50,6 +50,8 @@ const BACK_OFFICE_PAGES = [
   '/admin/applications/{application}',
   '/admin/change-requests',
   '/admin/change-requests/{change}',
+  '/admin/pathfinders',
+  '/admin/pathfinders/NPL',
   '/admin/users',
   '/admin/users/invite',
   '/admin/users/{account}',

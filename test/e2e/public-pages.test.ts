@@ -56,7 +56,41 @@ const PAGE_TYPES = [
   '/partners/apply/confirmed',
   '/sign-in',
   '/password/forgot',
+  '/pathfinders',
+  '/pathfinders?region=002&stage=status_granted',
+  '/pathfinders?region=150&stage=implementing',
+  '/pathfinders/NPL',
 ];
+
+/** Whether the focused element is a link of the pathfinder map, and its accessible name. */
+function focusedMapLink(): string | null {
+  const active = (
+    globalThis as unknown as {
+      document: {
+        activeElement: { closest(selector: string): unknown; getAttribute(name: string): string | null } | null;
+      };
+    }
+  ).document.activeElement;
+  return active && active.closest('svg.world-map') ? active.getAttribute('aria-label') : null;
+}
+
+describe('the pathfinder map', () => {
+  it('lets a keyboard reach each country as a link named with its stage', async () => {
+    const page = await open();
+    await goto(page, '/en/pathfinders');
+    const reached: string[] = [];
+    for (let press = 0; press < 60 && reached.length < 11; press += 1) {
+      await page.keyboard.press('Tab');
+      const name = await page.evaluate(focusedMapLink);
+      if (name) reached.push(name);
+    }
+    expect(reached).toHaveLength(11);
+    expect(reached).toContain('Nepal: Strategic planning workshop held');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/en\/pathfinders\/[A-Z]{3}$/);
+  });
+});
 
 describe.each(LOCALES)('public pages in %s', (locale) => {
   it.each(PAGE_TYPES.map((path) => `/${locale}${path}`))(
