@@ -1,19 +1,18 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/index.ts';
 import {
   clickAndWait,
   expectAccessible,
   fillAndSubmit,
   goto,
   heading,
-  keepRecoveryCodes,
   launchBrowser,
   newPage,
   pathOf,
 } from './browser.ts';
 import { confirmAddressByMail } from './mailbox.ts';
-import { activeDemoPartnerSlug, createAccount } from './server.ts';
+import { activeDemoPartnerSlug } from './server.ts';
+import { signInSecretariat as signIn } from './people.ts';
 
 /**
  * The back office is written in the language of the person signed in: each of its page types is
@@ -107,25 +106,6 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** Signs a new Secretariat member in, in their language, through the one-time link the CLI prints. */
-async function signInSecretariat(locale: 'fr' | 'en' | 'es', who = 'back-office'): Promise<Page> {
-  const page = await newPage(browser);
-  const link = await createAccount({
-    email: `${who}.${locale}@example.org`,
-    role: 'secretariat',
-    name: `Secretariat ${locale}`,
-    locale,
-  });
-  await goto(page, link);
-  const password = `a long passphrase for the ${locale} back office`;
-  await fillAndSubmit(page, { password, password_confirm: password });
-  const secret = ((await page.locator('code.secret').textContent()) ?? '').replace(/\s/g, '');
-  await fillAndSubmit(page, { code: hotp({ secret: decodeBase32(secret), counter: totpStep(new Date()) }) });
-  await keepRecoveryCodes(page);
-  expect(pathOf(page)).toBe('/admin');
-  return page;
-}
-
 /** Finds the records the page list names (and asks for a name change, the first time). */
 async function findRecords(page: Page): Promise<void> {
   if (!found.change) {
@@ -157,7 +137,7 @@ describe.each(['fr', 'en', 'es'] as const)('the back office in %s', (locale) => 
   let page: Page;
 
   beforeAll(async () => {
-    page = await signInSecretariat(locale);
+    page = await signIn(browser, locale);
     await findRecords(page);
   });
 
@@ -199,7 +179,7 @@ describe.each(['fr', 'en', 'es'] as const)('the back office in %s', (locale) => 
 
 describe('the language switcher of the back office', () => {
   it('puts a Spanish Secretariat member’s back office in English and back, on the same page', async () => {
-    const page = await signInSecretariat('es', 'switcher');
+    const page = await signIn(browser, 'es', 'switcher');
     try {
       let response = await goto(page, '/admin/audit?entity=user');
       expect(await heading(page)).toBe('Registro de auditoría');
@@ -233,7 +213,7 @@ describe('the language switcher of the back office', () => {
   });
 
   it('works without JavaScript', async () => {
-    const signedIn = await signInSecretariat('en', 'switcher');
+    const signedIn = await signIn(browser, 'en', 'switcher');
     const state = await signedIn.context().storageState();
     await signedIn.context().close();
     const context = await browser.newContext({
