@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/index.ts';
 import {
   clickAndWait,
@@ -7,8 +7,7 @@ import {
   fillAndSubmit,
   goto,
   heading,
-  launchBrowser,
-  newPage,
+  useBrowser,
   pathOf,
   keepRecoveryCodes,
 } from './browser.ts';
@@ -25,22 +24,11 @@ import { firstStartLink } from './server.ts';
 const SECRETARIAT = { name: 'Camille Martin', password: 'une phrase de passe du Secrétariat' };
 const MARIE = { email: 'marie.dupont@example.org', name: 'Marie Dupont', password: 'le mot de passe de Marie' };
 
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser.close();
-});
+const people = useBrowser();
 
 /** A new person: a browser context of their own, in French. */
 async function person(): Promise<Page> {
-  const page = await newPage(browser, { locale: 'fr-FR' });
-  pages.push(page);
+  const page = await people.open({ locale: 'fr-FR' });
   return page;
 }
 

@@ -7,7 +7,7 @@ import {
   type Page,
   type Response,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { baseUrl } from './server.ts';
 
 /** The Chromium from the system packages (`apt-get install chromium`). */
@@ -36,6 +36,30 @@ export async function launchBrowser(): Promise<Browser> {
  * A page in its own context. `bypassCSP` lets the accessibility checker be injected:
  * the site's Content-Security-Policy rightly forbids inline scripts.
  */
+/**
+ * One browser for a test file, launched before its tests and closed after them; `open()` gives a
+ * new person (a browser context of their own), closed with it.
+ */
+export function useBrowser(): { open: (options?: BrowserContextOptions) => Promise<Page> } {
+  let browser: Browser | undefined;
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const page of pages) await page.context().close();
+    await browser?.close();
+  });
+  return {
+    open: async (options = {}) => {
+      if (!browser) throw new Error('The browser is launched before the tests run');
+      const page = await newPage(browser, options);
+      pages.push(page);
+      return page;
+    },
+  };
+}
+
 export async function newPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ baseURL: baseUrl(), bypassCSP: true, ...options });
   return context.newPage();

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/index.ts';
 import {
   clickAndWait,
@@ -7,8 +7,7 @@ import {
   fillAndSubmit,
   goto,
   heading,
-  launchBrowser,
-  newPage,
+  useBrowser,
   pathOf,
   keepRecoveryCodes,
 } from './browser.ts';
@@ -51,21 +50,10 @@ const DECLINE_REASON = 'Le nouveau nom doit figurer dans les statuts déposés :
 /** How long a page may lag behind a change: the page cache is told through database notices. */
 const CACHE_DELAY_MS = 5_000;
 
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser.close();
-});
+const people = useBrowser();
 
 async function person(locale: string): Promise<Page> {
-  const page = await newPage(browser, { locale });
-  pages.push(page);
+  const page = await people.open({ locale });
   return page;
 }
 
@@ -434,8 +422,7 @@ describe('the directory on a phone 390 px wide', () => {
   it.each(['fr', 'en', 'es'] as const)(
     'in %s, folds the filters above the results and filters by touch with checkboxes',
     async (locale) => {
-      const page = await newPage(browser, PHONE);
-      pages.push(page);
+      const page = await people.open(PHONE);
       const response = await goto(page, `/${locale}/partners`);
       expect(response.status()).toBe(200);
       expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
@@ -467,8 +454,7 @@ describe('the directory on a phone 390 px wide', () => {
   );
 
   it('shows the filters open beside the results on a wide screen', async () => {
-    const page = await newPage(browser, { viewport: { width: 1280, height: 800 } });
-    pages.push(page);
+    const page = await people.open({ viewport: { width: 1280, height: 800 } });
     await goto(page, '/en/partners');
     expect(await page.locator('#f-q').isVisible()).toBe(true);
     expect(await page.locator('main details.filters-fold > summary').isVisible()).toBe(false);

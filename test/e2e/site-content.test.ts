@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { decodeBase32, hotp, totpStep } from '../../src/modules/accounts/index.ts';
 import {
   clickAndWait,
@@ -8,8 +8,7 @@ import {
   goto,
   heading,
   keepRecoveryCodes,
-  launchBrowser,
-  newPage,
+  useBrowser,
   pathOf,
 } from './browser.ts';
 import { createAccount } from './server.ts';
@@ -32,21 +31,10 @@ const NEW_BODY = '## Our members\n\nCountries, organisations and networks, worki
 /** How long a page may lag behind a change made by another process (it is dropped at once here). */
 const CACHE_DELAY_MS = 5_000;
 
-let browser: Browser;
-const pages: Page[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const page of pages) await page.context().close();
-  await browser.close();
-});
+const people = useBrowser();
 
 async function person(locale: string): Promise<Page> {
-  const page = await newPage(browser, { locale });
-  pages.push(page);
+  const page = await people.open({ locale });
   return page;
 }
 
