@@ -154,6 +154,7 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/pages/:id/:locale':                                       ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/pages/:id/:locale/history':                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/pages/:id/:locale/restore':                               ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/translations':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/menu':                                                     ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/menu':                                                    ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
 };

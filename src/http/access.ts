@@ -131,6 +131,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'POST /admin/pages/:id/:locale': SECRETARIAT,
   'GET /admin/pages/:id/:locale/history': SECRETARIAT,
   'POST /admin/pages/:id/:locale/restore': SECRETARIAT,
+  'GET /admin/translations': SECRETARIAT,
   'GET /admin/menu': SECRETARIAT,
   'POST /admin/menu': SECRETARIAT,
 };

@@ -138,8 +138,8 @@ describe('pages edited by the Secretariat', () => {
     expect(await visitorSees(visitor, originalTitle)).toBe(originalTitle);
   });
 
-  it('keeps the menu and demonstration screens accessible', async () => {
-    for (const path of ['/admin/menu', '/admin/demo']) {
+  it('keeps the menu, demonstration and translation status screens accessible', async () => {
+    for (const path of ['/admin/menu', '/admin/demo', '/admin/translations']) {
       const response = await goto(secretariat, path);
       expect(response.status(), path).toBe(200);
       await expectAccessible(secretariat);

@@ -33,6 +33,17 @@ export const en = {
   'content.fallbackNotice': 'This text is not yet available in English. It is shown in {language}.',
   'content.missing': 'This page has no text yet.',
   'content.updatedOn': 'Last updated on {date, date, long}',
+  'content.availableIn': 'This page exists in:',
+  'content.translations.link': 'Translations to write or update',
+  'content.translations.title': 'Translation status',
+  'content.translations.intro':
+    'For each language: the pages with no text in it, and the pages whose text in it is older than the text in the language the page was first written in.',
+  'content.translations.allCurrent': 'Every page has a text in {language}, as recent as its source text.',
+  'content.translations.missing': '{count, plural, one {# page without a text} other {# pages without a text}}',
+  'content.translations.behind':
+    '{count, plural, one {# page whose text is older than its source} other {# pages whose text is older than their source}}',
+  'content.translations.sourceIs': 'source: {language}',
+  'content.translations.behindSource': 'Older than the {language} text: to be brought up to date.',
   'admin.pages': 'Pages and menu',
   'content.editor.actions': 'Actions',
   'content.editor.address': 'Address',

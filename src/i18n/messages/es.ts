@@ -32,6 +32,17 @@ export const es: Record<MessageKey, string> = {
   'content.fallbackNotice': 'Este texto aún no está disponible en español. Se muestra en {language}.',
   'content.missing': 'Esta página aún no tiene texto.',
   'content.updatedOn': 'Última actualización: {date, date, long}',
+  'content.availableIn': 'Esta página existe en:',
+  'content.translations.link': 'Traducciones por escribir o actualizar',
+  'content.translations.title': 'Estado de las traducciones',
+  'content.translations.intro':
+    'Para cada idioma: las páginas que no tienen texto en él y aquellas cuyo texto en ese idioma es más antiguo que el texto en el idioma en que se escribió primero la página.',
+  'content.translations.allCurrent': 'Cada página tiene un texto en {language}, tan reciente como su texto fuente.',
+  'content.translations.missing': '{count, plural, one {# página sin texto} other {# páginas sin texto}}',
+  'content.translations.behind':
+    '{count, plural, one {# página cuyo texto es más antiguo que la fuente} other {# páginas cuyo texto es más antiguo que la fuente}}',
+  'content.translations.sourceIs': 'fuente: {language}',
+  'content.translations.behindSource': 'Más antiguo que el texto en {language}: por actualizar.',
   'admin.pages': 'Páginas y menú',
   'content.editor.actions': 'Acciones',
   'content.editor.address': 'Dirección',

@@ -32,6 +32,17 @@ export const fr: Record<MessageKey, string> = {
   'content.fallbackNotice': 'Ce texte n’est pas encore disponible en français. Il est affiché en {language}.',
   'content.missing': 'Cette page n’a pas encore de texte.',
   'content.updatedOn': 'Dernière mise à jour le {date, date, long}',
+  'content.availableIn': 'Cette page existe en :',
+  'content.translations.link': 'Traductions à écrire ou à mettre à jour',
+  'content.translations.title': 'État des traductions',
+  'content.translations.intro':
+    'Pour chaque langue : les pages qui n’y ont pas de texte, et celles dont le texte dans cette langue est plus ancien que le texte dans la langue où la page a d’abord été écrite.',
+  'content.translations.allCurrent': 'Chaque page a un texte en {language}, aussi récent que son texte source.',
+  'content.translations.missing': '{count, plural, one {# page sans texte} other {# pages sans texte}}',
+  'content.translations.behind':
+    '{count, plural, one {# page dont le texte est plus ancien que la source} other {# pages dont le texte est plus ancien que la source}}',
+  'content.translations.sourceIs': 'source : {language}',
+  'content.translations.behindSource': 'Plus ancien que le texte en {language} : à mettre à jour.',
   'admin.pages': 'Pages et menu',
   'content.editor.actions': 'Actions',
   'content.editor.address': 'Adresse',

@@ -54,7 +54,7 @@ export function registerContentPages(
       render: async (tr) => {
         const page = await getPageForReader({ db: deps.db, slug, locale: tr.locale, defaultLocale: deps.defaultLocale });
         if (!page) throw notFound();
-        return { title: page.title, description: page.summary, main: renderContentPage({ tr, page }) };
+        return { title: page.title, description: page.summary, main: renderContentPage({ tr, page, path: `/${slug}` }) };
       },
     });
   });

@@ -1,4 +1,4 @@
-import type { Translator } from '../../i18n/i18n.ts';
+import { LANGUAGE_NAMES, type Translator } from '../../i18n/i18n.ts';
 import { seriesTable, stepChart } from '../../ui/charts.ts';
 import { html, type SafeHtml } from '../../ui/html.ts';
 import { localePath } from '../../ui/layout.ts';
@@ -151,12 +151,25 @@ ${page ? pageBody(tr, page) : renderMissingPage(tr)}
 <p><a href="${localePath(tr.locale, '/about')}">${tr.t('home.aboutLink')}</a></p>`;
 }
 
-export function renderContentPage(input: { tr: Translator; page: PageForReader }): SafeHtml {
+/** The languages the page exists in, each but the one shown linked to its text. */
+function availableLanguages(tr: Translator, page: PageForReader, path: string): SafeHtml {
+  return html`<p class="small">${tr.t('content.availableIn')} ${page.locales.map(
+    (locale, index) =>
+      html`${index > 0 ? ', ' : ''}${
+        locale === page.locale
+          ? html`<span lang="${locale}">${LANGUAGE_NAMES[locale]}</span>`
+          : html`<a href="${localePath(locale, path)}" hreflang="${locale}" lang="${locale}">${LANGUAGE_NAMES[locale]}</a>`
+      }`,
+  )}</p>`;
+}
+
+export function renderContentPage(input: { tr: Translator; page: PageForReader; path: string }): SafeHtml {
   const { tr, page } = input;
   const lang = page.isFallback ? html` lang="${page.locale}"` : '';
   return html`<h1${lang}>${page.title}</h1>
 ${notices(tr, page)}
 ${page.summary ? html`<p class="lead"${lang}>${page.summary}</p>` : ''}
 ${pageBody(tr, page)}
-<p class="small">${tr.t('content.updatedOn', { date: page.updatedAt })}</p>`;
+<p class="small">${tr.t('content.updatedOn', { date: page.updatedAt })}</p>
+${availableLanguages(tr, page, input.path)}`;
 }

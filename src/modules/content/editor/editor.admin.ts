@@ -14,13 +14,20 @@ import {
   getEditorText,
   getHistory,
   getPageOverview,
+  getTranslationStatus,
   listPagesWithStatus,
   previewText,
   renamePage,
   restoreRevision,
   saveRevision,
 } from './editor.usecases.ts';
-import { renderHistory, renderPageEditor, renderPageList, renderPageOverview } from './editor.views.ts';
+import {
+  renderHistory,
+  renderPageEditor,
+  renderPageList,
+  renderPageOverview,
+  renderTranslationStatus,
+} from './editor.views.ts';
 
 type EditorDeps = AdminPageDeps & { db: Db; pageCache: PageCache; site: SiteContext };
 
@@ -51,6 +58,18 @@ export function registerEditorAdmin(app: FastifyInstance, deps: EditorDeps): voi
   };
 
   app.get('/admin/pages', async (request, reply) => list(request, reply));
+
+  app.get('/admin/translations', async (request, reply) => {
+    const languages = await getTranslationStatus(deps.db, request.viewer!.locale);
+    return sendAdminPage({
+      deps,
+      request,
+      reply,
+      title: (tr) => tr.t('content.translations.title'),
+      current: '/admin/pages',
+      main: (tr) => renderTranslationStatus({ tr, languages }),
+    });
+  });
 
   app.post('/admin/pages', async (request, reply) => {
     const form = parseForm(slugFormSchema, request.body);

@@ -201,3 +201,64 @@ export async function findPublishedText(db: DbExecutor, input: { pageId: number;
     .where(and(eq(contentPageTranslations.pageId, input.pageId), eq(contentPageTranslations.locale, input.locale)));
   return row ?? null;
 }
+
+/**
+ * A page's source language: the language of its first text published from the editor (null for a
+ * page whose texts all came from files and were never edited).
+ */
+export async function findSourceLocale(db: DbExecutor, pageId: number): Promise<Locale | null> {
+  const [row] = await db
+    .select({ locale: contentPageRevisions.locale })
+    .from(contentPageRevisions)
+    .where(and(eq(contentPageRevisions.pageId, pageId), sql`${contentPageRevisions.publishedAt} IS NOT NULL`))
+    .orderBy(asc(contentPageRevisions.id))
+    .limit(1);
+  return (row?.locale as Locale | undefined) ?? null;
+}
+
+export interface TranslationStateRow {
+  id: number;
+  slug: string;
+  key: string | null;
+  title: string | null;
+  source: Locale | null;
+  /** Each published language, and whether its text is older than the source language's. */
+  languages: { locale: Locale; outdated: boolean }[];
+}
+
+/** Every page with its source language and, per published language, whether it lags behind it. */
+export async function listTranslationStates(db: DbExecutor, locale: Locale): Promise<TranslationStateRow[]> {
+  const result = await db.execute<{
+    id: number;
+    slug: string;
+    key: string | null;
+    title: string | null;
+    source: string | null;
+    languages: { locale: string; outdated: boolean | null }[];
+  }>(sql`
+    WITH source AS (
+      SELECT DISTINCT ON (r.page_id) r.page_id, r.locale
+      FROM content_page_revisions r
+      WHERE r.published_at IS NOT NULL
+      ORDER BY r.page_id, r.id
+    )
+    SELECT p.id, p.slug, p.key, s.locale::text AS source,
+      (SELECT t.title FROM content_page_translations t WHERE t.page_id = p.id
+         ORDER BY t.locale = ${locale} DESC, t.locale LIMIT 1) AS title,
+      COALESCE(
+        (SELECT json_agg(json_build_object('locale', t.locale::text, 'outdated', t.updated_at < st.updated_at) ORDER BY t.locale)
+           FROM content_page_translations t WHERE t.page_id = p.id),
+        '[]'::json) AS languages
+    FROM content_pages p
+    LEFT JOIN source s ON s.page_id = p.id
+    LEFT JOIN content_page_translations st ON st.page_id = p.id AND st.locale = s.locale
+    ORDER BY p.key = 'home' DESC NULLS LAST, p.slug`);
+  return result.rows.map((row) => ({
+    id: row.id,
+    slug: row.slug,
+    key: row.key,
+    title: row.title,
+    source: row.source as Locale | null,
+    languages: row.languages.map((language) => ({ locale: language.locale as Locale, outdated: language.outdated === true })),
+  }));
+}

@@ -196,3 +196,43 @@ describe('the main menu', () => {
     expect(audit.rows[0]).toEqual({ count: 1 });
   });
 });
+
+describe('translation status', () => {
+  /** The part of the status page about one language. */
+  const section = (body: string, locale: string) =>
+    new RegExp(`<section aria-labelledby="translations-${locale}">(.*?)</section>`, 's').exec(body)?.[1] ?? '';
+
+  it('lists per language the pages without a text and those older than their source, and tells visitors the languages', async () => {
+    await secretariat.submit({ page: '/admin/pages', fields: { slug: 'grants' } });
+    const id = await pageId('grants');
+    const write = (locale: string, title: string) =>
+      secretariat.submit({ page: `/admin/pages/${id}/${locale}`, fields: { title, summary: '', body: title, intent: 'publish' } });
+    await write('fr', 'Subventions');
+    await write('en', 'Grants');
+
+    let status = await secretariat.get('/admin/translations');
+    expect(status.statusCode).toBe(200);
+    expect(section(status.body, 'es')).toContain(`<a href="/admin/pages/${id}/es">Grants</a>`);
+    expect(section(status.body, 'en')).not.toContain(`/admin/pages/${id}/en"`);
+    expect(section(status.body, 'fr')).not.toContain(`/admin/pages/${id}/fr"`);
+
+    // The French text, written first, is the source: changing it leaves the English one behind.
+    await write('fr', 'Subventions et bourses');
+    status = await secretariat.get('/admin/translations');
+    const english = section(status.body, 'en');
+    expect(english).toContain('1 page whose text is older than its source');
+    expect(english).toContain(`<a href="/admin/pages/${id}/en">Grants</a> <span class="small">(<code>/grants</code>; source: Français)</span>`);
+    expect(section(status.body, 'fr')).not.toContain(`/admin/pages/${id}/fr"`);
+    const overview = await secretariat.get(`/admin/pages/${id}`);
+    expect(overview.body).toContain('Older than the Français text: to be brought up to date.');
+
+    // Bringing the English text up to date takes it off the list.
+    await write('en', 'Grants and fellowships');
+    expect(section((await secretariat.get('/admin/translations')).body, 'en')).not.toContain(`/admin/pages/${id}/en"`);
+
+    const page = await visit('/en/grants');
+    expect(page.body).toContain(
+      'This page exists in: <a href="/fr/grants" hreflang="fr" lang="fr">Français</a>, <span lang="en">English</span></p>',
+    );
+  });
+});

@@ -12,11 +12,13 @@ import {
   findLatestRevision,
   findPublishedText,
   findRevision,
+  findSourceLocale,
   insertPage,
   insertRevision,
   isSlugTaken,
   listPagesWithStatus,
   listRevisions,
+  listTranslationStates,
   markRevisionPublished,
   redirectOwner,
   type RevisionRow,
@@ -265,28 +267,69 @@ export interface LanguageStatus {
   locale: Locale;
   published: { title: string; updatedAt: Date } | null;
   draft: { title: string; createdAt: Date; authorLabel: string } | null;
+  /** The page's source language when this language's text is older than it (to be brought up to date). */
+  behind: Locale | null;
 }
 
 /** A page's overview: its slug and, per language, what is published and what waits as a draft. */
 export async function getPageOverview(db: Db, pageId: number): Promise<{ page: PageRow; languages: LanguageStatus[] }> {
   const page = await requirePage(db, pageId);
-  const languages = await Promise.all(
-    LOCALES.map(async (locale): Promise<LanguageStatus> => {
-      const [published, latest] = await Promise.all([
-        findPublishedText(db, { pageId, locale }),
-        findLatestRevision(db, { pageId, locale }),
-      ]);
-      return {
-        locale,
-        published: published ? { title: published.title, updatedAt: published.updatedAt } : null,
-        draft:
-          latest && latest.publishedAt === null
-            ? { title: latest.title, createdAt: latest.createdAt, authorLabel: latest.authorLabel }
-            : null,
-      };
+  const [source, states] = await Promise.all([
+    findSourceLocale(db, pageId),
+    Promise.all(
+      LOCALES.map(async (locale) => {
+        const [published, latest] = await Promise.all([
+          findPublishedText(db, { pageId, locale }),
+          findLatestRevision(db, { pageId, locale }),
+        ]);
+        return { locale, published, latest };
+      }),
+    ),
+  ]);
+  const sourceDate = states.find((state) => state.locale === source)?.published?.updatedAt ?? null;
+  const languages = states.map(
+    ({ locale, published, latest }): LanguageStatus => ({
+      locale,
+      published: published ? { title: published.title, updatedAt: published.updatedAt } : null,
+      draft:
+        latest && latest.publishedAt === null
+          ? { title: latest.title, createdAt: latest.createdAt, authorLabel: latest.authorLabel }
+          : null,
+      behind: source && sourceDate && published && published.updatedAt < sourceDate ? source : null,
     }),
   );
   return { page, languages };
+}
+
+export interface TranslationGap {
+  id: number;
+  title: string;
+  slug: string;
+  key: string | null;
+  /** The language the page was first written in, when known. */
+  source: Locale | null;
+}
+
+/** Per language: the pages with no text in it, and those whose text is older than their source's. */
+export interface TranslationStatus {
+  locale: Locale;
+  missing: TranslationGap[];
+  behind: TranslationGap[];
+}
+
+/** What each language lacks, for the editors' list of translations to write or bring up to date. */
+export async function getTranslationStatus(db: Db, readerLocale: Locale): Promise<TranslationStatus[]> {
+  const pages = await listTranslationStates(db, readerLocale);
+  return LOCALES.map((locale) => {
+    const status: TranslationStatus = { locale, missing: [], behind: [] };
+    for (const page of pages) {
+      const gap = { id: page.id, title: page.title ?? page.slug, slug: page.slug, key: page.key, source: page.source };
+      const language = page.languages.find((candidate) => candidate.locale === locale);
+      if (!language) status.missing.push(gap);
+      else if (language.outdated) status.behind.push(gap);
+    }
+    return status;
+  });
 }
 
 /** What the editor opens with: the draft if there is one, else the published text, else nothing. */

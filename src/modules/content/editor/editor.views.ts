@@ -4,7 +4,7 @@ import { csrfField, errorSummary, notice, textField } from '../../../ui/forms.ts
 import { html, type SafeHtml } from '../../../ui/html.ts';
 import { localePath } from '../../../ui/layout.ts';
 import type { DiffLine } from './editor.diff.ts';
-import type { HistoryEntry, LanguageStatus, PageText } from './editor.usecases.ts';
+import type { HistoryEntry, LanguageStatus, PageText, TranslationGap, TranslationStatus } from './editor.usecases.ts';
 
 type Done = 'created' | 'draft' | 'published' | 'restored' | 'slug' | 'menu' | undefined;
 
@@ -47,7 +47,7 @@ export function renderPageList(input: {
   const { tr, form } = input;
   const errors = form?.errors ?? {};
   return html`<h1>${tr.t('admin.pages')}</h1>
-<p><a href="/admin/menu">${tr.t('content.menu.link')}</a></p>
+<p><a href="/admin/menu">${tr.t('content.menu.link')}</a> · <a href="/admin/translations">${tr.t('content.translations.link')}</a></p>
 <ul class="record-list">${input.pages.map(
     (page) => html`<li><h2><a href="/admin/pages/${page.id}">${page.title ?? page.slug}</a></h2>
 <p class="small"><code>${publicPathOf(page)}</code></p>
@@ -84,7 +84,7 @@ ${doneNotice(tr, input.done)}
       language.published
         ? tr.t('content.editor.publishedOn', { date: language.published.updatedAt })
         : tr.t('content.editor.stateMissing')
-    }${language.draft ? html`<br>${tr.t('content.editor.draftBy', { who: language.draft.authorLabel, date: language.draft.createdAt })}` : ''}</td>
+    }${language.behind ? html`<br><strong>${tr.t('content.translations.behindSource', { language: LANGUAGE_NAMES[language.behind] })}</strong>` : ''}${language.draft ? html`<br>${tr.t('content.editor.draftBy', { who: language.draft.authorLabel, date: language.draft.createdAt })}` : ''}</td>
 <td><a href="/admin/pages/${page.id}/${language.locale}">${tr.t('content.editor.edit')}<span class="visually-hidden"> (${LANGUAGE_NAMES[language.locale]})</span></a>
 · <a href="/admin/pages/${page.id}/${language.locale}/history">${tr.t('content.editor.history')}<span class="visually-hidden"> (${LANGUAGE_NAMES[language.locale]})</span></a>${
       language.published
@@ -224,4 +224,39 @@ ${
 </li>`;
       })}</ol>`
 }`;
+}
+
+function gapList(tr: Translator, locale: Locale, gaps: readonly TranslationGap[], action: 'write' | 'update'): SafeHtml {
+  return html`<ul>${gaps.map(
+    (gap) => html`<li><a href="/admin/pages/${gap.id}/${locale}">${gap.title}</a> <span class="small">(<code>${publicPathOf(gap)}</code>${
+      action === 'update' && gap.source ? html`; ${tr.t('content.translations.sourceIs', { language: LANGUAGE_NAMES[gap.source] })}` : ''
+    })</span></li>`,
+  )}</ul>`;
+}
+
+/** Per language, the pages to translate and those whose translation is older than their source text. */
+export function renderTranslationStatus(input: { tr: Translator; languages: readonly TranslationStatus[] }): SafeHtml {
+  const { tr } = input;
+  return html`<p><a href="/admin/pages">${tr.t('content.editor.back')}</a></p>
+<h1>${tr.t('content.translations.title')}</h1>
+<p>${tr.t('content.translations.intro')}</p>
+${input.languages.map((language) => {
+  const name = LANGUAGE_NAMES[language.locale];
+  return html`<section aria-labelledby="translations-${language.locale}">
+<h2 id="translations-${language.locale}"><span lang="${language.locale}">${name}</span></h2>
+${
+  language.missing.length === 0 && language.behind.length === 0
+    ? html`<p class="empty">${tr.t('content.translations.allCurrent', { language: name })}</p>`
+    : html`${
+        language.missing.length > 0
+          ? html`<h3>${tr.t('content.translations.missing', { count: language.missing.length })}</h3>${gapList(tr, language.locale, language.missing, 'write')}`
+          : ''
+      }${
+        language.behind.length > 0
+          ? html`<h3>${tr.t('content.translations.behind', { count: language.behind.length })}</h3>${gapList(tr, language.locale, language.behind, 'update')}`
+          : ''
+      }`
+}
+</section>`;
+})}`;
 }
