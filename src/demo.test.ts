@@ -20,9 +20,19 @@ describe('removing the demonstration records', () => {
     const secretariat = new TestClient(platform.server.app);
     await secretariat.signIn({ email: admin.email, totpSecret: admin.totpSecret });
 
+    // A representative was named for one demonstration organization while the platform was tried.
+    const tried = await platform.database.pool.query<{ id: number }>(
+      `SELECT id FROM organizations WHERE slug = 'demo-government-per'`,
+    );
+    await createTestUser({
+      database: platform.database,
+      roles: [{ role: 'partner_rep', organizationId: tried.rows[0]!.id }],
+    });
+
     const page = await secretariat.get('/admin/demo');
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Site pages: 1 demonstration record');
+    expect(page.body).toContain('Partner organizations: 48 demonstration records');
 
     const unconfirmed = await secretariat.submit({ page: '/admin/demo', fields: {} });
     expect(unconfirmed.statusCode).toBe(400);
@@ -30,12 +40,17 @@ describe('removing the demonstration records', () => {
 
     const removed = await secretariat.submit({ page: '/admin/demo', fields: { confirm: 'yes' } });
     expect(removed.statusCode).toBe(303);
-    expect(removed.headers.location).toBe('/admin/demo?removed=1');
+    // The page's text and 47 organizations; the one with a representative stays.
+    expect(removed.headers.location).toBe('/admin/demo?removed=48');
 
     const about = await platform.server.app.inject({ url: '/en/about' });
     expect(about.body).toContain('<h1>How the Alliance is organised</h1>');
     const audit = await platform.database.pool.query(`SELECT after FROM audit_log WHERE action = 'demo.removed'`);
-    expect(audit.rows).toEqual([{ after: { content: 1 } }]);
-    expect((await secretariat.get('/admin/demo')).body).toContain('There is no demonstration record left.');
+    expect(audit.rows).toEqual([{ after: { content: 1, partners: 47 } }]);
+    expect((await secretariat.get('/admin/demo')).body).toContain('Partner organizations: 1 demonstration record');
+    const left = await platform.database.pool.query(`SELECT slug FROM organizations ORDER BY slug`);
+    expect(left.rows).toEqual([{ slug: 'demo-government-per' }]);
+    const directory = await platform.server.app.inject({ url: '/api/v1/partners' });
+    expect(directory.json().total).toBe(1);
   });
 });

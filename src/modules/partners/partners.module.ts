@@ -14,6 +14,7 @@ import { createDirectoryIndex } from './directory/directory.search-index.ts';
 import { registerPartnerMedia } from './logos/logos.media.ts';
 import { registerPartnersAdmin } from './partners.admin.ts';
 import { loadPartnersDemo } from './partners.demo.ts';
+import { countDemoOrganizations, deleteDemoOrganizations } from './partners.repository.ts';
 import type { PeopleDirectory } from './partners.people.ts';
 import {
   organizationActionGroups,
@@ -53,6 +54,8 @@ export const partnersModule = {
     organizationChangeRequests,
   ],
   demo: loadPartnersDemo,
+  countDemo: countDemoOrganizations,
+  removeDemo: deleteDemoOrganizations,
   mount: (context, needs) => {
     const { db, defaultLocale } = context;
     const directory = createDirectoryIndex({

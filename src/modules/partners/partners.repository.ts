@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbExecutor } from '../../db/database.ts';
+import { isForeignKeyViolation } from '../../db/errors.ts';
 import {
   organizationActionGroups,
   organizations,
@@ -95,4 +96,35 @@ export async function replaceDemoOrganization(
     .insert(organizationStatusHistory)
     .values(input.history.map((entry) => ({ organizationId: row.id, ...entry, note: 'demonstration data' })));
   return true;
+}
+
+/** How many demonstration organizations there are. */
+export async function countDemoOrganizations(db: DbExecutor): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(organizations)
+    .where(eq(organizations.isDemo, true));
+  return row?.count ?? 0;
+}
+
+/**
+ * Deletes the demonstration organizations with what hangs on them (texts, history, logos, change
+ * requests). One that a record elsewhere points to (a representative's role, an application) is
+ * kept: each is deleted under its own savepoint, so such a reference rolls back only its own
+ * deletion. Returns how many were deleted.
+ */
+export async function deleteDemoOrganizations(db: DbExecutor): Promise<number> {
+  const demo = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.isDemo, true));
+  let deleted = 0;
+  for (const { id } of demo) {
+    try {
+      await db.transaction(async (savepoint) => {
+        await savepoint.delete(organizations).where(eq(organizations.id, id));
+      });
+      deleted += 1;
+    } catch (error) {
+      if (!isForeignKeyViolation(error)) throw error;
+    }
+  }
+  return deleted;
 }
