@@ -43,7 +43,7 @@ import { adminModule } from './modules/admin/index.ts';
 import { auditModule } from './modules/audit/index.ts';
 import { contentModule } from './modules/content/index.ts';
 import { dataModule } from './modules/data/index.ts';
-import { mailModule, type Mailer } from './modules/mail/index.ts';
+import { mailModule, type EmailConfirmations, type Mailer } from './modules/mail/index.ts';
 import { partnersModule, type PeopleDirectory } from './modules/partners/index.ts';
 import { pathfindersModule } from './modules/pathfinders/index.ts';
 import { statsModule } from './modules/stats/index.ts';
@@ -66,6 +66,8 @@ export interface Server {
   modules: readonly Pick<ModuleDescriptor, 'name' | 'tables'>[];
   pageCache: PageCache;
   mailer: Mailer;
+  /** Submissions waiting for their sender's address (the background purge's work, run by tests). */
+  confirmations: EmailConfirmations;
   close(): Promise<void>;
 }
 
@@ -273,6 +275,7 @@ export async function buildServer(input: {
     modules: descriptors,
     pageCache,
     mailer: mail.mailer,
+    confirmations: mail.confirmations,
     close: async () => {
       await app.close();
       for (const module of [...modules].reverse()) await module.stop?.();

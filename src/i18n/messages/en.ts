@@ -203,6 +203,7 @@ export const en = {
   'admin.demo.module.partners': 'Partner organizations',
   'admin.demo.module.pathfinders': 'Pathfinder countries',
   'audit.sentence.demoRemoved': '{actor} removed the demonstration content',
+  'audit.sentence.unconfirmedPurged': '{actor} deleted submissions whose e-mail address was never confirmed',
   'admin.backToSite': 'Back to the public site',
   'layout.backOffice': 'Back office',
   'layout.myAccount': 'My account',

@@ -205,6 +205,7 @@ export const es: Record<MessageKey, string> = {
   'admin.demo.module.partners': 'Organizaciones socias',
   'admin.demo.module.pathfinders': 'Países pioneros',
   'audit.sentence.demoRemoved': '{actor} eliminó el contenido de demostración',
+  'audit.sentence.unconfirmedPurged': '{actor} eliminó envíos cuya dirección de correo electrónico nunca se confirmó',
   'admin.backToSite': 'Volver al sitio público',
   'layout.backOffice': 'Espacio de gestión',
   'layout.myAccount': 'Mi cuenta',

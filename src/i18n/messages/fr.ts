@@ -207,6 +207,8 @@ export const fr: Record<MessageKey, string> = {
   'admin.demo.module.partners': 'Organisations partenaires',
   'admin.demo.module.pathfinders': 'Pays pionniers',
   'audit.sentence.demoRemoved': '{actor} a supprimé le contenu de démonstration',
+  'audit.sentence.unconfirmedPurged':
+    '{actor} a supprimé des envois dont l’adresse électronique n’a jamais été confirmée',
   'admin.backToSite': 'Retour au site public',
   'layout.backOffice': 'Espace de gestion',
   'layout.myAccount': 'Mon compte',

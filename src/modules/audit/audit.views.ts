@@ -60,6 +60,7 @@ const SENTENCES: Record<string, MessageKey> = {
   'pathfinders.report_due_set': 'audit.sentence.pathfinderReportDueSet',
   'demo.loaded': 'audit.sentence.demoLoaded',
   'demo.removed': 'audit.sentence.demoRemoved',
+  'mail.unconfirmed_purged': 'audit.sentence.unconfirmedPurged',
   'backups.written': 'audit.sentence.backupWritten',
   'backups.restored': 'audit.sentence.backupRestored',
   'data.imported': 'audit.sentence.dataImported',

@@ -1,7 +1,7 @@
 import type { ModuleDescriptor } from '../../http/module.ts';
 import { registerConfirmationPages } from './confirmations/confirmations.pages.ts';
 import { emailConfirmations } from './confirmations/confirmations.table.ts';
-import { createEmailConfirmations } from './confirmations/confirmations.usecases.ts';
+import { createAbandonedPurge, createEmailConfirmations } from './confirmations/confirmations.usecases.ts';
 import { registerMailAdmin } from './mail.admin.ts';
 import { mailOutbox } from './mail.table.ts';
 import { createMailer } from './mail.usecases.ts';
@@ -22,6 +22,7 @@ export const mailModule = {
     });
     const nudge = () => mailer.nudge();
     const confirmations = createEmailConfirmations({ db: context.db, publicUrl: context.config.publicUrl });
+    const purge = createAbandonedPurge({ confirmations, log: context.log });
     return {
       mailer,
       /** Sends soon what a committed transaction queued. */
@@ -30,8 +31,14 @@ export const mailModule = {
       confirmations,
       pages: (surface) => registerConfirmationPages(surface, { ...context, confirmations, nudgeMail: nudge }),
       admin: (app) => registerMailAdmin(app, context),
-      start: () => mailer.start(),
-      stop: () => mailer.stop(),
+      start: () => {
+        mailer.start();
+        purge.start();
+      },
+      stop: async () => {
+        await purge.stop();
+        await mailer.stop();
+      },
     };
   },
 } satisfies ModuleDescriptor;

@@ -6,6 +6,7 @@ import {
   APPLICATION_CONFIRMATION,
   confirmApplication,
   countOpenApplications,
+  deleteUnconfirmedApplications,
 } from './applications/applications.usecases.ts';
 import { countPendingChangeRequests } from './change-requests/change-requests.usecases.ts';
 import { registerPartnersApi } from './directory/directory.api.ts';
@@ -67,6 +68,7 @@ export const partnersModule = {
     needs.confirmations.register(APPLICATION_CONFIRMATION, {
       purpose: 'partners.apply.purpose',
       onConfirmed: (tx, input) => confirmApplication(tx, { ...input, publicUrl: deps.publicUrl, people: needs.people }),
+      onAbandoned: deleteUnconfirmedApplications,
     });
     const forSecretariat =
       (key: 'partners.queue.applications' | 'partners.queue.changes', href: string, count: () => Promise<number>) =>

@@ -95,3 +95,22 @@ export async function renewConfirmation(
     .set({ tokenHash: input.tokenHash, expiresAt: input.expiresAt, sends: sql`${emailConfirmations.sends} + 1` })
     .where(eq(emailConfirmations.id, input.id));
 }
+
+/**
+ * Deletes the requests never confirmed whose link expired before `expiredBefore`, at most
+ * `limit` of them, and says which records they were for.
+ */
+export async function deleteAbandonedConfirmations(
+  db: DbExecutor,
+  input: { expiredBefore: Date; limit: number },
+): Promise<{ kind: string; recordId: number }[]> {
+  const result = await db.execute<{ kind: string; record_id: number }>(sql`
+    DELETE FROM ${emailConfirmations}
+     WHERE id IN (
+       SELECT id FROM ${emailConfirmations}
+        WHERE confirmed_at IS NULL AND expires_at < ${input.expiredBefore.toISOString()}::timestamptz
+        ORDER BY id LIMIT ${input.limit}
+        FOR UPDATE)
+    RETURNING kind, record_id`);
+  return result.rows.map((row) => ({ kind: row.kind, recordId: row.record_id }));
+}

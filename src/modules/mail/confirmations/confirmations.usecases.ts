@@ -2,11 +2,13 @@ import crypto from 'node:crypto';
 import type { Db, DbExecutor } from '../../../db/database.ts';
 import { AppError } from '../../../http/errors.ts';
 import { translator, type Locale, type MessageKey } from '../../../i18n/i18n.ts';
+import { recordAudit, SYSTEM_ACTOR } from '../../audit/index.ts';
 import { queueMail } from '../mail.usecases.ts';
 import {
   CONFIRMATION_MAIL_KIND,
   countMailsTo,
   countRequestsFrom,
+  deleteAbandonedConfirmations,
   findConfirmationByHash,
   insertConfirmation,
   listUnconfirmedFor,
@@ -24,6 +26,13 @@ export const MAILS_PER_ADDRESS_PER_HOUR = 3;
 export const REQUESTS_PER_CLIENT_PER_HOUR = 10;
 /** Mails one submission gets at most: the first and two resends. */
 export const SENDS_PER_REQUEST = 3;
+/**
+ * How long a submission whose link expired unused is kept (a resend can still bring it back)
+ * before it is deleted with what its sender typed: nobody but the sender ever saw it.
+ */
+export const ABANDONED_AFTER_MS = 7 * 24 * 60 * 60 * 1000;
+/** Submissions one purge deletes at most (the next run takes the rest). */
+const PURGE_BATCH = 500;
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -39,6 +48,11 @@ export interface ConfirmationKind {
     tx: DbExecutor,
     input: { recordId: number; email: string; locale: Locale; ip: string | null; now: Date },
   ): Promise<{ next: string }>;
+  /**
+   * Runs in the purge's transaction: deletes these records, never confirmed, whose links expired
+   * long ago (`ABANDONED_AFTER_MS`). A record confirmed meanwhile must be left alone.
+   */
+  onAbandoned?(tx: DbExecutor, recordIds: readonly number[]): Promise<void>;
 }
 
 export type ConfirmationState = 'pending' | 'used' | 'expired' | 'unknown';
@@ -72,6 +86,11 @@ export interface EmailConfirmations {
    * stops working), within the limits; says nothing of whether there was one.
    */
   resend(input: { email: string; now?: Date }): Promise<void>;
+  /**
+   * Deletes the submissions never confirmed whose link expired more than `ABANDONED_AFTER_MS`
+   * ago, and their requests, in one audited transaction; says how many of each kind.
+   */
+  purgeAbandoned(input?: { now?: Date }): Promise<Record<string, number>>;
 }
 
 function newToken(): { token: string; hash: string } {
@@ -197,6 +216,75 @@ export function createEmailConfirmations(input: { db: Db; publicUrl: string }): 
         });
         await queueLink(tx, { kind: newest.kind, email: newest.email, locale: newest.locale as Locale, token });
       });
+    },
+
+    async purgeAbandoned({ now = new Date() } = {}) {
+      return db.transaction(async (tx) => {
+        const rows = await deleteAbandonedConfirmations(tx, {
+          expiredBefore: new Date(now.getTime() - ABANDONED_AFTER_MS),
+          limit: PURGE_BATCH,
+        });
+        const byKind = new Map<string, number[]>();
+        for (const row of rows) byKind.set(row.kind, [...(byKind.get(row.kind) ?? []), row.recordId]);
+        const purged: Record<string, number> = {};
+        for (const [kind, recordIds] of byKind) {
+          await kinds.get(kind)?.onAbandoned?.(tx, recordIds);
+          purged[kind] = recordIds.length;
+        }
+        if (rows.length > 0) {
+          await recordAudit(tx, {
+            actor: SYSTEM_ACTOR,
+            action: 'mail.unconfirmed_purged',
+            entityType: 'email_confirmation',
+            after: purged,
+          });
+        }
+        return purged;
+      });
+    },
+  };
+}
+
+/** How often the submissions never confirmed are looked for. */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Runs `purgeAbandoned()` a minute after the start, then every hour, in the background; a failed
+ * run is logged and the next one tries again.
+ */
+export function createAbandonedPurge(input: {
+  confirmations: EmailConfirmations;
+  log: { info(object: object, message: string): void; warn(object: object, message: string): void };
+}): { start(): void; stop(): Promise<void> } {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<void> | null = null;
+  const run = () => {
+    running ??= input.confirmations
+      .purgeAbandoned()
+      .then((purged) => {
+        if (Object.keys(purged).length > 0) input.log.info({ purged }, 'submissions never confirmed deleted');
+      })
+      .catch((error: unknown) =>
+        input.log.warn({ err: error }, 'submissions never confirmed not deleted; the next run retries'),
+      )
+      .finally(() => {
+        running = null;
+      });
+  };
+  return {
+    start() {
+      if (timer) return;
+      timer = setTimeout(function tick() {
+        run();
+        timer = setTimeout(tick, PURGE_INTERVAL_MS);
+        timer.unref();
+      }, 60_000);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      await running;
     },
   };
 }

@@ -256,3 +256,11 @@ export async function markReviewStarted(db: DbExecutor, id: number): Promise<voi
     .set({ reviewStartedAt: new Date() })
     .where(and(eq(partnerApplications.id, id), isNull(partnerApplications.reviewStartedAt)));
 }
+
+/** Deletes these applications if their address was never confirmed (a confirmed one stays). */
+export async function deleteUnconfirmedApplications(db: DbExecutor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .delete(partnerApplications)
+    .where(and(inArray(partnerApplications.id, [...ids]), eq(partnerApplications.status, 'unconfirmed')));
+}

@@ -261,6 +261,28 @@ describe('applying to become a partner', () => {
     expect(await counts()).toEqual(expiredBefore);
   });
 
+  it('deletes an application whose link expired unused a week earlier, with an audit record and nothing else', async () => {
+    const late = 'Late Confirmers';
+    const confirmed = await statusOf(valid.name);
+    // Its link expired a minute ago: a resend could still bring it back.
+    expect(await server.confirmations.purgeAbandoned()).toEqual({});
+    expect(await statusOf(late)).toBe('unconfirmed');
+
+    const weekLater = new Date(Date.now() + 7 * 24 * 60 * 60 * 1000 + 2 * 60 * 1000);
+    expect(await server.confirmations.purgeAbandoned({ now: weekLater })).toEqual({ 'partners.application': 1 });
+    expect(await statusOf(late)).toBeUndefined();
+    expect(await statusOf(valid.name)).toBe(confirmed);
+    const requests = await database.pool.query(
+      `SELECT email FROM email_confirmations WHERE email = 'late@example.net'`,
+    );
+    expect(requests.rows).toEqual([]);
+    const audit = await database.pool.query(
+      `SELECT actor_label, after FROM audit_log WHERE action = 'mail.unconfirmed_purged'`,
+    );
+    expect(audit.rows).toEqual([{ actor_label: 'system', after: { 'partners.application': 1 } }]);
+    expect(await server.confirmations.purgeAbandoned({ now: weekLater })).toEqual({});
+  });
+
   it('limits the mails to one address, the requests from one client address and the resends', async () => {
     const target = 'victim@example.com';
     const attempt = (index: number) =>

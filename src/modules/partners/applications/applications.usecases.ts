@@ -10,6 +10,7 @@ import {
   findApplicationByStatusToken,
   markReviewStarted,
   countApplicationsWithStatus,
+  deleteUnconfirmedApplications,
   findApplication,
   findApplicationAwaitingAnswer,
   findSimilarRecords,
@@ -28,6 +29,7 @@ import {
 import type { ApplicationInput } from './applications.schemas.ts';
 
 export type { ApplicationRow } from './applications.repository.ts';
+export { deleteUnconfirmedApplications };
 
 function slugify(name: string): string {
   return (
