@@ -111,6 +111,9 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/demo':                                                    ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/data':                                                     ['in',   'tf',   'ok',   'ok',   '403',  '403',  '403',  '403',  '403'],
   'POST /admin/data/import':                                             ['401',  '401',  'ok',   'ok',   '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/data/indicators/:code':                                    ['in',   'tf',   'ok',   'ok',   '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/data/indicators/:code':                                   ['401',  '401',  'ok',   'ok',   '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/data/indicators/:code/restore':                           ['401',  '401',  'ok',   'ok',   '403',  '403',  '403',  '403',  '403'],
   'GET /admin/applications':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/applications/:id':                                         ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/applications/:id/approve':                                ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -483,6 +486,9 @@ async function requestFor(route: string): Promise<Request> {
     // Any file: a picture sent as data is refused with a report, which is an answer about access too.
     case 'POST /admin/data/import':
       return { method, url: path, file: f.picture };
+    // The one version of the fixture's indicator is the current one: the answer (409) still says who may ask.
+    case 'POST /admin/data/indicators/:code/restore':
+      return { method, url: fill({ code: 'ACCESS.1' }), fields: { version: '1' } };
     // Deciding uses an application or a change up: each visitor gets one of their own.
     case 'POST /admin/applications/:id/approve':
       return { method, url: fill({ id: await apply(`Access ${crypto.randomUUID()}`) }), fields: { confirm: 'yes' } };

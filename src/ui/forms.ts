@@ -61,7 +61,7 @@ ${input.options.map(
 </div>`;
 }
 
-/** A multi-line text, required, with its label, hint and error tied to it. */
+/** A multi-line text (required unless said otherwise), with its label, hint and error tied to it. */
 export function textArea(input: {
   tr: Translator;
   name: string;
@@ -70,15 +70,18 @@ export function textArea(input: {
   value?: string | undefined;
   errors?: FieldErrors;
   maxLength: number;
+  required?: boolean;
+  rows?: number;
 }): SafeHtml {
+  const required = input.required ?? true;
   const error = errorText(input.tr, input.errors, input.name);
   const id = `field-${input.name}`;
   const describedBy = [input.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return html`<div class="field${error ? ' field-invalid' : ''}">
-<label for="${id}">${input.label}</label>
+<label for="${id}">${input.label}${required ? '' : html` <span class="optional">(${input.tr.t('form.optional')})</span>`}</label>
 ${input.hint ? html`<p class="hint" id="${id}-hint">${input.hint}</p>` : ''}
 ${error ? html`<p class="error" id="${id}-error">${error}</p>` : ''}
-<textarea id="${id}" name="${input.name}" rows="6" maxlength="${input.maxLength}" required${
+<textarea id="${id}" name="${input.name}" rows="${input.rows ?? 6}" maxlength="${input.maxLength}"${required ? html` required` : ''}${
     describedBy ? html` aria-describedby="${describedBy}"` : ''
   }${error ? html` aria-invalid="true"` : ''}>${input.value ?? ''}</textarea>
 </div>`;

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, goto, launchBrowser, newPage } from './browser.ts';
+import { clickAndWait, expectAccessible, goto, launchBrowser, newPage, pathOf } from './browser.ts';
+import { signInSecretariat } from './people.ts';
 import { runCommand } from './server.ts';
 
 /**
@@ -118,5 +119,25 @@ describe('the indicator page', () => {
     const lines = (await answer.text()).trim().split('\r\n');
     // The CSV link gives exactly the rows of the table, one for one.
     expect(lines.length - 1).toBe(await page.locator('table.observations tbody tr').count());
+  });
+});
+
+describe.each(LOCALES)('the data editors’ screens in %s', (locale) => {
+  it('shows an indicator’s description and versions, and asks before bringing one back, all accessible', async () => {
+    const page = await signInSecretariat(browser, locale, 'data-screens');
+    openPages.push(page);
+    expect((await goto(page, '/admin/data')).status()).toBe(200);
+    await expectAccessible(page);
+    await clickAndWait(page, page.locator('main table a', { hasText: /^8\.7\.1$/ }));
+    expect(pathOf(page)).toBe('/admin/data/indicators/8.7.1');
+    expect(await page.locator('input[name="name_fr"]').inputValue()).not.toBe('');
+    await expectAccessible(page);
+    // The world figures were version 1; Armenia's file made version 2, the current one.
+    const bringBack = page.locator('main form[action$="/restore"] button');
+    expect(await bringBack.count()).toBe(1);
+    await clickAndWait(page, bringBack.first());
+    expect(await page.locator('main h1').textContent()).toContain('8.7.1');
+    expect(await page.locator('main input[name="confirm"]').getAttribute('value')).toBe('yes');
+    await expectAccessible(page);
   });
 });

@@ -65,6 +65,7 @@ const SENTENCES: Record<string, MessageKey> = {
   'backups.restored': 'audit.sentence.backupRestored',
   'data.imported': 'audit.sentence.dataImported',
   'data.indicator_created': 'audit.sentence.indicatorCreated',
+  'data.indicator_updated': 'audit.sentence.indicatorUpdated',
   'data.version_restored': 'audit.sentence.dataVersionRestored',
 };
 

@@ -1,6 +1,7 @@
 import type { ModuleDescriptor } from '../../http/module.ts';
 import { registerCatalogueApi } from './catalogue/catalogue.api.ts';
 import { registerCataloguePages } from './catalogue/catalogue.pages.ts';
+import { registerIndicatorEditing } from './editing/editing.admin.ts';
 import { registerDataAdmin } from './import/import.admin.ts';
 import { dataVersions, indicators, indicatorTranslations, observations } from './data.table.ts';
 import { registerObservationsApi } from './observations/observations.api.ts';
@@ -11,7 +12,10 @@ export const dataModule = {
   tables: [indicators, indicatorTranslations, dataVersions, observations],
   mount: (context) => ({
     pages: (surface) => registerCataloguePages(surface, context),
-    admin: (app) => registerDataAdmin(app, context),
+    admin: (app) => {
+      registerDataAdmin(app, context);
+      registerIndicatorEditing(app, context);
+    },
     api: (api) => {
       registerCatalogueApi(api, { db: context.db });
       registerObservationsApi(api, { db: context.db });

@@ -80,5 +80,6 @@ export async function listVersions(db: DbExecutor, indicatorId: number): Promise
     SELECT number, kind, format, file_name AS "fileName", restored_from_number AS "restoredFromNumber",
       observations, added, changed, removed, created_at AS "createdAt"
     FROM data_versions WHERE indicator_id = ${indicatorId} ORDER BY number DESC`);
-  return result.rows;
+  // A raw query gives timestamps as the driver reads them: a string on one database, a Date on the other.
+  return result.rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt) }));
 }

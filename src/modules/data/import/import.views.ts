@@ -116,7 +116,7 @@ ${
           tr.t('data.admin.observations'),
         ],
         rows: input.indicators.map((indicator) => [
-          html`<a href="${localePath(tr.locale, `/data/${encodeURIComponent(indicator.code)}`)}">${indicator.code}</a>`,
+          html`<a href="/admin/data/indicators/${encodeURIComponent(indicator.code)}">${indicator.code}</a>`,
           indicatorName(indicator, tr.locale),
           indicator.status === 'draft' ? tr.t('data.draft.badge') : tr.t('data.admin.published'),
           indicator.currentVersion ?? '—',
