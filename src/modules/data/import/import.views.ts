@@ -2,7 +2,6 @@ import type { FieldErrors } from '../../../http/forms.ts';
 import type { MessageKey, Translator } from '../../../i18n/i18n.ts';
 import { csrfField, errorSummary, selectField, textField } from '../../../ui/forms.ts';
 import { html, type SafeHtml } from '../../../ui/html.ts';
-import { localePath } from '../../../ui/layout.ts';
 import { dataTable } from '../../../ui/tables.ts';
 import type { IndicatorRow } from '../catalogue/catalogue.usecases.ts';
 import { indicatorName } from '../catalogue/catalogue.views.ts';
