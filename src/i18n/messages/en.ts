@@ -937,6 +937,71 @@ export const en = {
   'data.nature.M': 'modelled',
   'data.nature.G': 'global monitoring data',
   'data.nature.N': 'regional or world aggregate',
+  'countries.profile.kicker': 'Country profile',
+  'countries.profile.description':
+    '{country}: data on child labour, forced labour and human trafficking, progress to target 8.7, pathfinder country record and partners.',
+  'countries.profile.region': 'Region',
+  'countries.profile.code': 'ISO code',
+  'countries.profile.contents': 'On this page',
+  'countries.profile.print':
+    'To keep this profile, print it or save it as PDF from your browser: the printed page leaves out the menus.',
+  'countries.profile.link': 'Country profile of {country}',
+  'countries.data.heading': 'The data',
+  'countries.data.comparability':
+    'Each table is one series from one source. Series from different sources (the UN SDG Global Database, ILOSTAT, a national statistics office) differ in definitions and survey processing: compare years within a series, not across series. Within a series, a change of age group or of nature (country data, adjusted, estimated) is a break too.',
+  'countries.theme.child_labour': 'Child labour (SDG indicator 8.7.1)',
+  'countries.theme.forced_labour': 'Forced labour',
+  'countries.theme.trafficking': 'Detected victims of human trafficking (SDG indicator 16.2.2)',
+  'countries.theme.other': 'Other indicators',
+  'countries.empty.child_labour': 'No child labour data (SDG indicator 8.7.1) for {country} is in the platform.',
+  'countries.empty.forced_labour': 'No forced labour data for {country} is in the platform.',
+  'countries.empty.trafficking':
+    'No data on detected victims of trafficking (SDG indicator 16.2.2) for {country} is in the platform.',
+  'countries.series.caption': '{indicator} ({code}), {unit}',
+  'countries.series.more': 'Chart, downloads and citation: {indicator}',
+  'countries.availability.heading': 'Data available',
+  'countries.availability.intro': 'Which indicators have data for {country} in the platform, and for which years.',
+  'countries.availability.theme': 'Theme',
+  'countries.availability.indicator': 'Indicator',
+  'countries.availability.years': 'Years',
+  'countries.availability.none': 'no data',
+  'countries.pathfinder.heading': 'Pathfinder country',
+  'countries.pathfinder.link': 'The pathfinder country page of {country}, with every step',
+  'countries.pathfinder.none': '{country} is not on the path of pathfinder countries.',
+  'countries.partners.heading': 'Partners based in {country}',
+  'countries.partners.none': 'No partner of the Alliance is based in {country}.',
+  'progress.heading': 'Progress to target 8.7',
+  'progress.empty':
+    'No series for {country} measures a prevalence of child labour or forced labour: progress to the target cannot be assessed.',
+  'progress.item': '{indicator} ({code}), {age}: end by {target}',
+  'progress.verdict.on_track': 'On track',
+  'progress.verdict.off_track': 'Off track',
+  'progress.verdict.insufficient_data': 'Insufficient data',
+  'progress.reason.no_data': 'No observation in this unit.',
+  'progress.reason.one_point': 'One observation only: a trend needs two.',
+  'progress.reason.not_comparable': 'The observations are not in one comparable series (they differ in age group).',
+  'progress.reason.reached': 'The last value is at or below the end threshold of {threshold}.',
+  'progress.reason.target_passed':
+    'The last observation, of {year}, is from the target year or later and still above {threshold}.',
+  'progress.reason.rising_from_zero': 'The series rises from zero.',
+  'progress.observed': 'Observed trend, {first} to {last}: {change} a year ({from} → {to}).',
+  'progress.required': 'Yearly reduction needed from {year} to reach {threshold} by {target}: {rate} a year.',
+  'progress.method.link': 'How progress is assessed',
+  'progress.method.heading': 'How progress is assessed',
+  'progress.method.intro':
+    'For each series that measures a prevalence (the percentage of children in child labour, SDG indicator 8.7.1, or of people in forced labour), the platform compares the observed trend with the one needed to reach the target: end child labour by {childLabourYear}, forced labour by {forcedLabourYear}.',
+  'progress.method.series':
+    'The series: both sexes together, without other breakdowns, in one unit and one age group (children aged 5 to 17 for child labour, when that group has two observations or more). Figures from different sources are never combined.',
+  'progress.method.trend':
+    'The observed trend: the average yearly rate of change between the first and the last observation of the series, (last ÷ first)^(1 ÷ years between them) − 1. We use the two ends rather than a line fitted through every point: most countries have two to four surveys several years apart, and the rate between two surveys is one a reader can check by hand.',
+  'progress.method.end':
+    'The end: a constant rate of reduction never reaches zero, so the target is read as reached at a prevalence of {threshold} or less, a level at which the practice has become rare and a sample survey can still tell it apart from its sampling error.',
+  'progress.method.needed':
+    'The rate needed: the constant yearly reduction that takes the last value down to {threshold} by the target year, 1 − ({threshold} ÷ last)^(1 ÷ years left).',
+  'progress.method.verdict':
+    'The verdict: on track when the last value is {threshold} or less, or when the observed reduction is at least the one needed; off track otherwise, and when the last observation is from the target year or later and still above {threshold}; insufficient data with a single observation, or when the observations are not in one comparable series. Once the target year has passed, the verdict says whether the observed trend would have reached the end in time.',
+  'progress.method.trafficking':
+    'Detected victims of trafficking (SDG indicator 16.2.2) get no verdict: more victims detected may mean better detection, not more trafficking.',
   'admin.data': 'Indicator data',
   'data.admin.catalogue': 'Indicators',
   'data.admin.name': 'Name',

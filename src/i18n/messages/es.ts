@@ -953,6 +953,72 @@ export const es: Record<MessageKey, string> = {
   'data.nature.M': 'modelización',
   'data.nature.G': 'datos de seguimiento mundial',
   'data.nature.N': 'agregado regional o mundial',
+  'countries.profile.kicker': 'Perfil de país',
+  'countries.profile.description':
+    '{country}: datos sobre trabajo infantil, trabajo forzoso y trata de personas, avance hacia la meta 8.7, trayectoria de país pionero y socios.',
+  'countries.profile.region': 'Región',
+  'countries.profile.code': 'Código ISO',
+  'countries.profile.contents': 'En esta página',
+  'countries.profile.print':
+    'Para conservar este perfil, imprímalo o guárdelo en PDF desde su navegador: la página impresa deja fuera los menús.',
+  'countries.profile.link': 'Perfil de país: {country}',
+  'countries.data.heading': 'Los datos',
+  'countries.data.comparability':
+    'Cada tabla es una serie de una sola fuente. Las series de fuentes distintas (la base de datos mundial de los ODS, ILOSTAT, un instituto nacional de estadística) difieren en definiciones y en el tratamiento de las encuestas: compare años de una misma serie, no series entre sí. Dentro de una serie, un cambio de grupo de edad o de naturaleza (datos del país, ajustados, estimación) también es una ruptura.',
+  'countries.theme.child_labour': 'Trabajo infantil (indicador 8.7.1 de los ODS)',
+  'countries.theme.forced_labour': 'Trabajo forzoso',
+  'countries.theme.trafficking': 'Víctimas detectadas de la trata de personas (indicador 16.2.2 de los ODS)',
+  'countries.theme.other': 'Otros indicadores',
+  'countries.empty.child_labour':
+    'La plataforma no tiene datos de trabajo infantil (indicador 8.7.1 de los ODS) para {country}.',
+  'countries.empty.forced_labour': 'La plataforma no tiene datos de trabajo forzoso para {country}.',
+  'countries.empty.trafficking':
+    'La plataforma no tiene datos de víctimas detectadas de la trata (indicador 16.2.2 de los ODS) para {country}.',
+  'countries.series.caption': '{indicator} ({code}), {unit}',
+  'countries.series.more': 'Gráfico, descargas y cita: {indicator}',
+  'countries.availability.heading': 'Datos disponibles',
+  'countries.availability.intro': 'Qué indicadores tienen datos de {country} en la plataforma, y para qué años.',
+  'countries.availability.theme': 'Tema',
+  'countries.availability.indicator': 'Indicador',
+  'countries.availability.years': 'Años',
+  'countries.availability.none': 'sin datos',
+  'countries.pathfinder.heading': 'País pionero',
+  'countries.pathfinder.link': 'La página de país pionero de {country}, con cada etapa',
+  'countries.pathfinder.none': '{country} no está en la trayectoria de los países pioneros.',
+  'countries.partners.heading': 'Socios con sede en este país: {country}',
+  'countries.partners.none': 'Ningún socio de la Alianza tiene sede en este país: {country}.',
+  'progress.heading': 'Avance hacia la meta 8.7',
+  'progress.empty':
+    'Ninguna serie mide una prevalencia de trabajo infantil o de trabajo forzoso para {country}: no se puede evaluar el avance hacia la meta.',
+  'progress.item': '{indicator} ({code}), {age}: fin para {target}',
+  'progress.verdict.on_track': 'En buen camino',
+  'progress.verdict.off_track': 'Fuera de camino',
+  'progress.verdict.insufficient_data': 'Datos insuficientes',
+  'progress.reason.no_data': 'Ninguna observación en esta unidad.',
+  'progress.reason.one_point': 'Una sola observación: una tendencia necesita dos.',
+  'progress.reason.not_comparable': 'Las observaciones no forman una serie comparable (difieren en grupo de edad).',
+  'progress.reason.reached': 'El último valor está en el umbral de fin de {threshold} o por debajo.',
+  'progress.reason.target_passed':
+    'La última observación, de {year}, es del año de la meta o posterior y sigue por encima de {threshold}.',
+  'progress.reason.rising_from_zero': 'La serie parte de cero y aumenta.',
+  'progress.observed': 'Tendencia observada, de {first} a {last}: {change} al año ({from} → {to}).',
+  'progress.required': 'Reducción anual necesaria desde {year} para llegar a {threshold} en {target}: {rate} al año.',
+  'progress.method.link': 'Cómo se evalúa el avance',
+  'progress.method.heading': 'Cómo se evalúa el avance',
+  'progress.method.intro':
+    'Para cada serie que mide una prevalencia (el porcentaje de niños y niñas en trabajo infantil, indicador 8.7.1 de los ODS, o de personas en trabajo forzoso), la plataforma compara la tendencia observada con la necesaria para alcanzar la meta: poner fin al trabajo infantil para {childLabourYear} y al trabajo forzoso para {forcedLabourYear}.',
+  'progress.method.series':
+    'La serie: ambos sexos juntos, sin otras desagregaciones, en una unidad y un grupo de edad (de 5 a 17 años para el trabajo infantil, cuando ese grupo tiene dos observaciones o más). Nunca se combinan cifras de fuentes distintas.',
+  'progress.method.trend':
+    'La tendencia observada: la tasa anual media de variación entre la primera y la última observación de la serie, (última ÷ primera)^(1 ÷ años entre ellas) − 1. Usamos los dos extremos en lugar de una recta ajustada a todos los puntos: la mayoría de los países tiene de dos a cuatro encuestas separadas por varios años, y la tasa entre dos encuestas se puede comprobar a mano.',
+  'progress.method.end':
+    'El fin: una tasa de reducción constante nunca llega a cero; por eso la meta se considera alcanzada con una prevalencia de {threshold} o menos, nivel en el que la práctica se ha vuelto rara y que una encuesta por muestreo aún distingue de su error de muestreo.',
+  'progress.method.needed':
+    'El ritmo necesario: la reducción anual constante que lleva el último valor a {threshold} para el año de la meta, 1 − ({threshold} ÷ último)^(1 ÷ años restantes).',
+  'progress.method.verdict':
+    'El veredicto: en buen camino cuando el último valor es de {threshold} o menos, o cuando la reducción observada es al menos la necesaria; fuera de camino en los demás casos, y cuando la última observación es del año de la meta o posterior y sigue por encima de {threshold}; datos insuficientes con una sola observación, o cuando las observaciones no forman una serie comparable. Pasado el año de la meta, el veredicto dice si la tendencia observada habría llegado al fin a tiempo.',
+  'progress.method.trafficking':
+    'Las víctimas detectadas de la trata (indicador 16.2.2 de los ODS) no reciben veredicto: más víctimas detectadas puede significar mejor detección, no más trata.',
   'admin.data': 'Datos de los indicadores',
   'data.admin.catalogue': 'Indicadores',
   'data.admin.name': 'Nombre',

@@ -8,6 +8,8 @@ import {
   type VersionRow,
 } from './catalogue.repository.ts';
 
+import { assessSeries, type ProgressItem } from '../progress/progress.usecases.ts';
+import { themeOfIndicator } from '../progress/progress.method.ts';
 import {
   countCountriesByYear,
   listObservations,
@@ -17,6 +19,7 @@ import {
 } from '../observations/observations.repository.ts';
 
 export type { IndicatorRow, ObservationRow, SliceRow, VersionRow };
+export type { ProgressItem };
 
 export async function listCatalogue(input: {
   db: Db;
@@ -85,6 +88,8 @@ export async function getIndicatorPage(input: { db: Db; code: string; asked: Par
   slices: SliceRow[];
   selection: Selection | null;
   observations: ObservationRow[];
+  /** Progress to the target of the series shown (null where it does not apply). */
+  progress: ProgressItem | null;
 } | null> {
   const indicator = await findIndicatorByCode(input.db, input.code);
   if (!indicator) return null;
@@ -92,7 +97,7 @@ export async function getIndicatorPage(input: { db: Db; code: string; asked: Par
   const geo =
     [input.asked.geo, '001'].find((candidate) => slices.some((slice) => slice.geo === candidate)) ??
     mostFrequent(slices.map((slice) => ({ value: slice.geo, count: slice.count })));
-  if (geo === undefined) return { indicator, slices, selection: null, observations: [] };
+  if (geo === undefined) return { indicator, slices, selection: null, observations: [], progress: null };
   const ofGeo = slices.filter((slice) => slice.geo === geo);
   const age = ofGeo.some((slice) => slice.age === input.asked.age)
     ? input.asked.age!
@@ -106,5 +111,6 @@ export async function getIndicatorPage(input: { db: Db; code: string; asked: Par
     limit: 5000,
     offset: 0,
   });
-  return { indicator, slices, selection: { geo, age, unit }, observations };
+  const progress = assessSeries({ indicator, theme: themeOfIndicator(indicator), unit, observations });
+  return { indicator, slices, selection: { geo, age, unit }, observations, progress };
 }

@@ -153,6 +153,7 @@ export function renderCountry(input: {
 <dt>${tr.t('pathfinders.field.since')}</dt><dd>${day(tr, country)}</dd>
 ${country.region ? html`<dt>${tr.t('pathfinders.field.region')}</dt><dd>${tr.t(REGION_LABELS[country.region])}</dd>` : ''}
 </dl>
+<p><a href="${localePath(tr.locale, `/countries/${country.iso3}`)}">${tr.t('countries.profile.link', { country: countryName({ iso3: country.iso3, locale: tr.locale }) })}</a></p>
 <h2>${tr.t('pathfinders.timeline.heading')}</h2>
 <ol class="timeline">${input.moves.map((move) => renderStep(tr, move))}</ol>
 ${input.sections ?? ''}`;
