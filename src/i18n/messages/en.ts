@@ -957,7 +957,7 @@ export const en = {
   'countries.empty.forced_labour': 'No forced labour data for {country} is in the platform.',
   'countries.empty.trafficking':
     'No data on detected victims of trafficking (SDG indicator 16.2.2) for {country} is in the platform.',
-  'countries.series.caption': '{indicator} ({code}), {unit}',
+  'countries.series.caption': '{indicator}, {unit}',
   'countries.series.more': 'Chart, downloads and citation: {indicator}',
   'countries.availability.heading': 'Data available',
   'countries.availability.intro': 'Which indicators have data for {country} in the platform, and for which years.',
@@ -973,7 +973,7 @@ export const en = {
   'progress.heading': 'Progress to target 8.7',
   'progress.empty':
     'No series for {country} measures a prevalence of child labour or forced labour: progress to the target cannot be assessed.',
-  'progress.item': '{indicator} ({code}), {age}: end by {target}',
+  'progress.item': '{indicator}, {age}: end by {target}',
   'progress.verdict.on_track': 'On track',
   'progress.verdict.off_track': 'Off track',
   'progress.verdict.insufficient_data': 'Insufficient data',

@@ -974,7 +974,7 @@ export const es: Record<MessageKey, string> = {
   'countries.empty.forced_labour': 'La plataforma no tiene datos de trabajo forzoso para {country}.',
   'countries.empty.trafficking':
     'La plataforma no tiene datos de víctimas detectadas de la trata (indicador 16.2.2 de los ODS) para {country}.',
-  'countries.series.caption': '{indicator} ({code}), {unit}',
+  'countries.series.caption': '{indicator}, {unit}',
   'countries.series.more': 'Gráfico, descargas y cita: {indicator}',
   'countries.availability.heading': 'Datos disponibles',
   'countries.availability.intro': 'Qué indicadores tienen datos de {country} en la plataforma, y para qué años.',
@@ -990,7 +990,7 @@ export const es: Record<MessageKey, string> = {
   'progress.heading': 'Avance hacia la meta 8.7',
   'progress.empty':
     'Ninguna serie mide una prevalencia de trabajo infantil o de trabajo forzoso para {country}: no se puede evaluar el avance hacia la meta.',
-  'progress.item': '{indicator} ({code}), {age}: fin para {target}',
+  'progress.item': '{indicator}, {age}: fin para {target}',
   'progress.verdict.on_track': 'En buen camino',
   'progress.verdict.off_track': 'Fuera de camino',
   'progress.verdict.insufficient_data': 'Datos insuficientes',

@@ -977,7 +977,7 @@ export const fr: Record<MessageKey, string> = {
   'countries.empty.forced_labour': 'La plateforme n’a pas de données sur le travail forcé pour {country}.',
   'countries.empty.trafficking':
     'La plateforme n’a pas de données sur les victimes détectées de la traite (indicateur 16.2.2 des ODD) pour {country}.',
-  'countries.series.caption': '{indicator} ({code}), {unit}',
+  'countries.series.caption': '{indicator}, {unit}',
   'countries.series.more': 'Graphique, téléchargements et citation : {indicator}',
   'countries.availability.heading': 'Données disponibles',
   'countries.availability.intro':
@@ -994,7 +994,7 @@ export const fr: Record<MessageKey, string> = {
   'progress.heading': 'Progrès vers la cible 8.7',
   'progress.empty':
     'Aucune série ne mesure une prévalence du travail des enfants ou du travail forcé pour {country} : le progrès vers la cible ne peut pas être évalué.',
-  'progress.item': '{indicator} ({code}), {age} : fin d’ici {target}',
+  'progress.item': '{indicator}, {age} : fin d’ici {target}',
   'progress.verdict.on_track': 'En bonne voie',
   'progress.verdict.off_track': 'Pas en bonne voie',
   'progress.verdict.insufficient_data': 'Données insuffisantes',

@@ -59,6 +59,15 @@ export function formatValue(tr: Translator, value: number, unit: string): string
   return unit === 'percent' ? tr.t('data.value.percent', { value: number }) : number;
 }
 
+/** An indicator's name with its code, once when the name is the code (a draft): "Child labour (8.7.1)". */
+export function indicatorLabel(
+  indicator: { names: Partial<Record<Locale, string>>; code: string },
+  locale: Locale,
+): string {
+  const name = indicatorName(indicator, locale);
+  return name === indicator.code ? name : `${name} (${indicator.code})`;
+}
+
 /** An indicator's name in the reader's language, else in another, else its code. */
 export function indicatorName(
   indicator: { names: Partial<Record<Locale, string>>; code: string },

@@ -7,7 +7,15 @@ import { dataTable } from '../../../ui/tables.ts';
 import { KIND_LABELS } from '../../partners/index.ts';
 import { formatRecordedDay, renderLight, STAGE_LABELS } from '../../pathfinders/index.ts';
 import { SEXES } from '../data.table.ts';
-import { ageLabel, formatValue, indicatorName, natureLabel, sexLabel, unitLabel } from '../data.labels.ts';
+import {
+  ageLabel,
+  formatValue,
+  indicatorLabel,
+  indicatorName,
+  natureLabel,
+  sexLabel,
+  unitLabel,
+} from '../data.labels.ts';
 import { THEMES, type Theme } from '../progress/progress.method.ts';
 import { renderProgress, renderProgressMethod } from '../progress/progress.views.ts';
 import type { AvailabilityEntry, CountryProfile, CountrySeries } from './countries.usecases.ts';
@@ -66,7 +74,7 @@ function renderSeries(tr: Translator, iso3: string, series: CountrySeries, index
   const unique = (values: string[]) => [...new Set(values.filter(Boolean))];
   const captionId = `series-${index}`;
   return html`<div class="table-wrap" role="region" aria-labelledby="${captionId}" tabindex="0"><table class="observations country-series">
-<caption id="${captionId}">${tr.t('countries.series.caption', { indicator: name, code: series.indicator.code, unit })}</caption>
+<caption id="${captionId}">${tr.t('countries.series.caption', { indicator: indicatorLabel(series.indicator, tr.locale), unit })}</caption>
 <thead><tr><th scope="col">${tr.t('data.table.year')}</th><th scope="col">${tr.t('data.indicator.age')}</th>${
     hasOther ? html`<th scope="col">${tr.t('data.table.other')}</th>` : ''
   }${sexes.map((sex) => html`<th scope="col">${sexLabel(tr, sex)}</th>`)}<th scope="col">${tr.t('data.table.nature')}</th><th scope="col">${tr.t('data.table.source')}</th></tr></thead>
@@ -106,7 +114,7 @@ ${dataTable({
       ? [[tr.t(THEME_LABELS[entry.theme]), '—', tr.t('countries.availability.none')]]
       : entry.indicators.map(({ indicator, years }) => [
           tr.t(THEME_LABELS[entry.theme]),
-          html`<a href="${dataHref(tr, indicator.code, { geo: iso3 })}">${indicatorName(indicator, tr.locale)}</a> (${indicator.code})`,
+          html`<a href="${dataHref(tr, indicator.code, { geo: iso3 })}">${indicatorLabel(indicator, tr.locale)}</a>`,
           yearRanges(years),
         ]),
   ),

@@ -48,7 +48,10 @@ export function assessSeries(input: {
     indicator: { code: input.indicator.code, names: input.indicator.names },
     theme,
     unit: input.unit,
-    age: series.ok ? series.age : null,
+    // Without a comparable series, the age group it would have been read in, when there is one.
+    age: series.ok
+      ? series.age
+      : ((input.observations.find((row) => row.age === preferredAge) ?? input.observations[0])?.age ?? null),
     assessment: assessProgress({ series, targetYear: TARGET_YEAR[theme] }),
   };
 }

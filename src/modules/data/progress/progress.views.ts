@@ -1,6 +1,6 @@
 import type { MessageKey, Translator } from '../../../i18n/i18n.ts';
 import { html, type SafeHtml } from '../../../ui/html.ts';
-import { ageLabel, formatValue, indicatorName } from '../data.labels.ts';
+import { ageLabel, formatValue, indicatorLabel } from '../data.labels.ts';
 import { END_THRESHOLD_PERCENT, TARGET_YEAR, type Assessment, type Verdict } from './progress.method.ts';
 import type { ProgressItem } from './progress.usecases.ts';
 
@@ -19,14 +19,14 @@ const REASON_LABELS: Record<Exclude<Assessment['reason'], 'trend'>, MessageKey> 
   rising_from_zero: 'progress.reason.rising_from_zero',
 };
 
-/** A yearly rate as a signed percentage in the reader's language: "−15.9 %", "+18.9 %". */
+/** A yearly rate (0.159) as a percentage in the reader's language, signed or not: "−15.9 %", "15.9 %". */
 function rate(tr: Translator, value: number, signed: boolean): string {
-  return new Intl.NumberFormat(tr.locale, {
-    style: 'percent',
+  const number = new Intl.NumberFormat(tr.locale, {
     maximumFractionDigits: 1,
     minimumFractionDigits: 1,
     ...(signed ? { signDisplay: 'exceptZero' as const } : {}),
-  }).format(value);
+  }).format(value * 100);
+  return tr.t('data.value.percent', { value: number });
 }
 
 function threshold(tr: Translator): string {
@@ -63,8 +63,7 @@ function renderItem(tr: Translator, item: ProgressItem): SafeHtml {
     details.push(tr.t(REASON_LABELS[a.reason], { threshold: threshold(tr), year: a.last?.year ?? '' }));
   }
   return html`<li class="progress-item verdict-${a.verdict}"><p class="progress-series">${tr.t('progress.item', {
-    indicator: indicatorName(item.indicator, tr.locale),
-    code: item.indicator.code,
+    indicator: indicatorLabel(item.indicator, tr.locale),
     age: item.age === null ? '—' : ageLabel(tr, item.age),
     target: a.targetYear,
   })}</p>
