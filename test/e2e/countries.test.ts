@@ -55,6 +55,28 @@ describe.each(LOCALES)('country profiles in %s', (locale) => {
   });
 });
 
+function focusedLink(): string | null {
+  const active = (
+    globalThis as unknown as { document: { activeElement: { getAttribute(name: string): string | null } | null } }
+  ).document.activeElement;
+  return active?.getAttribute('href') ?? null;
+}
+
+describe.each(LOCALES)('the world map of an indicator in %s', (locale) => {
+  it('is accessible, fits a phone, and takes the keyboard from its form into its countries', async () => {
+    const page = await people.open(PHONE);
+    expect((await goto(page, `/${locale}/data/SL_TLF_CHLDEC?year=2021&sex=female`)).status()).toBe(200);
+    expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page);
+    await page.locator('#map-sex').focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    // 2021, girls: Fiji, Nigeria, Viet Nam; the first link of the map is a country's profile.
+    expect(await page.evaluate(focusedLink)).toMatch(new RegExp(`^/${locale}/countries/(FJI|NGA|VNM)$`));
+    expect(await page.locator('#map-table tbody tr').count()).toBe(3);
+  });
+});
+
 describe('the printed profile', () => {
   it('leaves out the menus and the contents, and keeps the data', async () => {
     const page = await people.open();

@@ -937,6 +937,18 @@ export const en = {
   'data.nature.M': 'modelled',
   'data.nature.G': 'global monitoring data',
   'data.nature.N': 'regional or world aggregate',
+  'data.map.heading': 'World map',
+  'data.map.title': '{indicator}: {year}, {sex}, {age}, {unit}',
+  'data.map.description':
+    'Each country with a value is coloured by its class and is a link to its profile; the legend names the classes, and the table that follows gives every value.',
+  'data.map.country': '{country}: {value} ({nature})',
+  'data.map.year': 'Year',
+  'data.map.sex': 'Sex',
+  'data.map.show': 'Show the map',
+  'data.map.range': '{from} to {to}',
+  'data.map.tableLink': 'The same values as a table',
+  'data.map.tableCaption': 'Values by country: {year}, {sex}',
+  'data.map.countryColumn': 'Country',
   'countries.profile.kicker': 'Country profile',
   'countries.profile.description':
     '{country}: data on child labour, forced labour and human trafficking, progress to target 8.7, pathfinder country record and partners.',

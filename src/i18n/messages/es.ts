@@ -953,6 +953,18 @@ export const es: Record<MessageKey, string> = {
   'data.nature.M': 'modelización',
   'data.nature.G': 'datos de seguimiento mundial',
   'data.nature.N': 'agregado regional o mundial',
+  'data.map.heading': 'Mapa del mundo',
+  'data.map.title': '{indicator}: {year}, {sex}, {age}, {unit}',
+  'data.map.description':
+    'Cada país con un valor está coloreado según su clase y lleva a su perfil; la leyenda nombra las clases, y la tabla que sigue da cada valor.',
+  'data.map.country': '{country}: {value} ({nature})',
+  'data.map.year': 'Año',
+  'data.map.sex': 'Sexo',
+  'data.map.show': 'Mostrar el mapa',
+  'data.map.range': 'de {from} a {to}',
+  'data.map.tableLink': 'Los mismos valores en una tabla',
+  'data.map.tableCaption': 'Valores por país: {year}, {sex}',
+  'data.map.countryColumn': 'País',
   'countries.profile.kicker': 'Perfil de país',
   'countries.profile.description':
     '{country}: datos sobre trabajo infantil, trabajo forzoso y trata de personas, avance hacia la meta 8.7, trayectoria de país pionero y socios.',

@@ -956,6 +956,18 @@ export const fr: Record<MessageKey, string> = {
   'data.nature.M': 'modélisation',
   'data.nature.G': 'données de suivi mondial',
   'data.nature.N': 'agrégat régional ou mondial',
+  'data.map.heading': 'Carte du monde',
+  'data.map.title': '{indicator} : {year}, {sex}, {age}, {unit}',
+  'data.map.description':
+    'Chaque pays qui a une valeur est coloré selon sa classe et mène à son profil ; la légende nomme les classes, et le tableau qui suit donne chaque valeur.',
+  'data.map.country': '{country} : {value} ({nature})',
+  'data.map.year': 'Année',
+  'data.map.sex': 'Sexe',
+  'data.map.show': 'Afficher la carte',
+  'data.map.range': 'de {from} à {to}',
+  'data.map.tableLink': 'Les mêmes valeurs en tableau',
+  'data.map.tableCaption': 'Valeurs par pays : {year}, {sex}',
+  'data.map.countryColumn': 'Pays',
   'countries.profile.kicker': 'Profil de pays',
   'countries.profile.description':
     '{country} : données sur le travail des enfants, le travail forcé et la traite des êtres humains, progrès vers la cible 8.7, parcours de pays pionnier et partenaires.',

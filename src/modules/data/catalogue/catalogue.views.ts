@@ -4,8 +4,16 @@ import { localePath } from '../../../ui/layout.ts';
 import { timeSeriesChart, type ChartSeries } from '../charts/charts.views.ts';
 import { SEXES } from '../data.table.ts';
 import { ageLabel, formatValue, geoName, indicatorName, natureLabel, sexLabel, unitLabel } from '../data.labels.ts';
+import { renderIndicatorMap } from '../maps/maps.views.ts';
 import { renderProgress, renderProgressMethod } from '../progress/progress.views.ts';
-import type { IndicatorRow, ObservationRow, ProgressItem, Selection, SliceRow } from './catalogue.usecases.ts';
+import type {
+  IndicatorMap,
+  IndicatorRow,
+  ObservationRow,
+  ProgressItem,
+  Selection,
+  SliceRow,
+} from './catalogue.usecases.ts';
 
 export { indicatorName };
 
@@ -99,6 +107,7 @@ export function renderIndicatorPage(input: {
   selection: Selection | null;
   observations: ObservationRow[];
   progress: ProgressItem | null;
+  map: IndicatorMap | null;
   publicUrl: string;
 }): SafeHtml {
   const { tr, indicator, selection } = input;
@@ -171,6 +180,7 @@ ${timeSeriesChart({
       }</td><td>${natureLabel(tr, row.nature)}</td><td>${row.source}${row.footnote ? html`<br><small>${row.footnote}</small>` : ''}</td></tr>\n`,
   )}</tbody></table></div>
 ${/^[A-Z]{3}$/.test(selection.geo) ? html`<p><a href="${localePath(tr.locale, `/countries/${selection.geo}`)}">${tr.t('countries.profile.link', { country: geo })}</a></p>` : ''}
+${input.map ? renderIndicatorMap({ tr, map: input.map, indicator: name, selection }) : ''}
 ${
   input.progress
     ? html`<h2 id="progress">${tr.t('progress.heading')}</h2>

@@ -157,6 +157,42 @@ describe('the world on the indicator page', () => {
   });
 });
 
+describe('the indicator page’s world map', () => {
+  /** The map's links (name and address) and the rows of the table that follows it. */
+  function mapOf(body: string) {
+    const svg = /<svg class="world-map choropleth"[\s\S]*?<\/svg>/.exec(body)![0];
+    const table = body.slice(body.indexOf('<div id="map-table">'));
+    return {
+      links: [...svg.matchAll(/<a href="([^"]+)" aria-label="([^"]+)"/g)].map((match) => [match[1], match[2]]),
+      rows: [...table.matchAll(/<tr><td data-label="Country"><a href="([^"]+)">/g)].map((match) => match[1]),
+    };
+  }
+
+  it('shows by default the year with most countries, both sexes, each country linking its profile', async () => {
+    // UN SDG SL_TLF_CHLDEC, ages 5_17, bothsex: 18 countries in 2019, more than in any other year.
+    const page = await get('/en/data/SL_TLF_CHLDEC');
+    expect(page).toContain('<option value="2019" selected>2019</option>');
+    expect(page).toContain('<option value="total" selected>Total</option>');
+    const map = mapOf(page);
+    expect(map.rows).toHaveLength(18);
+    expect(map.rows).toContain('/en/countries/MEX');
+    // Mexico, 2019, ca: 5.994.
+    expect(map.links).toContainEqual(['/en/countries/MEX', 'Mexico: 5.994 % (country data, adjusted)']);
+    expect(page).toContain('Values by country: 2019, Total');
+  });
+
+  it('draws the year and sex chosen with the form, with a legend of the classes used', async () => {
+    // 2021, female: Fiji 242, Nigeria 566, Viet Nam 704.
+    const page = await get('/en/data/SL_TLF_CHLDEC?year=2021&sex=female');
+    const map = mapOf(page);
+    expect(map.rows).toHaveLength(3);
+    expect(map.links).toContainEqual(['/en/countries/NGA', 'Nigeria: 29.979 % (country data)']);
+    expect(page).toContain('Values by country: 2021, Girls and women');
+    expect(page).toMatch(/<span class="swatch choropleth-\d" aria-hidden="true"><\/span>/);
+    expect(page).toContain('<option value="female" selected>Girls and women</option>');
+  });
+});
+
 describe('a country without data', () => {
   it('says what is missing', async () => {
     const page = await get('/en/countries/AND');

@@ -5,11 +5,11 @@ import { filterForm, selectField } from '../../../ui/forms.ts';
 import { html, type SafeHtml } from '../../../ui/html.ts';
 import { localePath } from '../../../ui/layout.ts';
 import { dataTable } from '../../../ui/tables.ts';
+import { renderWorldMap } from '../../../ui/world-map.ts';
 import type { StageMove } from '../lifecycle/lifecycle.usecases.ts';
 import { sourceHost } from '../lifecycle/lifecycle.views.ts';
 import { formatRecordedDay, STAGE_LABELS } from '../pathfinders.labels.ts';
 import type { PathfinderStage } from '../pathfinders.table.ts';
-import { renderWorldMap } from './directory.map.ts';
 import { PUBLIC_STAGES, type DirectoryQuery } from './directory.schemas.ts';
 import type { PublicCountry } from './directory.usecases.ts';
 
