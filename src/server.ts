@@ -232,7 +232,11 @@ export async function buildServer(input: {
   });
   registerAssetRoutes(app, assets);
   registerFavicon(app, assets);
-  registerDiscoveryRoutes(app, { site });
+  registerDiscoveryRoutes(app, {
+    site,
+    listedPaths: async () =>
+      (await Promise.all(modules.map((module) => module.sitemap?.() ?? Promise.resolve([])))).flat(),
+  });
   for (const module of modules) module.routes?.(app);
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -58,6 +58,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/pathfinders/:iso3': 'public',
   'GET /:locale/data': 'public',
   'GET /:locale/data/:code': 'public',
+  'GET /:locale/countries/:iso3': 'public',
+  'GET /api/v1/countries/:iso3': 'public',
   'GET /api/v1/indicators': 'public',
   'GET /api/v1/indicators/:code': 'public',
   'GET /api/v1/indicators/:code/observations': 'public',

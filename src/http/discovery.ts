@@ -7,7 +7,10 @@ import { localePath, type SiteContext } from '../ui/layout.ts';
 const PERSONAL_PAGES = /^\/(sign-in|sign-out|account|password)(\/|$)/;
 
 /** `/sitemap.xml` (every public page in every language, with its alternates) and `/robots.txt`. */
-export function registerDiscoveryRoutes(app: FastifyInstance, input: { site: SiteContext }): void {
+export function registerDiscoveryRoutes(
+  app: FastifyInstance,
+  input: { site: SiteContext; listedPaths?: () => Promise<readonly string[]> },
+): void {
   const { site } = input;
   app.get('/robots.txt', async (_request, reply) =>
     reply
@@ -17,10 +20,11 @@ export function registerDiscoveryRoutes(app: FastifyInstance, input: { site: Sit
   );
 
   app.get('/sitemap.xml', async (_request, reply) => {
-    // Served paths with a parameter (`/:slug`) are not pages; the pages editors published are.
+    // Served paths with a parameter (`/:slug`) are not pages; the pages editors published are, and so
+    // are those the modules list (the country profiles).
     const paths = new Set([...site.publicPaths, ...(site.menu?.pagePaths ?? [])]);
-    const urls = [...paths]
-      .filter((path) => !PERSONAL_PAGES.test(path) && !/[:*]/.test(path))
+    const listed = (await input.listedPaths?.()) ?? [];
+    const urls = [...[...paths].filter((path) => !PERSONAL_PAGES.test(path) && !/[:*]/.test(path)), ...listed]
       .sort()
       .flatMap((path) =>
         LOCALES.map((locale) => {

@@ -48,6 +48,8 @@ export interface MountedModule {
   api?(api: ApiRegistry): void;
   /** Routes outside the three surfaces (`/media/…`). */
   routes?(app: FastifyInstance): void;
+  /** Public pages with a parameter that the sitemap lists (paths without the locale: `/countries/NPL`). */
+  sitemap?(): Promise<readonly string[]>;
   /** What waits for someone in the back office, shown on its home. */
   queues?: readonly QueueProvider[];
   gauges?: readonly Gauge[];

@@ -31,3 +31,8 @@ export function countryOptions(locale: Locale): { value: string; label: string }
 export function countryCodeOfNumeric(numeric: string): string | null {
   return countries.numericToAlpha3(numeric) ?? null;
 }
+
+/** Whether an upper-case code is an ISO 3166-1 alpha-3 country code (`NPL`: yes; `XYZ`: no). */
+export function isCountryCode(iso3: string): boolean {
+  return /^[A-Z]{3}$/.test(iso3) && countries.alpha3ToAlpha2(iso3) !== undefined;
+}

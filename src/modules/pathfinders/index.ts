@@ -7,3 +7,9 @@ export {
 } from './pathfinders.table.ts';
 export { pathfindersModule } from './pathfinders.module.ts';
 export { readDemoPathfinders } from './pathfinders.demo.ts';
+export { getPublicCountry, listPublicCountries, type PublicCountry } from './directory/directory.usecases.ts';
+export { formatRecordedDay, STAGE_LABELS } from './pathfinders.labels.ts';
+export { PATHFINDER_TABLES } from './pathfinders.table.ts';
+export { redirectToUpperCase } from './pathfinders.access.ts';
+export { renderLight } from './reports/reports.views.ts';
+export { reportLight } from './reports/reports.light.ts';

@@ -4,7 +4,7 @@ import { notFound } from '../../../http/errors.ts';
 import { canonicalQuery } from '../../../http/page-cache.ts';
 import { param } from '../../../http/params.ts';
 import { sendCachedPage, type PublicPageDeps } from '../../../http/public-surface.ts';
-import { DATA_TABLES } from '../data.table.ts';
+import { DATA_TABLES, SEXES } from '../data.table.ts';
 import { getCataloguePage, getIndicatorPage } from './catalogue.usecases.ts';
 import { indicatorName, renderCatalogue, renderIndicatorPage } from './catalogue.views.ts';
 
@@ -21,6 +21,9 @@ const selectionQuerySchema = z.object({
     .optional()
     .catch(undefined),
   unit: z.string().max(100).optional().catch(undefined),
+  /** The map's year and sex. */
+  year: z.coerce.number().int().min(1900).max(2100).optional().catch(undefined),
+  sex: z.enum(SEXES).optional().catch(undefined),
 });
 
 /** The catalogue (`/{l}/data`) and each indicator's page (`/{l}/data/{code}`). */
@@ -42,7 +45,13 @@ export function registerCataloguePages(surface: FastifyInstance, deps: PublicPag
   surface.get('/data/:code', async (request, reply) => {
     const code = param(request, 'code');
     const asked = selectionQuerySchema.parse(request.query ?? {});
-    const query = canonicalQuery({ geo: asked.geo, age: asked.age, unit: asked.unit });
+    const query = canonicalQuery({
+      geo: asked.geo,
+      age: asked.age,
+      unit: asked.unit,
+      year: asked.year === undefined ? undefined : String(asked.year),
+      sex: asked.sex,
+    });
     return sendCachedPage({
       deps,
       request,

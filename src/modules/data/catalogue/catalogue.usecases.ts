@@ -8,6 +8,9 @@ import {
   type VersionRow,
 } from './catalogue.repository.ts';
 
+import { getIndicatorMap, type IndicatorMap, type MapSelection } from '../maps/maps.usecases.ts';
+import { assessSeries, type ProgressItem } from '../progress/progress.usecases.ts';
+import { themeOfIndicator } from '../progress/progress.method.ts';
 import {
   countCountriesByYear,
   listObservations,
@@ -17,6 +20,7 @@ import {
 } from '../observations/observations.repository.ts';
 
 export type { IndicatorRow, ObservationRow, SliceRow, VersionRow };
+export type { IndicatorMap, ProgressItem };
 
 export async function listCatalogue(input: {
   db: Db;
@@ -80,11 +84,19 @@ function mostFrequent(values: readonly { value: string; count: number }[]): stri
  * (the one asked for where the data has it; otherwise the world, or the geography with most data,
  * its most frequent age group and unit), and every observation of that selection.
  */
-export async function getIndicatorPage(input: { db: Db; code: string; asked: Partial<Selection> }): Promise<{
+export async function getIndicatorPage(input: {
+  db: Db;
+  code: string;
+  asked: Partial<Selection> & Partial<MapSelection>;
+}): Promise<{
   indicator: IndicatorRow;
   slices: SliceRow[];
   selection: Selection | null;
   observations: ObservationRow[];
+  /** Progress to the target of the series shown (null where it does not apply). */
+  progress: ProgressItem | null;
+  /** Every country's value for a year and a sex, in the age group and unit shown (null: none). */
+  map: IndicatorMap | null;
 } | null> {
   const indicator = await findIndicatorByCode(input.db, input.code);
   if (!indicator) return null;
@@ -92,7 +104,7 @@ export async function getIndicatorPage(input: { db: Db; code: string; asked: Par
   const geo =
     [input.asked.geo, '001'].find((candidate) => slices.some((slice) => slice.geo === candidate)) ??
     mostFrequent(slices.map((slice) => ({ value: slice.geo, count: slice.count })));
-  if (geo === undefined) return { indicator, slices, selection: null, observations: [] };
+  if (geo === undefined) return { indicator, slices, selection: null, observations: [], progress: null, map: null };
   const ofGeo = slices.filter((slice) => slice.geo === geo);
   const age = ofGeo.some((slice) => slice.age === input.asked.age)
     ? input.asked.age!
@@ -106,5 +118,16 @@ export async function getIndicatorPage(input: { db: Db; code: string; asked: Par
     limit: 5000,
     offset: 0,
   });
-  return { indicator, slices, selection: { geo, age, unit }, observations };
+  const progress = assessSeries({ indicator, theme: themeOfIndicator(indicator), unit, observations });
+  const map = await getIndicatorMap({
+    db: input.db,
+    indicatorId: indicator.id,
+    age,
+    unit,
+    asked: {
+      ...(input.asked.year ? { year: input.asked.year } : {}),
+      ...(input.asked.sex ? { sex: input.asked.sex } : {}),
+    },
+  });
+  return { indicator, slices, selection: { geo, age, unit }, observations, progress, map };
 }

@@ -3,13 +3,19 @@ import { html, type SafeHtml } from '../../../ui/html.ts';
 import { localePath } from '../../../ui/layout.ts';
 import { timeSeriesChart, type ChartSeries } from '../charts/charts.views.ts';
 import { SEXES } from '../data.table.ts';
-import { ageLabel, formatValue, geoName, natureLabel, sexLabel, unitLabel } from '../data.labels.ts';
-import type { IndicatorRow, ObservationRow, Selection, SliceRow } from './catalogue.usecases.ts';
+import { ageLabel, formatValue, geoName, indicatorName, natureLabel, sexLabel, unitLabel } from '../data.labels.ts';
+import { renderIndicatorMap } from '../maps/maps.views.ts';
+import { renderProgress, renderProgressMethod } from '../progress/progress.views.ts';
+import type {
+  IndicatorMap,
+  IndicatorRow,
+  ObservationRow,
+  ProgressItem,
+  Selection,
+  SliceRow,
+} from './catalogue.usecases.ts';
 
-/** An indicator's name in the reader's language, else in another, else its code. */
-export function indicatorName(indicator: Pick<IndicatorRow, 'names' | 'code'>, locale: Locale): string {
-  return indicator.names[locale] ?? indicator.names.en ?? indicator.names.fr ?? indicator.names.es ?? indicator.code;
-}
+export { indicatorName };
 
 function draftBadge(tr: Translator, indicator: IndicatorRow): SafeHtml | string {
   return indicator.status === 'draft' ? html` <span class="badge">${tr.t('data.draft.badge')}</span>` : '';
@@ -100,6 +106,8 @@ export function renderIndicatorPage(input: {
   slices: SliceRow[];
   selection: Selection | null;
   observations: ObservationRow[];
+  progress: ProgressItem | null;
+  map: IndicatorMap | null;
   publicUrl: string;
 }): SafeHtml {
   const { tr, indicator, selection } = input;
@@ -171,6 +179,15 @@ ${timeSeriesChart({
           : ''
       }</td><td>${natureLabel(tr, row.nature)}</td><td>${row.source}${row.footnote ? html`<br><small>${row.footnote}</small>` : ''}</td></tr>\n`,
   )}</tbody></table></div>
+${/^[A-Z]{3}$/.test(selection.geo) ? html`<p><a href="${localePath(tr.locale, `/countries/${selection.geo}`)}">${tr.t('countries.profile.link', { country: geo })}</a></p>` : ''}
+${input.map ? renderIndicatorMap({ tr, map: input.map, indicator: name, selection }) : ''}
+${
+  input.progress
+    ? html`<h2 id="progress">${tr.t('progress.heading')}</h2>
+${renderProgress({ tr, items: [input.progress], empty: '' })}
+${renderProgressMethod({ tr, level: 3 })}`
+    : ''
+}
 <h2>${tr.t('data.download.heading')}</h2>
 <ul><li><a href="${api}&amp;format=csv" download>${tr.t('data.download.csv')}</a></li><li><a href="${api}&amp;per_page=1000">${tr.t('data.download.json')}</a></li></ul>
 <h2>${tr.t('data.cite.heading')}</h2>

@@ -5,11 +5,11 @@ import { filterForm, selectField } from '../../../ui/forms.ts';
 import { html, type SafeHtml } from '../../../ui/html.ts';
 import { localePath } from '../../../ui/layout.ts';
 import { dataTable } from '../../../ui/tables.ts';
+import { renderWorldMap } from '../../../ui/world-map.ts';
 import type { StageMove } from '../lifecycle/lifecycle.usecases.ts';
 import { sourceHost } from '../lifecycle/lifecycle.views.ts';
 import { formatRecordedDay, STAGE_LABELS } from '../pathfinders.labels.ts';
 import type { PathfinderStage } from '../pathfinders.table.ts';
-import { renderWorldMap } from './directory.map.ts';
 import { PUBLIC_STAGES, type DirectoryQuery } from './directory.schemas.ts';
 import type { PublicCountry } from './directory.usecases.ts';
 
@@ -153,6 +153,7 @@ export function renderCountry(input: {
 <dt>${tr.t('pathfinders.field.since')}</dt><dd>${day(tr, country)}</dd>
 ${country.region ? html`<dt>${tr.t('pathfinders.field.region')}</dt><dd>${tr.t(REGION_LABELS[country.region])}</dd>` : ''}
 </dl>
+<p><a href="${localePath(tr.locale, `/countries/${country.iso3}`)}">${tr.t('countries.profile.link', { country: countryName({ iso3: country.iso3, locale: tr.locale }) })}</a></p>
 <h2>${tr.t('pathfinders.timeline.heading')}</h2>
 <ol class="timeline">${input.moves.map((move) => renderStep(tr, move))}</ol>
 ${input.sections ?? ''}`;

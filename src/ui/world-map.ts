@@ -4,14 +4,15 @@ import { geoCentroid, geoEqualEarth, geoPath, geoStream, type GeoProjection } fr
 import type { Feature, FeatureCollection } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import { countryCodeOfNumeric } from '../../../i18n/countries.ts';
-import { html, trustedHtml, type SafeHtml } from '../../../ui/html.ts';
+import { countryCodeOfNumeric } from '../i18n/countries.ts';
+import { html, trustedHtml, type SafeHtml } from './html.ts';
 
 /**
- * The world map of the pathfinder countries, drawn on the server as SVG from Natural Earth's
- * 1:110m shapes (the `world-atlas` package): the land as one light shape, then each country of the
- * list as a link to its page, coloured by its stage. No script: every country is a link that the
- * keyboard reaches in the order of the list, with its name and stage as its accessible name.
+ * A world map drawn on the server as SVG from Natural Earth's 1:110m shapes (the `world-atlas`
+ * package): the land as one light shape, then each country of the list as a link, coloured by a
+ * class (a pathfinder country's stage, an indicator's value). No script: every country is a link
+ * that the keyboard reaches in the order of the list, with its accessible name (the country and
+ * what the map says of it).
  */
 export const MAP_WIDTH = 640;
 export const MAP_HEIGHT = 314;
@@ -50,8 +51,8 @@ function loadShapes(): Shapes {
 /**
  * SVG path data of a shape in relative moves. The land is drawn in whole pixels with the points
  * closer than two pixels to the last one left out (a map the size of a phone screen loses nothing
- * it could show, and the land weighs about 3 kB compressed); a country of the list, a few of them,
- * to a tenth of a pixel, so that a small one keeps its shape.
+ * it could show, and the land weighs about 3 kB compressed); a country of a short list (the
+ * pathfinder countries) to a tenth of a pixel, so that a small one keeps its shape.
  */
 function pathData(projection: GeoProjection, shape: Parameters<typeof geoStream>[0], detailed = false): string {
   const scale = detailed ? 10 : 1;
@@ -92,23 +93,31 @@ function pathData(projection: GeoProjection, shape: Parameters<typeof geoStream>
 export interface MapCountry {
   iso3: string;
   href: string;
-  /** The link's accessible name: the country and its stage. */
+  /** The link's accessible name: the country and what the map says of it. */
   label: string;
-  /** The class of its colour (its group of stages). */
+  /** The class of its colour (a group of stages, a class of values). */
   colour: string;
 }
 
-/** The map: a titled, described SVG figure whose countries are links. */
+/**
+ * The map: a titled, described SVG figure whose countries are links. `detailed: false` draws them
+ * as coarsely as the land, for a map of every country (an indicator's).
+ */
 export function renderWorldMap(input: {
   title: string;
   description: string;
   countries: readonly MapCountry[];
+  /** Prefix of the ids of its title and description (several maps on one page). */
+  id?: string;
+  detailed?: boolean;
+  className?: string;
 }): SafeHtml {
   const { projection, land, countries } = loadShapes();
+  const id = input.id ?? 'map';
   const links = input.countries.map((country) => {
     const shape = countries.get(country.iso3);
     if (!shape) return '';
-    const data = pathData(projection, shape, true);
+    const data = pathData(projection, shape, input.detailed ?? true);
     // A country too small to find on a phone also gets a dot.
     const [x, y] = projection(geoCentroid(shape)) ?? [0, 0];
     const small = geoPath(projection).area(shape) < 60;
@@ -116,8 +125,8 @@ export function renderWorldMap(input: {
       small ? html`<circle cx="${Math.round(x)}" cy="${Math.round(y)}" r="6"/>` : ''
     }</a>`;
   });
-  return html`<svg class="world-map" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="group" aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">
-<title id="map-title">${input.title}</title><desc id="map-desc">${input.description}</desc>
+  return html`<svg class="world-map${input.className ? ` ${input.className}` : ''}" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}" role="group" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">
+<title id="${id}-title">${input.title}</title><desc id="${id}-desc">${input.description}</desc>
 <path class="land" aria-hidden="true" d="${trustedHtml(land)}"/>
 ${links}
 </svg>`;
