@@ -8,6 +8,8 @@ export * from '../modules/mail/mail.table.ts';
 export * from '../modules/mail/confirmations/confirmations.table.ts';
 export * from '../modules/partners/partners.table.ts';
 export * from '../modules/pathfinders/pathfinders.table.ts';
+export * from '../modules/pathfinders/workshops/workshops.table.ts';
+export * from '../modules/pathfinders/commitments/commitments.table.ts';
 
 import { appState } from './app-state.table.ts';
 import {
@@ -45,6 +47,17 @@ import {
   pathfinderFocalPoints,
   pathfinderStageMoves,
 } from '../modules/pathfinders/pathfinders.table.ts';
+import {
+  pathfinderSupportRequests,
+  pathfinderWorkshopDocuments,
+  pathfinderWorkshopOrganizers,
+  pathfinderWorkshops,
+} from '../modules/pathfinders/workshops/workshops.table.ts';
+import {
+  pathfinderCommitments,
+  pathfinderInstruments,
+  pathfinderRatifications,
+} from '../modules/pathfinders/commitments/commitments.table.ts';
 
 export const schema = {
   appState,
@@ -78,4 +91,11 @@ export const schema = {
   pathfinderCountries,
   pathfinderStageMoves,
   pathfinderFocalPoints,
+  pathfinderWorkshops,
+  pathfinderWorkshopOrganizers,
+  pathfinderWorkshopDocuments,
+  pathfinderSupportRequests,
+  pathfinderInstruments,
+  pathfinderCommitments,
+  pathfinderRatifications,
 };

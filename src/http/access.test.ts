@@ -58,6 +58,7 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /assets/*':                                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /favicon.ico':                                                    ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /media/logos/:slug':                                              ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /media/workshop-documents/:id':                                   ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /api/v1/openapi.json':                                            ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /api/v1/stats':                                                   ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /api/v1/partners':                                                ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
@@ -142,6 +143,18 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/pathfinders/:iso3/moves':                                 ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/focal-points':                          ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/report-due':                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/workshops':                             ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/workshop-documents':                    ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  // Only a focal point asks for technical support; the Secretariat answers it.
+  'POST /admin/pathfinders/:iso3/support-requests':                      ['401',  '401',  '403',  '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/support-requests':                                         ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/support-requests/:id':                                     ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/support-requests/:id/answer':                             ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/instruments':                           ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/commitments':                           ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/ratifications':                         ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/standards':                                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/standards/import':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users/invite':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/invite':                                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -192,6 +205,10 @@ const OTHER_COUNTRY: readonly { request: Omit<Request, 'method'> & { method: 'GE
   { request: { method: 'GET', url: '/admin/pathfinders/ken' }, expected: 'go' },
   { request: { method: 'POST', url: '/admin/pathfinders/KEN/moves', fields: { stage: 'under_review', on_date: '2025-02-01', note: 'Taken over' } }, expected: '403' },
   { request: { method: 'POST', url: '/admin/pathfinders/KEN/report-due', fields: { due_on: '2030-01-01' } }, expected: '403' },
+  { request: { method: 'POST', url: '/admin/pathfinders/KEN/workshops', fields: { held_on: '2025-02-01', place: 'Nairobi' } }, expected: '403' },
+  { request: { method: 'POST', url: '/admin/pathfinders/KEN/workshop-documents', file: Buffer.from('%PDF-1.4\n%%EOF\n') }, expected: '403' },
+  { request: { method: 'POST', url: '/admin/pathfinders/KEN/support-requests', fields: { what: 'Support for another country', needed_by: '2099-01-01' } }, expected: '403' },
+  { request: { method: 'POST', url: '/admin/pathfinders/KEN/ratifications', fields: { standard: 'C029', status: 'ratified', ratification_source: 'Made up' } }, expected: '403' },
   { request: { method: 'POST', url: '/admin/pathfinders/KEN/focal-points', fields: { name: 'Intruder', title: 'Minister', ministry: 'Labour', email: 'intruder@example.org', locale: 'en', started_on: '2025-02-01' } }, expected: '403' },
 ];
 
@@ -234,6 +251,9 @@ interface Fixture {
   /** The about page (with an English text) and its first English revision. */
   page: number;
   revision: number;
+  /** A document of a workshop of NPL, and a request for technical support with that workshop. */
+  workshopDocument: number;
+  supportRequest: number;
 }
 
 let fixture: Fixture;
@@ -391,6 +411,8 @@ beforeAll(async () => {
     confirmationLink: await unconfirmedLink('Access unconfirmed'),
     page: 0,
     revision: 0,
+    workshopDocument: 0,
+    supportRequest: 0,
   };
   const acknowledgement = await one<{ body_text: string }>(
     `SELECT body_text FROM mail_outbox WHERE to_address = 'access.open@example.org' AND kind = 'partners.application_received'`,
@@ -406,6 +428,22 @@ beforeAll(async () => {
     if (added.statusCode !== 303) throw new Error(`adding ${country} answered ${added.statusCode}`);
   }
   await uploadLogo(a.slug);
+  const workshop = await one<{ id: number }>(
+    `INSERT INTO pathfinder_workshops (iso3, held_on, place) VALUES ('NPL', '2025-02-01', 'Kathmandu') RETURNING id`,
+  );
+  fixture.workshopDocument = (
+    await one<{ id: number }>(
+      `INSERT INTO pathfinder_workshop_documents (workshop_id, file_name, content, bytes, sha256)
+       VALUES ($1, 'report.pdf', $2, 14, 'checked') RETURNING id`,
+      [workshop.id, Buffer.from('%PDF-1.4\n%%EOF\n')],
+    )
+  ).id;
+  fixture.supportRequest = (
+    await one<{ id: number }>(
+      `INSERT INTO pathfinder_support_requests (workshop_id, what, needed_by) VALUES ($1, 'A facilitator', '2099-01-01') RETURNING id`,
+      [workshop.id],
+    )
+  ).id;
   await updatePageText({
     db: platform.database.db,
     actor: { id: null, label: 'test' },
@@ -485,6 +523,15 @@ async function requestFor(route: string): Promise<Request> {
       return { method, url: fill({ id: f.page, locale: 'en' }), fields: { revision: String(f.revision) } };
     case 'POST /admin/organizations/:slug/logo':
       return { method, url: fill({ slug: f.a.slug }), file: f.picture };
+    case 'GET /media/workshop-documents/:id':
+    case 'GET /admin/support-requests/:id':
+    case 'POST /admin/support-requests/:id/answer':
+      return { method, url: fill({ id: path.startsWith('/media/') ? f.workshopDocument : f.supportRequest }) };
+    // Any file: a document not chosen for a workshop, or a picture as a CSV, is refused with a message.
+    case 'POST /admin/pathfinders/:iso3/workshop-documents':
+      return { method, url: fill({ iso3: 'NPL' }), file: f.picture };
+    case 'POST /admin/standards/import':
+      return { method, url: path, file: f.picture };
     // Any file: a picture sent as data is refused with a report, which is an answer about access too.
     case 'POST /admin/data/import':
       return { method, url: path, file: f.picture };
@@ -655,12 +702,20 @@ describe('the focal point of a country', () => {
       }
     }
     expect(differences).toEqual([]);
-    const other = await one<{ stage: string; moves: number; focal_points: number }>(
+    const other = await one<{
+      stage: string;
+      moves: number;
+      focal_points: number;
+      workshops: number;
+      ratifications: number;
+    }>(
       `SELECT stage, (SELECT count(*)::int FROM pathfinder_stage_moves WHERE iso3 = 'KEN') AS moves,
-              (SELECT count(*)::int FROM pathfinder_focal_points WHERE iso3 = 'KEN') AS focal_points
+              (SELECT count(*)::int FROM pathfinder_focal_points WHERE iso3 = 'KEN') AS focal_points,
+              (SELECT count(*)::int FROM pathfinder_workshops WHERE iso3 = 'KEN') AS workshops,
+              (SELECT count(*)::int FROM pathfinder_ratifications WHERE iso3 = 'KEN') AS ratifications
          FROM pathfinder_countries WHERE iso3 = 'KEN'`,
     );
-    expect(other).toEqual({ stage: 'interest_expressed', moves: 1, focal_points: 0 });
+    expect(other).toEqual({ stage: 'interest_expressed', moves: 1, focal_points: 0, workshops: 0, ratifications: 0 });
   });
 });
 

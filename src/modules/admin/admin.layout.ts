@@ -15,6 +15,8 @@ export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
   { path: '/admin/applications', key: 'admin.applications' },
   { path: '/admin/change-requests', key: 'admin.changeRequests' },
   { path: '/admin/pathfinders', key: 'admin.pathfinders' },
+  { path: '/admin/support-requests', key: 'admin.supportRequests' },
+  { path: '/admin/standards', key: 'admin.standards' },
   { path: '/admin/pages', key: 'admin.pages' },
   { path: '/admin/users', key: 'admin.users' },
   { path: '/admin/data', key: 'admin.data' },

@@ -58,6 +58,14 @@ const SENTENCES: Record<string, MessageKey> = {
   'content.menu_updated': 'audit.sentence.menuUpdated',
   'pathfinders.focal_point_appointed': 'audit.sentence.pathfinderFocalPointAppointed',
   'pathfinders.report_due_set': 'audit.sentence.pathfinderReportDueSet',
+  'pathfinders.workshop_recorded': 'audit.sentence.pathfinderWorkshopRecorded',
+  'pathfinders.workshop_document_added': 'audit.sentence.pathfinderWorkshopDocumentAdded',
+  'pathfinders.support_requested': 'audit.sentence.pathfinderSupportRequested',
+  'pathfinders.support_answered': 'audit.sentence.pathfinderSupportAnswered',
+  'pathfinders.instrument_added': 'audit.sentence.pathfinderInstrumentAdded',
+  'pathfinders.commitment_recorded': 'audit.sentence.pathfinderCommitmentRecorded',
+  'pathfinders.ratification_recorded': 'audit.sentence.pathfinderRatificationRecorded',
+  'pathfinders.ratifications_imported': 'audit.sentence.pathfinderRatificationsImported',
   'demo.loaded': 'audit.sentence.demoLoaded',
   'demo.removed': 'audit.sentence.demoRemoved',
   'mail.unconfirmed_purged': 'audit.sentence.unconfirmedPurged',
@@ -79,6 +87,7 @@ const ENTITY_TYPES: Record<string, MessageKey> = {
   demo: 'audit.entityType.demo',
   backup: 'audit.entityType.backup',
   pathfinder_country: 'audit.entityType.pathfinderCountry',
+  pathfinder_ratifications: 'audit.entityType.pathfinderRatifications',
   indicator: 'audit.entityType.indicator',
 };
 

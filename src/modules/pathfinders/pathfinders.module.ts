@@ -4,6 +4,20 @@ import { registerPathfinderPages } from './directory/directory.pages.ts';
 import { registerPathfindersAdmin } from './pathfinders.admin.ts';
 import { loadPathfindersDemo } from './pathfinders.demo.ts';
 import { pathfinderCountries, pathfinderFocalPoints, pathfinderStageMoves } from './pathfinders.table.ts';
+import {
+  pathfinderCommitments,
+  pathfinderInstruments,
+  pathfinderRatifications,
+} from './commitments/commitments.table.ts';
+import { registerWorkshopMedia } from './workshops/workshops.media.ts';
+import {
+  pathfinderSupportRequests,
+  pathfinderWorkshopDocuments,
+  pathfinderWorkshopOrganizers,
+  pathfinderWorkshops,
+} from './workshops/workshops.table.ts';
+import { countOpenSupport } from './workshops/workshops.usecases.ts';
+import { hasAnyRole } from '../../http/viewer.ts';
 
 /**
  * Pathfinder countries: each country's path from its expression of interest to its yearly
@@ -11,11 +25,33 @@ import { pathfinderCountries, pathfinderFocalPoints, pathfinderStageMoves } from
  */
 export const pathfindersModule = {
   name: 'pathfinders',
-  tables: [pathfinderCountries, pathfinderStageMoves, pathfinderFocalPoints],
+  tables: [
+    pathfinderCountries,
+    pathfinderStageMoves,
+    pathfinderFocalPoints,
+    pathfinderWorkshops,
+    pathfinderWorkshopOrganizers,
+    pathfinderWorkshopDocuments,
+    pathfinderSupportRequests,
+    pathfinderInstruments,
+    pathfinderCommitments,
+    pathfinderRatifications,
+  ],
   demo: loadPathfindersDemo,
   mount: (context, needs) => ({
     pages: (surface) => registerPathfinderPages(surface, context),
     admin: (app) => registerPathfindersAdmin(app, { ...context, ...needs, publicUrl: context.config.publicUrl }),
     api: (api) => registerPathfindersApi(api, context),
+    routes: (app) => registerWorkshopMedia(app, context),
+    queues: [
+      async (viewer) =>
+        hasAnyRole(viewer, ['secretariat'])
+          ? {
+              key: 'pathfinders.queue.support',
+              count: await countOpenSupport(context.db),
+              href: '/admin/support-requests',
+            }
+          : null,
+    ],
   }),
 } satisfies ModuleDescriptor<{ nudgeMail: () => void }>;

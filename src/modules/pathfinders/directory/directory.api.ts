@@ -12,6 +12,10 @@ import {
   type DirectoryQuery,
 } from './directory.schemas.ts';
 import { getPublicCountry, listPublicCountries, type PublicCountry } from './directory.usecases.ts';
+import { getCountryCommitments } from '../commitments/commitments.usecases.ts';
+import { presentCommitments } from '../commitments/commitments.presenters.ts';
+import { getWorkshops } from '../workshops/workshops.usecases.ts';
+import { presentWorkshop } from '../workshops/workshops.presenters.ts';
 
 function present(country: PublicCountry, locale: Locale): z.input<typeof pathfinderSummarySchema> {
   return {
@@ -96,6 +100,8 @@ export function registerPathfindersApi(api: ApiRegistry, deps: { db: Db }): void
           decision_date: move.decisionDate,
           source: move.sourceUrl,
         })),
+        workshops: (await getWorkshops({ db: deps.db, iso3: params.iso3 })).map(presentWorkshop),
+        commitments_and_standards: presentCommitments(await getCountryCommitments({ db: deps.db, iso3: params.iso3 })),
       };
     },
   });

@@ -8,6 +8,12 @@ import { getFocalPointMinistry } from '../focal-points/focal-points.usecases.ts'
 import { renderPublicFocalPoint } from '../focal-points/focal-points.views.ts';
 import { redirectToUpperCase } from '../pathfinders.access.ts';
 import { renderPublicReport } from '../reports/reports.views.ts';
+import { getCountryCommitments } from '../commitments/commitments.usecases.ts';
+import { renderPublicCommitments } from '../commitments/commitments.views.ts';
+import { COMMITMENT_TABLES } from '../commitments/commitments.table.ts';
+import { getWorkshops } from '../workshops/workshops.usecases.ts';
+import { renderPublicWorkshops } from '../workshops/workshops.views.ts';
+import { WORKSHOP_TABLES } from '../workshops/workshops.table.ts';
 import { STAGE_LABELS } from '../pathfinders.labels.ts';
 import { PATHFINDER_TABLES } from '../pathfinders.table.ts';
 import { directoryQuerySchema, type DirectoryQuery } from './directory.schemas.ts';
@@ -42,11 +48,13 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
       deps,
       request,
       reply,
-      tables: PATHFINDER_TABLES,
+      tables: [...PATHFINDER_TABLES, ...WORKSHOP_TABLES, ...COMMITMENT_TABLES],
       render: async (tr) => {
         const found = await getPublicCountry({ db: deps.db, iso3 });
         if (!found) throw notFound();
         const ministry = await getFocalPointMinistry({ db: deps.db, iso3 });
+        const workshops = await getWorkshops({ db: deps.db, iso3 });
+        const commitments = await getCountryCommitments({ db: deps.db, iso3 });
         const name = countryName({ iso3, locale: tr.locale });
         return {
           section: '/pathfinders',
@@ -62,6 +70,8 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
                 dueOn: found.country.reportDueOn,
                 today: new Date().toISOString().slice(0, 10),
               }),
+              renderPublicWorkshops({ tr, workshops }),
+              renderPublicCommitments({ tr, data: commitments }),
             ],
           }),
         };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { REGIONS } from '../../../i18n/regions.ts';
+import { commitmentsApiSchema } from '../commitments/commitments.schemas.ts';
 import { DATE_PRECISIONS, PATHFINDER_STAGES, type PathfinderStage } from '../pathfinders.table.ts';
+import { workshopApiSchema } from '../workshops/workshops.schemas.ts';
 
 /**
  * The stages shown publicly: a request the GCG declined is the country's own business, so a
@@ -50,6 +52,8 @@ export const pathfinderListSchema = z.object({
 
 export const pathfinderDetailSchema = pathfinderSummarySchema.extend({
   timeline: z.array(stepSchema).describe('Every step, oldest first'),
+  workshops: z.array(workshopApiSchema).describe('Strategic planning workshops, the latest first'),
+  commitments_and_standards: commitmentsApiSchema,
 });
 
 export const pathfinderApiQuerySchema = z.object({

@@ -9,7 +9,11 @@ import { sendAdminPage, type AdminPageDeps } from '../../admin/index.ts';
 import { getFocalPoints } from '../focal-points/focal-points.usecases.ts';
 import { renderFocalPointSection } from '../focal-points/focal-points.views.ts';
 import { renderReportSection } from '../reports/reports.views.ts';
-import { keptCountries, redirectToUpperCase, requireKeptCountry } from '../pathfinders.access.ts';
+import { getCountryCommitments } from '../commitments/commitments.usecases.ts';
+import { renderCommitmentSection } from '../commitments/commitments.views.ts';
+import { getWorkshopSectionData } from '../workshops/workshops.usecases.ts';
+import { renderWorkshopSection, type WorkshopFormState } from '../workshops/workshops.views.ts';
+import { keepsCountry, keptCountries, redirectToUpperCase, requireKeptCountry } from '../pathfinders.access.ts';
 import { addCountrySchema, iso3Code, moveSchema } from './lifecycle.schemas.ts';
 import {
   addPathfinderCountry,
@@ -35,6 +39,12 @@ export interface CountryPageState {
   moveForm?: FormState;
   focalPointForm?: FormState;
   reportForm?: FormState;
+  workshopForm?: WorkshopFormState;
+  documentForm?: FormState;
+  supportForm?: FormState;
+  instrumentForm?: FormState;
+  commitmentForm?: FormState;
+  ratificationForm?: FormState;
 }
 
 /** A country's page in the back office, where the forms of each part post and come back. */
@@ -52,6 +62,8 @@ export function createCountryPage(deps: LifecycleAdminDeps): CountryPage {
       const found = await getCountryLifecycle({ db: deps.db, iso3 });
       if (!found) throw notFound();
       const focalPoints = await getFocalPoints({ db: deps.db, iso3 });
+      const workshops = await getWorkshopSectionData({ db: deps.db, iso3 });
+      const commitments = await getCountryCommitments({ db: deps.db, iso3 });
       const secretariat = hasAnyRole(request.viewer, ['secretariat']);
       return sendAdminPage({
         deps,
@@ -93,6 +105,28 @@ export function createCountryPage(deps: LifecycleAdminDeps): CountryPage {
                 canAppoint: secretariat,
                 today: today(),
                 form: state.focalPointForm,
+              }),
+              renderWorkshopSection({
+                tr,
+                csrf,
+                iso3,
+                ...workshops,
+                // The focal point asks; the Secretariat answers from its queue.
+                canRequestSupport: !secretariat && keepsCountry(request.viewer, iso3),
+                today: today(),
+                workshopForm: state.workshopForm,
+                documentForm: state.documentForm,
+                supportForm: state.supportForm,
+              }),
+              renderCommitmentSection({
+                tr,
+                csrf,
+                iso3,
+                data: commitments,
+                canEdit: secretariat,
+                instrumentForm: state.instrumentForm,
+                commitmentForm: state.commitmentForm,
+                ratificationForm: state.ratificationForm,
               }),
             ],
           });

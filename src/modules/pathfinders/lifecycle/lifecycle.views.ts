@@ -151,11 +151,27 @@ ${textField({ tr, name: 'decision_date', type: 'date', label: labels.decision_da
 }
 
 /** What a country page can say after a change. */
-export const COUNTRY_PAGE_NOTICES = ['moved', 'focalPoint', 'reportDue'] as const;
+export const COUNTRY_PAGE_NOTICES = [
+  'moved',
+  'focalPoint',
+  'reportDue',
+  'workshop',
+  'document',
+  'support',
+  'instrument',
+  'commitment',
+  'ratification',
+] as const;
 const NOTICES: Record<(typeof COUNTRY_PAGE_NOTICES)[number], MessageKey> = {
   moved: 'pathfinders.move.done',
   focalPoint: 'pathfinders.focalPoint.done',
   reportDue: 'pathfinders.light.done',
+  workshop: 'pathfinders.workshop.done',
+  document: 'pathfinders.document.done',
+  support: 'pathfinders.support.sent',
+  instrument: 'pathfinders.instrument.done',
+  commitment: 'pathfinders.commitment.done',
+  ratification: 'pathfinders.ratification.done',
 };
 
 /** A country's page in the back office: its name, what just changed, and each part's section. */

@@ -1,0 +1,322 @@
+import type { FieldErrors } from '../../../http/forms.ts';
+import type { Translator } from '../../../i18n/i18n.ts';
+import { csrfField, errorSummary, notice, selectField, textField } from '../../../ui/forms.ts';
+import { html, type SafeHtml } from '../../../ui/html.ts';
+import { dataTable } from '../../../ui/tables.ts';
+import { fileField, sectionForm } from '../workshops/workshops.views.ts';
+import type { FormState } from '../lifecycle/lifecycle.views.ts';
+import { sourceHost } from '../lifecycle/lifecycle.views.ts';
+import {
+  COMMITMENT_LABELS,
+  IMPORT_COLUMN_LABELS,
+  INSTRUMENT_KIND_LABELS,
+  RATIFICATION_STATUS_LABELS,
+  STANDARD_LABELS,
+} from './commitments.labels.ts';
+import { IMPORT_COLUMNS } from './commitments.schemas.ts';
+import { COMMITMENTS, INSTRUMENT_KINDS, RATIFICATION_STATUSES, STANDARDS } from './commitments.table.ts';
+import type { CountryCommitments, RatificationImportReport } from './commitments.usecases.ts';
+
+const day = (tr: Translator, value: string) => tr.formatDate(new Date(`${value}T00:00:00Z`));
+
+/** A source as given: a link when it is an address, its words otherwise. */
+function renderSource(source: string): SafeHtml {
+  return /^https?:\/\//.test(source)
+    ? html`<a href="${source}" rel="noopener nofollow">${sourceHost(source)}</a>`
+    : html`${source}`;
+}
+
+/** The three lists (laws and plans, commitments, standards), on the public page and in the back office. */
+function renderCommitmentTables(input: { tr: Translator; data: CountryCommitments }): SafeHtml {
+  const { tr, data } = input;
+  const ratified = new Map(data.ratifications.map((row) => [row.standard, row]));
+  const committed = new Map(data.commitments.map((row) => [row.commitment, row]));
+  return html`<h3 id="instruments-heading">${tr.t('pathfinders.instrument.heading')}</h3>
+${dataTable({
+  caption: tr.t('pathfinders.instrument.heading'),
+  captionHidden: true,
+  columns: [
+    tr.t('pathfinders.instrument.title'),
+    tr.t('pathfinders.instrument.kind'),
+    tr.t('pathfinders.instrument.year'),
+  ],
+  rows: data.instruments.map((row) => [
+    row.url ? html`<a href="${row.url}" rel="noopener nofollow">${row.title}</a>` : row.title,
+    tr.t(INSTRUMENT_KIND_LABELS[row.kind]),
+    String(row.year),
+  ]),
+  empty: tr.t('pathfinders.instrument.none'),
+})}
+<h3 id="commitments-list-heading">${tr.t('pathfinders.commitment.heading')}</h3>
+${dataTable({
+  caption: tr.t('pathfinders.commitment.heading'),
+  captionHidden: true,
+  columns: [tr.t('pathfinders.commitment.call'), tr.t('pathfinders.commitment.what'), tr.t('pathfinders.source')],
+  rows: COMMITMENTS.map((commitment) => {
+    const row = committed.get(commitment);
+    return [
+      tr.t(COMMITMENT_LABELS[commitment]),
+      row
+        ? `${row.year === null ? '' : `${row.year}. `}${row.note || tr.t('pathfinders.commitment.made')}`
+        : tr.t('pathfinders.standards.noSource'),
+      row ? renderSource(row.source) : '',
+    ];
+  }),
+})}
+<h3 id="ratifications-heading">${tr.t('pathfinders.ratification.heading')}</h3>
+${dataTable({
+  caption: tr.t('pathfinders.ratification.heading'),
+  captionHidden: true,
+  columns: [
+    tr.t('pathfinders.ratification.standard'),
+    tr.t('pathfinders.ratification.status'),
+    tr.t('pathfinders.move.onDate'),
+    tr.t('pathfinders.source'),
+  ],
+  rows: STANDARDS.map((standard) => {
+    const row = ratified.get(standard);
+    return [
+      tr.t(STANDARD_LABELS[standard]),
+      row ? tr.t(RATIFICATION_STATUS_LABELS[row.status]) : tr.t('pathfinders.standards.noSource'),
+      row
+        ? row.onDate
+          ? day(tr, row.onDate)
+          : row.status === 'not_ratified'
+            ? ''
+            : tr.t('pathfinders.date.unknown')
+        : '',
+      row ? renderSource(row.source) : '',
+    ];
+  }),
+})}`;
+}
+
+/** The commitments and standards on a country's public page. */
+export function renderPublicCommitments(input: { tr: Translator; data: CountryCommitments }): SafeHtml {
+  return html`<h2 id="commitments-heading">${input.tr.t('pathfinders.standards.heading')}</h2>
+<p>${input.tr.t('pathfinders.standards.intro')}</p>
+${renderCommitmentTables(input)}`;
+}
+
+/**
+ * The commitments and standards section of a country's back-office page; the Secretariat also
+ * gets the forms that add a law or plan and record a commitment or a status with a standard.
+ */
+export function renderCommitmentSection(input: {
+  tr: Translator;
+  csrf: string;
+  iso3: string;
+  data: CountryCommitments;
+  canEdit: boolean;
+  instrumentForm?: FormState | undefined;
+  commitmentForm?: FormState | undefined;
+  ratificationForm?: FormState | undefined;
+}): SafeHtml {
+  const { tr } = input;
+  return html`<h2 id="commitments-heading">${tr.t('pathfinders.standards.heading')}</h2>
+<p>${tr.t('pathfinders.standards.intro')}</p>
+${renderCommitmentTables(input)}
+${
+  input.canEdit
+    ? html`${renderInstrumentForm({ ...input, form: input.instrumentForm })}
+${renderCommitmentForm({ ...input, form: input.commitmentForm })}
+${renderRatificationForm({ ...input, form: input.ratificationForm })}
+<p><a href="/admin/standards">${tr.t('pathfinders.import.link')}</a></p>`
+    : ''
+}`;
+}
+
+function choose(tr: Translator, options: { value: string; label: string }[]) {
+  return [{ value: '', label: tr.t('form.chooseOne') }, ...options];
+}
+
+function renderInstrumentForm(input: {
+  tr: Translator;
+  csrf: string;
+  iso3: string;
+  form?: FormState | undefined;
+}): SafeHtml {
+  const { tr } = input;
+  const errors = input.form?.errors ?? {};
+  const values = input.form?.values ?? {};
+  const labels = {
+    instrument_kind: tr.t('pathfinders.instrument.kind'),
+    instrument_title: tr.t('pathfinders.instrument.title'),
+    instrument_year: tr.t('pathfinders.instrument.year'),
+    instrument_url: tr.t('pathfinders.instrument.url'),
+  };
+  return sectionForm({
+    tr,
+    csrf: input.csrf,
+    id: 'instrument-form-heading',
+    heading: tr.t('pathfinders.instrument.add'),
+    action: `/admin/pathfinders/${input.iso3}/instruments`,
+    errors,
+    labels,
+    fields: html`${selectField({
+      tr,
+      name: 'instrument_kind',
+      label: labels.instrument_kind,
+      value: values.instrument_kind ?? '',
+      errors,
+      required: true,
+      options: choose(
+        tr,
+        INSTRUMENT_KINDS.map((kind) => ({ value: kind, label: tr.t(INSTRUMENT_KIND_LABELS[kind]) })),
+      ),
+    })}
+${textField({ tr, name: 'instrument_title', label: labels.instrument_title, value: values.instrument_title, errors, required: true, maxLength: 300 })}
+${textField({ tr, name: 'instrument_year', label: labels.instrument_year, value: values.instrument_year, errors, required: true, inputMode: 'numeric' })}
+${textField({ tr, name: 'instrument_url', type: 'url', label: labels.instrument_url, hint: tr.t('pathfinders.instrument.urlHint'), value: values.instrument_url, errors, maxLength: 500 })}`,
+    submit: tr.t('pathfinders.instrument.submit'),
+    secondary: true,
+  });
+}
+
+function renderCommitmentForm(input: {
+  tr: Translator;
+  csrf: string;
+  iso3: string;
+  form?: FormState | undefined;
+}): SafeHtml {
+  const { tr } = input;
+  const errors = input.form?.errors ?? {};
+  const values = input.form?.values ?? {};
+  const labels = {
+    commitment: tr.t('pathfinders.commitment.call'),
+    commitment_year: tr.t('pathfinders.instrument.year'),
+    commitment_note: tr.t('pathfinders.commitment.what'),
+    commitment_source: tr.t('pathfinders.source'),
+  };
+  return sectionForm({
+    tr,
+    csrf: input.csrf,
+    id: 'commitment-form-heading',
+    heading: tr.t('pathfinders.commitment.record'),
+    action: `/admin/pathfinders/${input.iso3}/commitments`,
+    errors,
+    labels,
+    fields: html`${selectField({
+      tr,
+      name: 'commitment',
+      label: labels.commitment,
+      value: values.commitment ?? '',
+      errors,
+      required: true,
+      options: choose(
+        tr,
+        COMMITMENTS.map((commitment) => ({ value: commitment, label: tr.t(COMMITMENT_LABELS[commitment]) })),
+      ),
+    })}
+${textField({ tr, name: 'commitment_year', label: labels.commitment_year, value: values.commitment_year, errors, inputMode: 'numeric' })}
+${textField({ tr, name: 'commitment_note', label: labels.commitment_note, value: values.commitment_note, errors, maxLength: 2000 })}
+${textField({ tr, name: 'commitment_source', label: labels.commitment_source, hint: tr.t('pathfinders.standards.sourceHint'), value: values.commitment_source, errors, required: true, maxLength: 500 })}`,
+    submit: tr.t('pathfinders.commitment.submit'),
+    secondary: true,
+  });
+}
+
+function renderRatificationForm(input: {
+  tr: Translator;
+  csrf: string;
+  iso3: string;
+  form?: FormState | undefined;
+}): SafeHtml {
+  const { tr } = input;
+  const errors = input.form?.errors ?? {};
+  const values = input.form?.values ?? {};
+  const labels = {
+    standard: tr.t('pathfinders.ratification.standard'),
+    status: tr.t('pathfinders.ratification.status'),
+    ratified_on: tr.t('pathfinders.move.onDate'),
+    ratification_source: tr.t('pathfinders.source'),
+  };
+  return sectionForm({
+    tr,
+    csrf: input.csrf,
+    id: 'ratification-form-heading',
+    heading: tr.t('pathfinders.ratification.record'),
+    action: `/admin/pathfinders/${input.iso3}/ratifications`,
+    errors,
+    labels,
+    fields: html`${selectField({
+      tr,
+      name: 'standard',
+      label: labels.standard,
+      value: values.standard ?? '',
+      errors,
+      required: true,
+      options: choose(
+        tr,
+        STANDARDS.map((standard) => ({ value: standard, label: tr.t(STANDARD_LABELS[standard]) })),
+      ),
+    })}
+${selectField({
+  tr,
+  name: 'status',
+  label: labels.status,
+  value: values.status ?? '',
+  errors,
+  required: true,
+  options: choose(
+    tr,
+    RATIFICATION_STATUSES.map((status) => ({ value: status, label: tr.t(RATIFICATION_STATUS_LABELS[status]) })),
+  ),
+})}
+${textField({ tr, name: 'ratified_on', type: 'date', label: labels.ratified_on, hint: tr.t('pathfinders.ratification.dateHint'), value: values.ratified_on ?? '', errors })}
+${textField({ tr, name: 'ratification_source', label: labels.ratification_source, hint: tr.t('pathfinders.standards.sourceHint'), value: values.ratification_source, errors, required: true, maxLength: 500 })}`,
+    submit: tr.t('pathfinders.ratification.submit'),
+    secondary: true,
+  });
+}
+
+/** `/admin/standards`: the import of statuses with standards from a file, and its report. */
+export function renderStandardsImport(input: {
+  tr: Translator;
+  csrf: string;
+  recorded: number;
+  imported?: number | undefined;
+  report?: RatificationImportReport | undefined;
+  errors?: FieldErrors | undefined;
+  values?: Record<string, string> | undefined;
+}): SafeHtml {
+  const { tr, report } = input;
+  const errors = input.errors ?? {};
+  const labels = { file: tr.t('pathfinders.import.file'), source: tr.t('pathfinders.import.source') };
+  return html`<h1>${tr.t('pathfinders.import.title')}</h1>
+<p>${tr.t('pathfinders.import.intro')}</p>
+<p>${tr.t('pathfinders.import.recorded', { count: input.recorded })}</p>
+${input.imported === undefined ? '' : notice({ tr, key: 'pathfinders.import.done', values: { count: input.imported } })}
+${report ? renderImportReport(tr, report) : ''}
+<h2 id="import-form-heading">${tr.t('pathfinders.import.formHeading')}</h2>
+${dataTable({
+  caption: tr.t('pathfinders.import.columns'),
+  columns: [tr.t('pathfinders.import.columnName'), tr.t('pathfinders.import.columnMeaning')],
+  rows: IMPORT_COLUMNS.map((column) => [html`<code>${column}</code>`, tr.t(IMPORT_COLUMN_LABELS[column])]),
+})}
+${errorSummary({ tr, errors, labels })}
+<form method="post" action="/admin/standards/import" enctype="multipart/form-data" aria-labelledby="import-form-heading" novalidate>
+${csrfField(input.csrf)}
+${textField({ tr, name: 'source', label: labels.source, hint: tr.t('pathfinders.import.sourceHint'), value: input.values?.source, errors, maxLength: 500 })}
+${fileField({ tr, name: 'file', label: labels.file, accept: '.csv,text/csv', errors })}
+<button type="submit">${tr.t('pathfinders.import.submit')}</button>
+</form>`;
+}
+
+function renderImportReport(tr: Translator, report: RatificationImportReport): SafeHtml {
+  if (report.fileProblem) {
+    return html`<div class="error-summary" role="alert"><p>${tr.t(report.fileProblem.key, report.fileProblem.values)}</p><p>${tr.t('pathfinders.import.nothingWritten')}</p></div>`;
+  }
+  return html`<div class="error-summary" role="alert">
+<h2>${tr.t('pathfinders.import.badRows', { count: report.badRows.length })}</h2>
+<p>${tr.t('pathfinders.import.nothingWritten')}</p>
+</div>
+${dataTable({
+  caption: tr.t('pathfinders.import.badRowsCaption'),
+  columns: [tr.t('pathfinders.import.line'), tr.t('pathfinders.import.problems')],
+  rows: report.badRows.map((row) => [
+    String(row.line),
+    html`<ul>${row.problems.map((problem) => html`<li>${tr.t(problem.key, problem.values)}</li>`)}</ul>`,
+  ]),
+})}`;
+}

@@ -1,0 +1,294 @@
+import crypto from 'node:crypto';
+import type { Db } from '../../../db/database.ts';
+import { AppError, notFound } from '../../../http/errors.ts';
+import { countryName } from '../../../i18n/countries.ts';
+import { translator, type Locale } from '../../../i18n/i18n.ts';
+import { recordAudit, type Actor } from '../../audit/index.ts';
+import { queueTranslatedMail } from '../../mail/index.ts';
+import { findCountry, lockCountry } from '../lifecycle/lifecycle.repository.ts';
+import {
+  countActiveOrganizations,
+  countOpenSupportRequests,
+  findDocument,
+  findSupportRequest,
+  findWorkshop,
+  insertDocument,
+  insertSupportRequest,
+  insertWorkshop,
+  listActiveOrganizations,
+  listCountrySupportRequests,
+  listDocuments,
+  listOrganizers,
+  listSupportRequests,
+  listWorkshops,
+  lockSupportRequest,
+  updateSupportAnswer,
+  type DocumentSummary,
+  type Organizer,
+  type SupportRequest,
+  type WorkshopRow,
+} from './workshops.repository.ts';
+import type { SupportRequestInput, WorkshopInput } from './workshops.schemas.ts';
+
+export type { DocumentSummary, Organizer, SupportRequest } from './workshops.repository.ts';
+
+/** Documents larger than this are refused with a message. */
+export const DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** A workshop with what is shown of it: organisers, outcomes in each language, documents. */
+export interface Workshop {
+  id: number;
+  heldOn: string;
+  place: string;
+  participants: number | null;
+  outcomes: Record<Locale, string>;
+  organizers: Organizer[];
+  documents: DocumentSummary[];
+}
+
+/** The country's workshops, the latest first, each with its organisers and documents. */
+export async function getWorkshops(input: { db: Db; iso3: string }): Promise<Workshop[]> {
+  const rows = await listWorkshops(input.db, input.iso3);
+  const ids = rows.map((row) => row.id);
+  const [organizers, documents] = await Promise.all([listOrganizers(input.db, ids), listDocuments(input.db, ids)]);
+  return rows.map((row) => present(row, organizers, documents));
+}
+
+function present(
+  row: WorkshopRow,
+  organizers: (Organizer & { workshopId: number })[],
+  documents: DocumentSummary[],
+): Workshop {
+  return {
+    id: row.id,
+    heldOn: row.heldOn,
+    place: row.place,
+    participants: row.participants,
+    outcomes: { fr: row.outcomesFr, en: row.outcomesEn, es: row.outcomesEs },
+    organizers: organizers
+      .filter((organizer) => organizer.workshopId === row.id)
+      .map((organizer) => ({ id: organizer.id, slug: organizer.slug, name: organizer.name, active: organizer.active })),
+    documents: documents.filter((document) => document.workshopId === row.id),
+  };
+}
+
+/** The partners a workshop's organisers are chosen from. */
+export function getOrganizerChoices(input: { db: Db }): Promise<{ id: number; name: string }[]> {
+  return listActiveOrganizations(input.db);
+}
+
+/** The Secretariat or the country's focal point records a workshop (audited). */
+export async function recordWorkshop(input: {
+  db: Db;
+  iso3: string;
+  workshop: WorkshopInput;
+  actor: Actor;
+  ip: string | null;
+}): Promise<number> {
+  const { workshop } = input;
+  const organizerIds = [...new Set(workshop.organizers)];
+  return input.db.transaction(async (tx) => {
+    if (!(await lockCountry(tx, input.iso3))) throw notFound();
+    if ((await countActiveOrganizations(tx, organizerIds)) !== organizerIds.length) {
+      throw new AppError('pathfinders.workshop.unknownOrganizer', { field: 'organizers' });
+    }
+    const id = await insertWorkshop(tx, {
+      iso3: input.iso3,
+      heldOn: workshop.held_on,
+      place: workshop.place,
+      participants: workshop.participants ?? null,
+      outcomesFr: workshop.outcomes_fr,
+      outcomesEn: workshop.outcomes_en,
+      outcomesEs: workshop.outcomes_es,
+      recordedBy: input.actor.id,
+      organizerIds,
+    });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'pathfinders.workshop_recorded',
+      entityType: 'pathfinder_country',
+      entityId: input.iso3,
+      after: { workshop: id, heldOn: workshop.held_on, place: workshop.place, organizers: organizerIds },
+      ip: input.ip,
+    });
+    return id;
+  });
+}
+
+/**
+ * A PDF as its content says, not its name: it starts with the PDF header (within its first
+ * kilobyte, as readers allow) and ends with the end-of-file marker (within its last kilobyte).
+ */
+export function ensurePdf(file: Buffer): void {
+  if (file.length === 0) throw new AppError('pathfinders.document.missing', { field: 'document' });
+  if (file.length > DOCUMENT_MAX_BYTES) throw new AppError('pathfinders.document.tooLarge', { field: 'document' });
+  const header = file.subarray(0, 1024).indexOf('%PDF-');
+  const trailer = file.subarray(Math.max(0, file.length - 1024)).indexOf('%%EOF');
+  if (header < 0 || trailer < 0) throw new AppError('pathfinders.document.notPdf', { field: 'document' });
+}
+
+/** A file name that is safe in a header and a page: no folders, no control characters, ends in .pdf. */
+export function documentFileName(given: string): string {
+  const base = given
+    .replace(/\p{Cc}|["\\/<>]/gu, '')
+    .trim()
+    .slice(0, 150);
+  if (!base) return 'document.pdf';
+  return /\.pdf$/i.test(base) ? base : `${base}.pdf`;
+}
+
+/** Adds a PDF document to a workshop of the country (audited). */
+export async function addWorkshopDocument(input: {
+  db: Db;
+  iso3: string;
+  workshopId: number;
+  file: Buffer;
+  fileName: string;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  ensurePdf(input.file);
+  const fileName = documentFileName(input.fileName);
+  await input.db.transaction(async (tx) => {
+    if (!(await findWorkshop(tx, { iso3: input.iso3, id: input.workshopId }))) throw notFound();
+    const sha256 = crypto.createHash('sha256').update(input.file).digest('hex');
+    const id = await insertDocument(tx, {
+      workshopId: input.workshopId,
+      fileName,
+      content: input.file,
+      bytes: input.file.length,
+      sha256,
+      uploadedBy: input.actor.id,
+    });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'pathfinders.workshop_document_added',
+      entityType: 'pathfinder_country',
+      entityId: input.iso3,
+      after: { workshop: input.workshopId, document: id, fileName, bytes: input.file.length, sha256 },
+      ip: input.ip,
+    });
+  });
+}
+
+/** A document the public may download: one of a country shown publicly (not a declined request). */
+export async function getPublicDocument(input: { db: Db; id: number }) {
+  const document = await findDocument(input.db, input.id);
+  if (!document || document.stage === 'declined') return null;
+  return document;
+}
+
+/** The country's focal point asks the Secretariat for technical support with a workshop (audited). */
+export async function requestSupport(input: {
+  db: Db;
+  iso3: string;
+  workshopId: number;
+  request: SupportRequestInput;
+  today: string;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  if (input.request.needed_by < input.today) {
+    throw new AppError('pathfinders.support.past', { field: 'needed_by' });
+  }
+  await input.db.transaction(async (tx) => {
+    if (!(await findWorkshop(tx, { iso3: input.iso3, id: input.workshopId }))) throw notFound();
+    const id = await insertSupportRequest(tx, {
+      workshopId: input.workshopId,
+      what: input.request.what,
+      neededBy: input.request.needed_by,
+      requestedBy: input.actor.id,
+    });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'pathfinders.support_requested',
+      entityType: 'pathfinder_country',
+      entityId: input.iso3,
+      after: { request: id, workshop: input.workshopId, neededBy: input.request.needed_by },
+      ip: input.ip,
+    });
+  });
+}
+
+/** The support requests of the country's workshops, for those who keep its record. */
+export function getCountrySupportRequests(input: { db: Db; iso3: string }): Promise<SupportRequest[]> {
+  return listCountrySupportRequests(input.db, input.iso3);
+}
+
+/** The Secretariat's queue: the requests waiting for an answer, and the latest answered. */
+export async function getSupportQueue(input: {
+  db: Db;
+}): Promise<{ open: SupportRequest[]; answered: SupportRequest[] }> {
+  const [open, answered] = await Promise.all([
+    listSupportRequests(input.db, { answered: false, limit: 200 }),
+    listSupportRequests(input.db, { answered: true, limit: 50 }),
+  ]);
+  return { open, answered };
+}
+
+/** One request for the Secretariat's page (null when there is none). */
+export function getSupportRequest(input: { db: Db; id: number }): Promise<SupportRequest | null> {
+  return findSupportRequest(input.db, input.id);
+}
+
+/** What the workshops section of a country's back-office page shows. */
+export async function getWorkshopSectionData(input: { db: Db; iso3: string }) {
+  const [workshops, requests, organizerChoices] = await Promise.all([
+    getWorkshops(input),
+    listCountrySupportRequests(input.db, input.iso3),
+    listActiveOrganizations(input.db),
+  ]);
+  return { workshops, requests, organizerChoices };
+}
+
+export function countOpenSupport(db: Db): Promise<number> {
+  return countOpenSupportRequests(db);
+}
+
+/**
+ * The Secretariat answers a request: it leaves the queue, the focal point who asked is told by
+ * e-mail in their language and sees the answer on their country's page (audited).
+ */
+export async function answerSupport(input: {
+  db: Db;
+  id: number;
+  answer: string;
+  publicUrl: string;
+  actor: Actor;
+  ip: string | null;
+}): Promise<{ iso3: string }> {
+  return input.db.transaction(async (tx) => {
+    const request = await lockSupportRequest(tx, input.id);
+    if (!request) throw notFound();
+    if (request.answeredAt) throw new AppError('pathfinders.support.answered', { field: 'answer' });
+    if (!(await findCountry(tx, request.iso3))) throw notFound();
+    await updateSupportAnswer(tx, { id: input.id, answer: input.answer, answeredBy: input.actor.id });
+    if (request.requesterEmail) {
+      const locale = (request.requesterLocale ?? 'fr') as Locale;
+      await queueTranslatedMail(tx, {
+        to: request.requesterEmail,
+        locale,
+        kind: 'pathfinders.support_answered',
+        subject: 'pathfinders.support.mailSubject',
+        body: 'pathfinders.support.mailBody',
+        values: {
+          country: countryName({ iso3: request.iso3, locale }),
+          date: translator(locale).formatDate(new Date(`${request.heldOn}T00:00:00Z`)),
+          place: request.place,
+          what: request.what,
+          answer: input.answer,
+          link: `${input.publicUrl}/admin/pathfinders/${request.iso3}#workshops-heading`,
+        },
+      });
+    }
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'pathfinders.support_answered',
+      entityType: 'pathfinder_country',
+      entityId: request.iso3,
+      after: { request: input.id },
+      ip: input.ip,
+    });
+    return { iso3: request.iso3 };
+  });
+}
