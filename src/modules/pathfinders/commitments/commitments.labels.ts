@@ -30,7 +30,7 @@ export const RATIFICATION_STATUS_LABELS: Record<RatificationStatus, MessageKey> 
   denounced: 'pathfinders.ratification.status.denounced',
 };
 
-/** What each column of a ratifications file holds (the import page and decision 020 say the same). */
+/** What each column of a ratifications file holds (the import page and decision 021 say the same). */
 export const IMPORT_COLUMN_LABELS: Record<'country' | 'standard' | 'status' | 'date' | 'source', MessageKey> = {
   country: 'pathfinders.import.column.country',
   standard: 'pathfinders.import.column.standard',

@@ -48,7 +48,7 @@ export const importFormSchema = z.object({
   source: z.preprocess(emptyAsUndefined, source.optional()),
 });
 
-/** The columns of a ratifications file (decision 020). */
+/** The columns of a ratifications file (decision 021). */
 export const IMPORT_COLUMNS = ['country', 'standard', 'status', 'date', 'source'] as const;
 export const IMPORT_REQUIRED_COLUMNS = ['country', 'standard', 'status'] as const;
 /** More rows than this is not a list of six standards for the pathfinder countries. */

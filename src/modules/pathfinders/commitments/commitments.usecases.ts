@@ -209,7 +209,7 @@ export interface RatificationImportReport {
 const STANDARD_CODES = new Map<string, Standard>(STANDARDS.map((standard) => [standard.toLowerCase(), standard]));
 
 /**
- * Imports statuses with standards from a CSV file (columns in decision 020). Every line is
+ * Imports statuses with standards from a CSV file (columns in decision 021). Every line is
  * checked first; one bad line and nothing is written, and the report names each bad line by its
  * number in the file (the header is line 1). A row without a source of its own takes the file's.
  */
