@@ -8,6 +8,8 @@ export * from '../modules/mail/mail.table.ts';
 export * from '../modules/mail/confirmations/confirmations.table.ts';
 export * from '../modules/partners/partners.table.ts';
 export * from '../modules/pathfinders/pathfinders.table.ts';
+export * from '../modules/pathfinders/roadmaps/roadmaps.table.ts';
+export * from '../modules/pathfinders/reports/reports.table.ts';
 
 import { appState } from './app-state.table.ts';
 import {
@@ -45,6 +47,16 @@ import {
   pathfinderFocalPoints,
   pathfinderStageMoves,
 } from '../modules/pathfinders/pathfinders.table.ts';
+import {
+  pathfinderRoadmapActions,
+  pathfinderRoadmapPriorities,
+  pathfinderRoadmapVersions,
+} from '../modules/pathfinders/roadmaps/roadmaps.table.ts';
+import {
+  pathfinderReportActions,
+  pathfinderReportAttachments,
+  pathfinderReports,
+} from '../modules/pathfinders/reports/reports.table.ts';
 
 export const schema = {
   appState,
@@ -78,4 +90,10 @@ export const schema = {
   pathfinderCountries,
   pathfinderStageMoves,
   pathfinderFocalPoints,
+  pathfinderRoadmapVersions,
+  pathfinderRoadmapPriorities,
+  pathfinderRoadmapActions,
+  pathfinderReports,
+  pathfinderReportActions,
+  pathfinderReportAttachments,
 };

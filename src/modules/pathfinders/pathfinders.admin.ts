@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerFocalPointsAdmin } from './focal-points/focal-points.admin.ts';
 import { registerReportsAdmin } from './reports/reports.admin.ts';
+import { registerRoadmapsAdmin } from './roadmaps/roadmaps.admin.ts';
 import { createCountryPage, registerLifecycleAdmin, type LifecycleAdminDeps } from './lifecycle/lifecycle.admin.ts';
 
 /** Every back-office screen of the pathfinders module: the list of countries and each country's page. */
@@ -12,4 +13,5 @@ export function registerPathfindersAdmin(
   registerLifecycleAdmin(app, deps, page);
   registerFocalPointsAdmin(app, deps, page);
   registerReportsAdmin(app, deps, page);
+  registerRoadmapsAdmin(app, deps);
 }

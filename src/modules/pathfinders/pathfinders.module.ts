@@ -4,6 +4,14 @@ import { registerPathfinderPages } from './directory/directory.pages.ts';
 import { registerPathfindersAdmin } from './pathfinders.admin.ts';
 import { loadPathfindersDemo } from './pathfinders.demo.ts';
 import { pathfinderCountries, pathfinderFocalPoints, pathfinderStageMoves } from './pathfinders.table.ts';
+import { countWaitingReports } from './reports/reports.usecases.ts';
+import { pathfinderReportActions, pathfinderReportAttachments, pathfinderReports } from './reports/reports.table.ts';
+import {
+  pathfinderRoadmapActions,
+  pathfinderRoadmapPriorities,
+  pathfinderRoadmapVersions,
+} from './roadmaps/roadmaps.table.ts';
+import { hasAnyRole } from '../../http/viewer.ts';
 
 /**
  * Pathfinder countries: each country's path from its expression of interest to its yearly
@@ -11,11 +19,32 @@ import { pathfinderCountries, pathfinderFocalPoints, pathfinderStageMoves } from
  */
 export const pathfindersModule = {
   name: 'pathfinders',
-  tables: [pathfinderCountries, pathfinderStageMoves, pathfinderFocalPoints],
+  tables: [
+    pathfinderCountries,
+    pathfinderStageMoves,
+    pathfinderFocalPoints,
+    pathfinderRoadmapVersions,
+    pathfinderRoadmapPriorities,
+    pathfinderRoadmapActions,
+    pathfinderReports,
+    pathfinderReportActions,
+    pathfinderReportAttachments,
+  ],
   demo: loadPathfindersDemo,
   mount: (context, needs) => ({
     pages: (surface) => registerPathfinderPages(surface, context),
     admin: (app) => registerPathfindersAdmin(app, { ...context, ...needs, publicUrl: context.config.publicUrl }),
     api: (api) => registerPathfindersApi(api, context),
+    queues: [
+      // Submitted yearly reports wait for the Secretariat's acknowledgement.
+      async (viewer) =>
+        hasAnyRole(viewer, ['secretariat'])
+          ? {
+              key: 'pathfinders.report.queue',
+              count: await countWaitingReports({ db: context.db }),
+              href: '/admin/pathfinders/reports',
+            }
+          : null,
+    ],
   }),
 } satisfies ModuleDescriptor<{ nudgeMail: () => void }>;
