@@ -182,17 +182,23 @@ export function registerReportsAdmin(app: FastifyInstance, deps: ReportsAdminDep
       narrative: data[`narrative_${key}`] ?? '',
     }));
     const submit = data.intent === 'submit';
-    await saveReport({
-      db: deps.db,
-      iso3,
-      id: view.report.id,
-      overallNarrative: data.overall_narrative ?? '',
-      actions,
-      submit,
-      today: today(),
-      actor: actorOf(request),
-      ip: request.ip,
-    });
+    try {
+      await saveReport({
+        db: deps.db,
+        iso3,
+        id: view.report.id,
+        overallNarrative: data.overall_narrative ?? '',
+        actions,
+        submit,
+        today: today(),
+        actor: actorOf(request),
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (!isAppError(error, 'pathfinders.report.readOnly')) throw error;
+      const values = request.body as Record<string, string>;
+      return sendReport(request, reply, { form: { values, errors: fieldErrorsOf(error) }, status: error.statusCode });
+    }
     return done(reply, iso3, view.report.id, submit ? 'submitted' : 'saved');
   });
 

@@ -243,7 +243,8 @@ ${report.acknowledgementNote ? html`<dt>${tr.t('pathfinders.report.note')}</dt><
 ${
   report.status === 'draft'
     ? renderReportForm({ tr, csrf: input.csrf, iso3, view, form: input.form })
-    : html`<h2>${tr.t('pathfinders.report.actionsHeading')}</h2>
+    : html`${errorSummary({ tr, errors: input.form?.errors ?? {}, labels: {} })}
+<h2>${tr.t('pathfinders.report.actionsHeading')}</h2>
 ${renderReportActions({ tr, view, lang: report.locale })}
 <h2>${tr.t('pathfinders.report.overall')}</h2>
 <p lang="${report.locale}" class="prose">${report.overallNarrative}</p>`

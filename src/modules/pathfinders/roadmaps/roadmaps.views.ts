@@ -220,12 +220,12 @@ ${dataTable({
       : '—',
   ]),
 })}
+${errorSummary({ tr, errors: draftErrors, labels: { locale: tr.t('pathfinders.roadmap.field.language') } })}
 ${
   hasDraft
     ? ''
     : html`<h2 id="start-heading">${tr.t(input.versions.length === 0 ? 'pathfinders.roadmap.startFirst' : 'pathfinders.roadmap.startNext')}</h2>
 <p>${tr.t(input.versions.length === 0 ? 'pathfinders.roadmap.startFirstIntro' : 'pathfinders.roadmap.startNextIntro')}</p>
-${errorSummary({ tr, errors: draftErrors, labels: { locale: tr.t('pathfinders.roadmap.field.language') } })}
 <form method="post" action="/admin/pathfinders/${iso3}/roadmap" aria-labelledby="start-heading" novalidate>
 ${csrfField(input.csrf)}
 ${selectField({ tr, name: 'locale', label: tr.t('pathfinders.roadmap.field.language'), value: input.draftForm?.values.locale ?? tr.locale, errors: draftErrors, required: true, options: LOCALES.map((locale) => ({ value: locale, label: LANGUAGE_NAMES[locale] })) })}
