@@ -803,9 +803,9 @@ describe('the focal point of a country', () => {
 const OTHER_COUNTRY_PROGRESS: readonly { request: (p: CountryProgress) => Omit<Request, 'method'> & { method: 'GET' | 'POST' }; expected: Outcome }[] = [
   { request: () => ({ method: 'GET', url: '/admin/pathfinders/KEN/roadmap' }), expected: '403' },
   { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/roadmap', fields: { locale: 'en' } }), expected: '403' },
-  { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/roadmap/priorities', fields: { title: 'Taken over' } }), expected: '403' },
+  { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/roadmap/priorities', fields: { priority_title: 'Taken over' } }), expected: '403' },
   { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/KEN/roadmap/priorities/${p.priority}` }), expected: '403' },
-  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/roadmap/priorities/${p.priority}`, fields: { title: 'Taken over' } }), expected: '403' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/roadmap/priorities/${p.priority}`, fields: { priority_title: 'Taken over' } }), expected: '403' },
   { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/roadmap/priorities/${p.priority}/remove` }), expected: '403' },
   { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/roadmap/actions', fields: { priority: 'P1', title: 'Taken over', responsible_body: 'Intruder', start_on: '2025-01-01', end_on: '2025-12-31', status: 'planned' } }), expected: '403' },
   { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/KEN/roadmap/actions/${p.action}` }), expected: '403' },

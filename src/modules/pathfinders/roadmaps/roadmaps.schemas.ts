@@ -23,7 +23,8 @@ const INDICATOR_CODE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 /** A new draft: the language its texts will be written in. */
 export const startDraftSchema = z.object({ locale: z.enum(LOCALES) });
 
-export const prioritySchema = z.object({ title: text(300), description: optionalText(2000) });
+/** A priority's form (its fields are named apart from an action's, which the same page shows). */
+export const prioritySchema = z.object({ priority_title: text(300), priority_description: optionalText(2000) });
 export type PriorityForm = z.output<typeof prioritySchema>;
 
 /** An action as the roadmap's editors enter it; dates, budget and indicator codes are checked together. */

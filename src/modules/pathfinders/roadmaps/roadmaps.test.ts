@@ -59,7 +59,7 @@ describe('a country’s roadmap', () => {
     expect(started.statusCode).toBe(303);
     expect(started.headers.location).toBe(`${page}?done=draft#shown-heading`);
     expect(
-      (await focalPoint.submit({ page, action: `${page}/priorities`, fields: { title: 'Laws and policies' } }))
+      (await focalPoint.submit({ page, action: `${page}/priorities`, fields: { priority_title: 'Laws and policies' } }))
         .statusCode,
     ).toBe(303);
 
@@ -204,7 +204,11 @@ describe('a country’s roadmap', () => {
 
   it('keeps each version; the Secretariat sees what a new one changes, field by field', async () => {
     // With an adopted version and no draft, nothing can be edited.
-    const closed = await focalPoint.submit({ page, action: `${page}/priorities`, fields: { title: 'Too early' } });
+    const closed = await focalPoint.submit({
+      page,
+      action: `${page}/priorities`,
+      fields: { priority_title: 'Too early' },
+    });
     expect(closed.statusCode).toBe(409);
 
     expect((await focalPoint.submit({ page, fields: { locale: 'en' } })).statusCode).toBe(303);
@@ -235,7 +239,7 @@ describe('a country’s roadmap', () => {
       ).statusCode,
     ).toBe(303);
     expect(
-      (await focalPoint.submit({ page, action: `${page}/priorities`, fields: { title: 'Data collection' } }))
+      (await focalPoint.submit({ page, action: `${page}/priorities`, fields: { priority_title: 'Data collection' } }))
         .statusCode,
     ).toBe(303);
     expect(

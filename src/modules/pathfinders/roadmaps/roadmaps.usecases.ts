@@ -117,7 +117,7 @@ export async function startDraft(input: Change & { locale: string }): Promise<nu
 }
 
 function priorityFields(form: PriorityForm) {
-  return { title: form.title, description: form.description };
+  return { title: form.priority_title, description: form.priority_description };
 }
 
 function actionFields(form: ActionForm): ActionFields {

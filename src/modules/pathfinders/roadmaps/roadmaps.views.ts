@@ -195,7 +195,10 @@ export function renderRoadmapPage(input: {
   const priorityErrors = input.priorityForm?.errors ?? {};
   const actionErrors = input.actionForm?.errors ?? {};
   const draftErrors = input.draftForm?.errors ?? {};
-  const priorityLabels = { title: tr.t(FIELD_LABELS.title), description: tr.t(FIELD_LABELS.description) };
+  const priorityLabels = {
+    priority_title: tr.t(FIELD_LABELS.title),
+    priority_description: tr.t(FIELD_LABELS.description),
+  };
   return html`<p><a href="/admin/pathfinders/${iso3}">${tr.t('pathfinders.roadmap.backToCountry', { country })}</a></p>
 <h1>${tr.t('pathfinders.roadmap.title', { country })}</h1>
 ${input.done ? notice({ tr, key: NOTICES[input.done] }) : ''}
@@ -247,8 +250,8 @@ ${
 ${errorSummary({ tr, errors: priorityErrors, labels: priorityLabels })}
 <form method="post" action="/admin/pathfinders/${iso3}/roadmap/priorities" aria-labelledby="priority-heading" novalidate>
 ${csrfField(input.csrf)}
-${textField({ tr, name: 'title', label: priorityLabels.title, value: input.priorityForm?.values.title, errors: priorityErrors, required: true, maxLength: 300 })}
-${optionalArea({ tr, name: 'description', label: priorityLabels.description, value: input.priorityForm?.values.description, errors: priorityErrors })}
+${textField({ tr, name: 'priority_title', label: priorityLabels.priority_title, value: input.priorityForm?.values.priority_title, errors: priorityErrors, required: true, maxLength: 300 })}
+${optionalArea({ tr, name: 'priority_description', label: priorityLabels.priority_description, value: input.priorityForm?.values.priority_description, errors: priorityErrors })}
 <button type="submit">${tr.t('pathfinders.roadmap.addPrioritySubmit')}</button>
 </form>
 ${
@@ -313,16 +316,16 @@ export function renderPriorityPage(input: {
 }): SafeHtml {
   const { tr, iso3, priority } = input;
   const errors = input.form?.errors ?? {};
-  const values = input.form?.values ?? { title: priority.title, description: priority.description };
-  const labels = { title: tr.t(FIELD_LABELS.title), description: tr.t(FIELD_LABELS.description) };
+  const values = input.form?.values ?? { priority_title: priority.title, priority_description: priority.description };
+  const labels = { priority_title: tr.t(FIELD_LABELS.title), priority_description: tr.t(FIELD_LABELS.description) };
   return html`<p><a href="/admin/pathfinders/${iso3}/roadmap">${tr.t('pathfinders.roadmap.backToRoadmap')}</a></p>
 <h1>${tr.t('pathfinders.roadmap.editPriority', { key: priority.key })}</h1>
 ${errorSummary({ tr, errors, labels })}
 <form method="post" action="/admin/pathfinders/${iso3}/roadmap/priorities/${priority.id}" aria-labelledby="save-heading" novalidate>
 <h2 id="save-heading" class="visually-hidden">${tr.t('pathfinders.roadmap.save')}</h2>
 ${csrfField(input.csrf)}
-${textField({ tr, name: 'title', label: labels.title, value: values.title, errors, required: true, maxLength: 300 })}
-${optionalArea({ tr, name: 'description', label: labels.description, value: values.description, errors })}
+${textField({ tr, name: 'priority_title', label: labels.priority_title, value: values.priority_title, errors, required: true, maxLength: 300 })}
+${optionalArea({ tr, name: 'priority_description', label: labels.priority_description, value: values.priority_description, errors })}
 <button type="submit">${tr.t('pathfinders.roadmap.save')}</button>
 </form>
 ${removeForm({ tr, csrf: input.csrf, action: `/admin/pathfinders/${iso3}/roadmap/priorities/${priority.id}/remove`, heading: 'pathfinders.roadmap.removePriority', explain: 'pathfinders.roadmap.removePriorityExplain' })}`;
