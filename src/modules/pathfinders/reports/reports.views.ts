@@ -343,7 +343,7 @@ ${
 
 /**
  * The columns of a report's CSV of actions, one row per action of its roadmap version (documented
- * in docs/architecture.md): codes that stay the same in every language, then the reader's words.
+ * in decision 020): codes that stay the same in every language, and the reader’s words beside them.
  */
 export const REPORT_CSV_HEADER = [
   'country_iso3',
