@@ -117,6 +117,9 @@ describe('the pathfinders API', () => {
             'https://www.diplomatie.gouv.fr/fr/politique-etrangere-de-la-france/la-france-et-les-nations-unies/la-france-et-l-organisation-internationale-du-travail/article/la-france-amplifie-ses-efforts-pour-mettre-fin-au-travail-force-sous-toutes-ses',
         },
       ],
+      // No roadmap adopted, no report acknowledged.
+      roadmap: null,
+      reports: [],
     });
     const missing = await get('/api/v1/pathfinders/ISL');
     expect(missing.statusCode).toBe(404);
