@@ -10,6 +10,8 @@ export * from '../modules/partners/partners.table.ts';
 export * from '../modules/pathfinders/pathfinders.table.ts';
 export * from '../modules/pathfinders/workshops/workshops.table.ts';
 export * from '../modules/pathfinders/commitments/commitments.table.ts';
+export * from '../modules/pathfinders/roadmaps/roadmaps.table.ts';
+export * from '../modules/pathfinders/reports/reports.table.ts';
 
 import { appState } from './app-state.table.ts';
 import {
@@ -58,6 +60,16 @@ import {
   pathfinderInstruments,
   pathfinderRatifications,
 } from '../modules/pathfinders/commitments/commitments.table.ts';
+import {
+  pathfinderRoadmapActions,
+  pathfinderRoadmapPriorities,
+  pathfinderRoadmapVersions,
+} from '../modules/pathfinders/roadmaps/roadmaps.table.ts';
+import {
+  pathfinderReportActions,
+  pathfinderReportAttachments,
+  pathfinderReports,
+} from '../modules/pathfinders/reports/reports.table.ts';
 
 export const schema = {
   appState,
@@ -98,4 +110,10 @@ export const schema = {
   pathfinderInstruments,
   pathfinderCommitments,
   pathfinderRatifications,
+  pathfinderRoadmapVersions,
+  pathfinderRoadmapPriorities,
+  pathfinderRoadmapActions,
+  pathfinderReports,
+  pathfinderReportActions,
+  pathfinderReportAttachments,
 };

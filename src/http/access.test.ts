@@ -155,6 +155,30 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/pathfinders/:iso3/ratifications':                         ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/standards':                                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/standards/import':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  // The roadmap and reports of NPL: an adopted version, a draft, a draft report with a PDF.
+  'GET /admin/pathfinders/:iso3/roadmap':                                ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/roadmap':                               ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/roadmap/priorities':                    ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/roadmap/priorities/:id':                 ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/roadmap/priorities/:id':                ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/roadmap/priorities/:id/remove':         ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/roadmap/actions':                       ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/roadmap/actions/:id':                    ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/roadmap/actions/:id':                   ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/roadmap/actions/:id/remove':            ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/roadmap/adopt':                          ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/roadmap/adopt':                         ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/roadmap/diff':                           ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/reports':                                      ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/reports':                                ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/reports':                               ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/reports/:id':                            ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/reports/:id':                           ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/reports/:id/attachments':               ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/reports/:id/attachments/:attachmentId':  ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/reports/:id/acknowledge':               ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/reports/:id/print':                      ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/reports/:id/actions.csv':                ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
   'GET /admin/users':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users/invite':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/invite':                                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -254,6 +278,16 @@ interface Fixture {
   /** A document of a workshop of NPL, and a request for technical support with that workshop. */
   workshopDocument: number;
   supportRequest: number;
+  /** The roadmap and reports of the focal point's country (NPL) and of another (KEN). */
+  progress: Record<'NPL' | 'KEN', CountryProgress>;
+}
+
+/** A country's adopted roadmap, its draft (a priority and an action of it), a draft report and its PDF. */
+interface CountryProgress {
+  priority: number;
+  action: number;
+  report: number;
+  attachment: number;
 }
 
 let fixture: Fixture;
@@ -413,6 +447,7 @@ beforeAll(async () => {
     revision: 0,
     workshopDocument: 0,
     supportRequest: 0,
+    progress: {} as Fixture['progress'],
   };
   const acknowledgement = await one<{ body_text: string }>(
     `SELECT body_text FROM mail_outbox WHERE to_address = 'access.open@example.org' AND kind = 'partners.application_received'`,
@@ -427,6 +462,7 @@ beforeAll(async () => {
     });
     if (added.statusCode !== 303) throw new Error(`adding ${country} answered ${added.statusCode}`);
   }
+  fixture.progress = { NPL: await countryProgress('NPL'), KEN: await countryProgress('KEN') };
   await uploadLogo(a.slug);
   const workshop = await one<{ id: number }>(
     `INSERT INTO pathfinder_workshops (iso3, held_on, place) VALUES ('NPL', '2025-02-01', 'Kathmandu') RETURNING id`,
@@ -482,6 +518,86 @@ beforeAll(async () => {
   expect(imported.written).toBe(true);
   await waitUntilPublic(a.slug);
 }, 60_000);
+
+/** A priority of the country's draft roadmap, made for a request that removes it. */
+async function draftPriority(iso3: string): Promise<number> {
+  const key = `P${Math.floor(Math.random() * 1_000_000) + 100}`;
+  return (
+    await one<{ id: number }>(
+      `INSERT INTO pathfinder_roadmap_priorities (version_id, key, position, title)
+       SELECT id, $2, 50, 'Removable' FROM pathfinder_roadmap_versions WHERE iso3 = $1 AND status = 'draft' RETURNING id`,
+      [iso3, key],
+    )
+  ).id;
+}
+
+/** An action of the country's draft roadmap, made for a request that removes it. */
+async function draftAction(iso3: string): Promise<number> {
+  const key = `A${Math.floor(Math.random() * 1_000_000) + 100}`;
+  return (
+    await one<{ id: number }>(
+      `INSERT INTO pathfinder_roadmap_actions (version_id, priority_key, key, position, title, responsible_body, start_on, end_on)
+       SELECT id, 'P1', $2, 50, 'Removable', 'Ministry', '2025-01-01', '2025-12-31'
+         FROM pathfinder_roadmap_versions WHERE iso3 = $1 AND status = 'draft' RETURNING id`,
+      [iso3, key],
+    )
+  ).id;
+}
+
+/** A small PDF document (header, one empty page, end-of-file mark). */
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+
+/** The roadmap (version 1 adopted, version 2 a draft) and a draft report with a PDF, written as rows. */
+async function countryProgress(iso3: string): Promise<CountryProgress> {
+  const ids: number[] = [];
+  for (const [number, status] of [
+    [1, 'adopted'],
+    [2, 'draft'],
+  ] as const) {
+    const version = await one<{ id: number }>(
+      `INSERT INTO pathfinder_roadmap_versions (iso3, number, status, locale, adopted_on)
+       VALUES ($1, $2, $3, 'en', CASE WHEN $3 = 'adopted' THEN DATE '2025-06-01' END) RETURNING id`,
+      [iso3, number, status],
+    );
+    ids.push(version.id);
+  }
+  const [adopted, draft] = ids as [number, number];
+  const priorities: number[] = [];
+  const actions: number[] = [];
+  for (const version of [adopted, draft]) {
+    priorities.push(
+      (
+        await one<{ id: number }>(
+          `INSERT INTO pathfinder_roadmap_priorities (version_id, key, position, title) VALUES ($1, 'P1', 1, 'Laws') RETURNING id`,
+          [version],
+        )
+      ).id,
+    );
+    actions.push(
+      (
+        await one<{ id: number }>(
+          `INSERT INTO pathfinder_roadmap_actions (version_id, priority_key, key, position, title, responsible_body, start_on, end_on)
+           VALUES ($1, 'P1', 'A1', 1, 'Review the labour code', 'Ministry of Labour', '2025-01-01', '2026-12-31') RETURNING id`,
+          [version],
+        )
+      ).id,
+    );
+  }
+  const report = await one<{ id: number }>(
+    `INSERT INTO pathfinder_reports (iso3, year, roadmap_version_id, locale) VALUES ($1, 2025, $2, 'en') RETURNING id`,
+    [iso3, adopted],
+  );
+  await platform.database.pool.query(
+    `INSERT INTO pathfinder_report_actions (report_id, action_key, status) VALUES ($1, 'A1', 'in_progress')`,
+    [report.id],
+  );
+  const attachment = await one<{ id: number }>(
+    `INSERT INTO pathfinder_report_attachments (report_id, file_name, content, size, sha256)
+     VALUES ($1, 'plan.pdf', $2, $3, 'not checked here') RETURNING id`,
+    [report.id, PDF, PDF.length],
+  );
+  return { priority: priorities[1]!, action: actions[1]!, report: report.id, attachment: attachment.id };
+}
 
 /** The address of a route with every parameter filled, its form's fields, made anew where a request uses them up. */
 async function requestFor(route: string): Promise<Request> {
@@ -559,6 +675,30 @@ async function requestFor(route: string): Promise<Request> {
           grantId: await representativeGrant({ userId: f.a.representative, organizationId: f.a.id, ended: true }),
         }),
         fields: { user_id: String(f.a.representative) },
+      };
+    case 'GET /admin/pathfinders/:iso3/roadmap/priorities/:id':
+    case 'POST /admin/pathfinders/:iso3/roadmap/priorities/:id':
+      return { method, url: fill({ iso3: 'NPL', id: f.progress.NPL.priority }) };
+    case 'POST /admin/pathfinders/:iso3/roadmap/priorities/:id/remove':
+      return { method, url: fill({ iso3: 'NPL', id: await draftPriority('NPL') }) };
+    case 'GET /admin/pathfinders/:iso3/roadmap/actions/:id':
+    case 'POST /admin/pathfinders/:iso3/roadmap/actions/:id':
+      return { method, url: fill({ iso3: 'NPL', id: f.progress.NPL.action }) };
+    case 'POST /admin/pathfinders/:iso3/roadmap/actions/:id/remove':
+      return { method, url: fill({ iso3: 'NPL', id: await draftAction('NPL') }) };
+    case 'GET /admin/pathfinders/:iso3/reports/:id':
+    case 'POST /admin/pathfinders/:iso3/reports/:id':
+    case 'POST /admin/pathfinders/:iso3/reports/:id/acknowledge':
+    case 'GET /admin/pathfinders/:iso3/reports/:id/print':
+    case 'GET /admin/pathfinders/:iso3/reports/:id/actions.csv':
+      return { method, url: fill({ iso3: 'NPL', id: f.progress.NPL.report }) };
+    // A picture, not a PDF: refused with a message, which is an answer about access too.
+    case 'POST /admin/pathfinders/:iso3/reports/:id/attachments':
+      return { method, url: fill({ iso3: 'NPL', id: f.progress.NPL.report }), file: f.picture };
+    case 'GET /admin/pathfinders/:iso3/reports/:id/attachments/:attachmentId':
+      return {
+        method,
+        url: fill({ iso3: 'NPL', id: f.progress.NPL.report, attachmentId: f.progress.NPL.attachment }),
       };
     case 'POST /admin/users/:id/roles/:grantId/revoke':
       return { method, url: fill({ id: f.user, grantId: await roleGrant({ userId: f.user, ended: false }) }) };
@@ -716,6 +856,70 @@ describe('the focal point of a country', () => {
          FROM pathfinder_countries WHERE iso3 = 'KEN'`,
     );
     expect(other).toEqual({ stage: 'interest_expressed', moves: 1, focal_points: 0, workshops: 0, ratifications: 0 });
+  });
+});
+
+/**
+ * The focal point of NPL on the roadmap and reports of KEN, by KEN's address or by NPL's address
+ * with KEN's records: refused or not found, whatever the form says.
+ */
+// prettier-ignore
+const OTHER_COUNTRY_PROGRESS: readonly { request: (p: CountryProgress) => Omit<Request, 'method'> & { method: 'GET' | 'POST' }; expected: Outcome }[] = [
+  { request: () => ({ method: 'GET', url: '/admin/pathfinders/KEN/roadmap' }), expected: '403' },
+  { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/roadmap', fields: { locale: 'en' } }), expected: '403' },
+  { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/roadmap/priorities', fields: { priority_title: 'Taken over' } }), expected: '403' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/KEN/roadmap/priorities/${p.priority}` }), expected: '403' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/roadmap/priorities/${p.priority}`, fields: { priority_title: 'Taken over' } }), expected: '403' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/roadmap/priorities/${p.priority}/remove` }), expected: '403' },
+  { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/roadmap/actions', fields: { priority: 'P1', title: 'Taken over', responsible_body: 'Intruder', start_on: '2025-01-01', end_on: '2025-12-31', status: 'planned' } }), expected: '403' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/KEN/roadmap/actions/${p.action}` }), expected: '403' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/roadmap/actions/${p.action}/remove` }), expected: '403' },
+  { request: () => ({ method: 'GET', url: '/admin/pathfinders/KEN/roadmap/diff' }), expected: '403' },
+  { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/roadmap/adopt', fields: { confirm: 'yes', adopted_on: '2025-07-01' } }), expected: '403' },
+  { request: () => ({ method: 'GET', url: '/admin/pathfinders/KEN/reports' }), expected: '403' },
+  { request: () => ({ method: 'POST', url: '/admin/pathfinders/KEN/reports', fields: { year: '2024' } }), expected: '403' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/KEN/reports/${p.report}` }), expected: '403' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/reports/${p.report}`, fields: { intent: 'submit', overall_narrative: 'Taken over', status_A1: 'completed', narrative_A1: 'Taken over' } }), expected: '403' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/reports/${p.report}/attachments`, file: PDF }), expected: '403' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/KEN/reports/${p.report}/attachments/${p.attachment}` }), expected: '403' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/KEN/reports/${p.report}/print` }), expected: '403' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/KEN/reports/${p.report}/actions.csv` }), expected: '403' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/KEN/reports/${p.report}/acknowledge`, fields: { note: 'Taken over' } }), expected: '403' },
+  // KEN's records under NPL's address: not NPL's, so not found.
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/NPL/roadmap/priorities/${p.priority}` }), expected: '404' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/NPL/roadmap/actions/${p.action}` }), expected: '404' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/NPL/roadmap/actions/${p.action}`, fields: { priority: 'P1', title: 'Taken over', responsible_body: 'Intruder', start_on: '2025-01-01', end_on: '2025-12-31', status: 'planned' } }), expected: '404' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/NPL/roadmap/actions/${p.action}/remove` }), expected: '404' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/NPL/roadmap/priorities/${p.priority}/remove` }), expected: '404' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/NPL/reports/${p.report}` }), expected: '404' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/NPL/reports/${p.report}`, fields: { intent: 'submit', overall_narrative: 'Taken over', status_A1: 'completed', narrative_A1: 'Taken over' } }), expected: '404' },
+  { request: (p) => ({ method: 'POST', url: `/admin/pathfinders/NPL/reports/${p.report}/attachments`, file: PDF }), expected: '404' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/NPL/reports/${p.report}/attachments/${p.attachment}` }), expected: '404' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/NPL/reports/${p.report}/print` }), expected: '404' },
+  { request: (p) => ({ method: 'GET', url: `/admin/pathfinders/NPL/reports/${p.report}/actions.csv` }), expected: '404' },
+];
+
+describe('the focal point of a country, on another country’s roadmap and reports', () => {
+  it('can neither read nor change them', async () => {
+    const client = await clientFor('focal_point');
+    const csrf = await csrfOf(client);
+    const differences: string[] = [];
+    for (const entry of OTHER_COUNTRY_PROGRESS) {
+      const request = entry.request(fixture.progress.KEN);
+      const got = outcomeOf(request.method, await send(client, request, csrf));
+      if (got !== entry.expected)
+        differences.push(`${request.method} ${request.url}: expected ${entry.expected}, got ${got}`);
+    }
+    expect(differences).toEqual([]);
+    // Nothing of KEN changed.
+    const other = await one<{ versions: string; priorities: number; actions: number; report: string; files: number }>(
+      `SELECT (SELECT string_agg(number || ':' || status, ',' ORDER BY number) FROM pathfinder_roadmap_versions WHERE iso3 = 'KEN') AS versions,
+              (SELECT count(*)::int FROM pathfinder_roadmap_priorities p JOIN pathfinder_roadmap_versions v ON v.id = p.version_id WHERE v.iso3 = 'KEN') AS priorities,
+              (SELECT count(*)::int FROM pathfinder_roadmap_actions a JOIN pathfinder_roadmap_versions v ON v.id = a.version_id WHERE v.iso3 = 'KEN') AS actions,
+              (SELECT status || ':' || overall_narrative FROM pathfinder_reports WHERE iso3 = 'KEN') AS report,
+              (SELECT count(*)::int FROM pathfinder_report_attachments f JOIN pathfinder_reports r ON r.id = f.report_id WHERE r.iso3 = 'KEN') AS files`,
+    );
+    expect(other).toEqual({ versions: '1:adopted,2:draft', priorities: 2, actions: 2, report: 'draft:', files: 1 });
   });
 });
 

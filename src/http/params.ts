@@ -21,6 +21,8 @@ export const ROUTE_PARAMS = {
   locale: z.enum(LOCALES),
   id: RECORD_ID,
   grantId: RECORD_ID,
+  /** A file attached to a record (a yearly report's PDF). */
+  attachmentId: RECORD_ID,
   slug: z.string().regex(/^[a-z0-9-]{1,80}$/),
   /** A country's ISO 3166-1 alpha-3 code; pages answer lower case with a redirect to upper case. */
   iso3: z.string().regex(/^[A-Za-z]{3}$/),

@@ -41,3 +41,23 @@ export async function applyAndConfirm(input: {
   if (confirmed.statusCode !== 303) throw new Error(`the confirmation answered ${confirmed.statusCode}`);
   return confirmed;
 }
+
+/**
+ * The messages an SMTP peer has received for an address, once the app's mailer has sent every
+ * queued message (tried again while some wait).
+ */
+export async function deliveredTo(input: {
+  server: { mailer: { deliverDue(): Promise<unknown> } };
+  database: Database;
+  smtp: { received: readonly { to: string[]; text: string }[] };
+  address: string;
+}): Promise<string[]> {
+  await input.server.mailer.deliverDue();
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const waiting = await input.database.pool.query(`SELECT 1 FROM mail_outbox WHERE status IN ('queued', 'failed')`);
+    if (waiting.rows.length === 0) break;
+    await input.server.mailer.deliverDue();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return input.smtp.received.filter((message) => message.to.includes(input.address)).map((message) => message.text);
+}

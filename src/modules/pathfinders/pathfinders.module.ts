@@ -17,6 +17,13 @@ import {
   pathfinderWorkshops,
 } from './workshops/workshops.table.ts';
 import { countOpenSupport } from './workshops/workshops.usecases.ts';
+import { countWaitingReports } from './reports/reports.usecases.ts';
+import { pathfinderReportActions, pathfinderReportAttachments, pathfinderReports } from './reports/reports.table.ts';
+import {
+  pathfinderRoadmapActions,
+  pathfinderRoadmapPriorities,
+  pathfinderRoadmapVersions,
+} from './roadmaps/roadmaps.table.ts';
 import { hasAnyRole } from '../../http/viewer.ts';
 
 /**
@@ -36,6 +43,12 @@ export const pathfindersModule = {
     pathfinderInstruments,
     pathfinderCommitments,
     pathfinderRatifications,
+    pathfinderRoadmapVersions,
+    pathfinderRoadmapPriorities,
+    pathfinderRoadmapActions,
+    pathfinderReports,
+    pathfinderReportActions,
+    pathfinderReportAttachments,
   ],
   demo: loadPathfindersDemo,
   mount: (context, needs) => ({
@@ -50,6 +63,15 @@ export const pathfindersModule = {
               key: 'pathfinders.queue.support',
               count: await countOpenSupport(context.db),
               href: '/admin/support-requests',
+            }
+          : null,
+      // Submitted yearly reports wait for the Secretariat's acknowledgement.
+      async (viewer) =>
+        hasAnyRole(viewer, ['secretariat'])
+          ? {
+              key: 'pathfinders.report.queue',
+              count: await countWaitingReports({ db: context.db }),
+              href: '/admin/pathfinders/reports',
             }
           : null,
     ],

@@ -4,7 +4,7 @@ import type { Server } from '../../../server.ts';
 import { createTestApp } from '../../../testing/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../../../testing/test-database.ts';
 import { startSmtpPeer } from '../../../testing/smtp-peer.ts';
-import { confirmThroughLink } from '../../../testing/test-mail.ts';
+import { confirmThroughLink, deliveredTo } from '../../../testing/test-mail.ts';
 import { createTestUser, TestClient } from '../../../testing/test-users.ts';
 
 let database: TestDatabase;
@@ -48,15 +48,8 @@ afterAll(async () => {
 });
 
 /** The messages delivered to an address so far, once the outbox is empty. */
-async function mailTo(address: string): Promise<string[]> {
-  await server.mailer.deliverDue();
-  for (let attempt = 0; attempt < 200; attempt += 1) {
-    const waiting = await database.pool.query(`SELECT 1 FROM mail_outbox WHERE status IN ('queued', 'failed')`);
-    if (waiting.rows.length === 0) break;
-    await server.mailer.deliverDue();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return smtp.received.filter((message) => message.to.includes(address)).map((message) => message.text);
+function mailTo(address: string): Promise<string[]> {
+  return deliveredTo({ server, database, smtp, address });
 }
 
 /** The confirmation link of the newest message to an address, as a path. */

@@ -11,6 +11,7 @@ import {
   pathfinderSummarySchema,
   type DirectoryQuery,
 } from './directory.schemas.ts';
+import { getPublicProgress } from '../reports/reports.usecases.ts';
 import { getPublicCountry, listPublicCountries, type PublicCountry } from './directory.usecases.ts';
 import { getCountryCommitments } from '../commitments/commitments.usecases.ts';
 import { presentCommitments } from '../commitments/commitments.presenters.ts';
@@ -76,7 +77,8 @@ export function registerPathfindersApi(api: ApiRegistry, deps: { db: Db }): void
   api.get({
     path: '/pathfinders/:iso3',
     tag: 'pathfinders',
-    summary: 'One country on the pathfinder path, with every step of its timeline',
+    summary:
+      'One country on the pathfinder path, with every step of its timeline, its adopted roadmap and its acknowledged progress reports',
     params: z.object({
       iso3: z
         .string()
@@ -89,6 +91,8 @@ export function registerPathfindersApi(api: ApiRegistry, deps: { db: Db }): void
     handler: async ({ params, query }) => {
       const found = await getPublicCountry({ db: deps.db, iso3: params.iso3 });
       if (!found) throw notFound();
+      const progress = await getPublicProgress({ db: deps.db, iso3: params.iso3 });
+      const { roadmap } = progress;
       return {
         ...present(found.country, query.locale),
         timeline: found.moves.map((move) => ({
@@ -102,6 +106,44 @@ export function registerPathfindersApi(api: ApiRegistry, deps: { db: Db }): void
         })),
         workshops: (await getWorkshops({ db: deps.db, iso3: params.iso3 })).map(presentWorkshop),
         commitments_and_standards: presentCommitments(await getCountryCommitments({ db: deps.db, iso3: params.iso3 })),
+        roadmap: roadmap && {
+          version: roadmap.version.number,
+          adopted_on: roadmap.version.adoptedOn,
+          language: roadmap.version.locale,
+          status_from_report_year: progress.statusYear,
+          priorities: roadmap.priorities.map((priority) => ({
+            key: priority.key,
+            title: priority.title,
+            description: priority.description,
+            actions: roadmap.actions
+              .filter((action) => action.priorityKey === priority.key)
+              .map((action) => ({
+                key: action.key,
+                priority: action.priorityKey,
+                title: action.title,
+                responsible_body: action.responsibleBody,
+                start_date: action.startOn,
+                end_date: action.endOn,
+                budget_amount: action.budgetAmount,
+                budget_currency: action.budgetCurrency,
+                status: progress.statuses.get(action.key) ?? action.status,
+                indicator_codes: action.indicatorCodes,
+              })),
+          })),
+        },
+        reports: progress.reports.map(({ report, roadmap: version, actions }) => ({
+          year: report.year,
+          roadmap_version: version.version.number,
+          submitted_on: report.submittedOn,
+          acknowledged_on: report.acknowledgedOn,
+          language: report.locale,
+          overall_narrative: report.overallNarrative,
+          actions: [...actions.values()].map((action) => ({
+            key: action.actionKey,
+            status: action.status,
+            narrative: action.narrative,
+          })),
+        })),
       };
     },
   });

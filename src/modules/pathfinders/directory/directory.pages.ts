@@ -7,18 +7,31 @@ import { countryName } from '../../../i18n/countries.ts';
 import { getFocalPointMinistry } from '../focal-points/focal-points.usecases.ts';
 import { renderPublicFocalPoint } from '../focal-points/focal-points.views.ts';
 import { redirectToUpperCase } from '../pathfinders.access.ts';
-import { renderPublicReport } from '../reports/reports.views.ts';
 import { getCountryCommitments } from '../commitments/commitments.usecases.ts';
 import { renderPublicCommitments } from '../commitments/commitments.views.ts';
 import { COMMITMENT_TABLES } from '../commitments/commitments.table.ts';
 import { getWorkshops } from '../workshops/workshops.usecases.ts';
 import { renderPublicWorkshops } from '../workshops/workshops.views.ts';
 import { WORKSHOP_TABLES } from '../workshops/workshops.table.ts';
+import { getPublicProgress } from '../reports/reports.usecases.ts';
+import { REPORT_TABLES } from '../reports/reports.table.ts';
+import { renderPublicReport, renderPublicReports } from '../reports/reports.views.ts';
+import { ROADMAP_TABLES } from '../roadmaps/roadmaps.table.ts';
+import { renderPublicRoadmap } from '../roadmaps/roadmaps.views.ts';
 import { STAGE_LABELS } from '../pathfinders.labels.ts';
 import { PATHFINDER_TABLES } from '../pathfinders.table.ts';
 import { directoryQuerySchema, type DirectoryQuery } from './directory.schemas.ts';
 import { getPublicCountry, listPublicCountries } from './directory.usecases.ts';
 import { renderCountry, renderDirectory } from './directory.views.ts';
+
+/** A country's page also shows its adopted roadmap and acknowledged reports. */
+const PUBLIC_COUNTRY_TABLES = [
+  ...PATHFINDER_TABLES,
+  ...ROADMAP_TABLES,
+  ...REPORT_TABLES,
+  ...WORKSHOP_TABLES,
+  ...COMMITMENT_TABLES,
+];
 
 /** The public list and map of pathfinder countries, and each country's page. */
 export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPageDeps): void {
@@ -48,13 +61,14 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
       deps,
       request,
       reply,
-      tables: [...PATHFINDER_TABLES, ...WORKSHOP_TABLES, ...COMMITMENT_TABLES],
+      tables: PUBLIC_COUNTRY_TABLES,
       render: async (tr) => {
         const found = await getPublicCountry({ db: deps.db, iso3 });
         if (!found) throw notFound();
         const ministry = await getFocalPointMinistry({ db: deps.db, iso3 });
         const workshops = await getWorkshops({ db: deps.db, iso3 });
         const commitments = await getCountryCommitments({ db: deps.db, iso3 });
+        const progress = await getPublicProgress({ db: deps.db, iso3 });
         const name = countryName({ iso3, locale: tr.locale });
         return {
           section: '/pathfinders',
@@ -65,6 +79,8 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
             ...found,
             sections: [
               renderPublicFocalPoint({ tr, ministry }),
+              renderPublicRoadmap({ tr, ...progress }),
+              renderPublicReports({ tr, reports: progress.reports }),
               renderPublicReport({
                 tr,
                 dueOn: found.country.reportDueOn,

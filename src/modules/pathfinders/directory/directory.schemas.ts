@@ -3,6 +3,7 @@ import { REGIONS } from '../../../i18n/regions.ts';
 import { commitmentsApiSchema } from '../commitments/commitments.schemas.ts';
 import { DATE_PRECISIONS, PATHFINDER_STAGES, type PathfinderStage } from '../pathfinders.table.ts';
 import { workshopApiSchema } from '../workshops/workshops.schemas.ts';
+import { ROADMAP_ACTION_STATUSES } from '../roadmaps/roadmaps.table.ts';
 
 /**
  * The stages shown publicly: a request the GCG declined is the country's own business, so a
@@ -50,10 +51,50 @@ export const pathfinderListSchema = z.object({
   total: z.number().int(),
 });
 
+const roadmapActionSchema = z.object({
+  key: z.string().describe('The action’s reference (A1, A2…), the same in every version'),
+  priority: z.string().describe('The key of its priority'),
+  title: z.string(),
+  responsible_body: z.string(),
+  start_date: z.string(),
+  end_date: z.string(),
+  budget_amount: z.string().nullable().describe('Decimal, in `budget_currency`'),
+  budget_currency: z.string().nullable().describe('ISO 4217'),
+  status: z.enum(ROADMAP_ACTION_STATUSES).describe('From the latest acknowledged report, else the roadmap’s'),
+  indicator_codes: z.array(z.string()),
+});
+
+const roadmapSchema = z
+  .object({
+    version: z.number().int(),
+    adopted_on: z.string().nullable(),
+    language: z.string().describe('The language the roadmap is written in'),
+    status_from_report_year: z.number().int().nullable().describe('The year of the report the statuses come from'),
+    priorities: z.array(
+      z.object({ key: z.string(), title: z.string(), description: z.string(), actions: z.array(roadmapActionSchema) }),
+    ),
+  })
+  .nullable()
+  .describe('The adopted roadmap (null while none is adopted)');
+
+const reportSchema = z.object({
+  year: z.number().int(),
+  roadmap_version: z.number().int(),
+  submitted_on: z.string().nullable(),
+  acknowledged_on: z.string().nullable(),
+  language: z.string(),
+  overall_narrative: z.string(),
+  actions: z.array(z.object({ key: z.string(), status: z.enum(ROADMAP_ACTION_STATUSES), narrative: z.string() })),
+});
+
 export const pathfinderDetailSchema = pathfinderSummarySchema.extend({
   timeline: z.array(stepSchema).describe('Every step, oldest first'),
   workshops: z.array(workshopApiSchema).describe('Strategic planning workshops, the latest first'),
   commitments_and_standards: commitmentsApiSchema,
+  roadmap: roadmapSchema,
+  reports: z
+    .array(reportSchema)
+    .describe('The yearly progress reports acknowledged by the Secretariat, the latest first'),
 });
 
 export const pathfinderApiQuerySchema = z.object({

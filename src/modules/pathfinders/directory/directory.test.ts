@@ -120,6 +120,9 @@ describe('the pathfinders API', () => {
       // Nothing recorded, and nothing invented: no workshop, no sourced commitment or ratification.
       workshops: [],
       commitments_and_standards: { instruments: [], commitments: [], ratifications: [] },
+      // No roadmap adopted, no report acknowledged.
+      roadmap: null,
+      reports: [],
     });
     const missing = await get('/api/v1/pathfinders/ISL');
     expect(missing.statusCode).toBe(404);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportLight } from './reports.light.ts';
+import { nextDueDay, reportLight } from './reports.light.ts';
 
 /** Each case written by hand: the due day, today, and the light a reader should see. */
 const CASES: readonly [string, string, string, 'green' | 'amber' | 'red'][] = [
@@ -22,5 +22,22 @@ describe('the light of a yearly report', () => {
 
   it('is not lit when no report is due', () => {
     expect(reportLight({ dueOn: null, today: '2026-06-30' })).toBeNull();
+  });
+});
+
+/** The due day, the day the report is submitted, and the next due day, written by hand. */
+const NEXT_DUE: readonly [string, string | null, string, string][] = [
+  ['submitted before the due day', '2026-06-30', '2026-05-15', '2027-06-30'],
+  ['submitted on the due day', '2026-06-30', '2026-06-30', '2027-06-30'],
+  ['submitted a month late', '2026-06-30', '2026-07-30', '2027-06-30'],
+  ['submitted more than a year late', '2025-06-30', '2026-08-01', '2027-06-30'],
+  ['submitted exactly a year late', '2025-06-30', '2026-06-30', '2027-06-30'],
+  ['no due day set', null, '2026-03-10', '2027-03-10'],
+  ['due on 29 February', '2024-02-29', '2024-02-20', '2025-03-01'],
+];
+
+describe('the next due day once a report is submitted', () => {
+  it.each(NEXT_DUE)('%s: due %s, submitted %s, next due %s', (_name, dueOn, submittedOn, next) => {
+    expect(nextDueDay({ dueOn, submittedOn })).toBe(next);
   });
 });

@@ -9,7 +9,7 @@ function dayNumber(day: string): number {
 }
 
 /** The same day one year later (29 February gives 1 March). */
-function oneYearAfter(day: string): string {
+export function oneYearAfter(day: string): string {
   const date = new Date(`${day}T00:00:00Z`);
   date.setUTCFullYear(date.getUTCFullYear() + 1);
   return date.toISOString().slice(0, 10);
@@ -25,4 +25,15 @@ export function reportLight(input: { dueOn: string | null; today: string }): Rep
   if (!dueOn) return null;
   if (dayNumber(dueOn) - dayNumber(today) > AMBER_DAYS_BEFORE) return 'green';
   return today <= oneYearAfter(dueOn) ? 'amber' : 'red';
+}
+
+/**
+ * The due day of the next report once one is submitted: a year after the day it was due, and
+ * again a year later while that day has already passed (a country that catches up is on time
+ * again). Without a due day, a year after the submission.
+ */
+export function nextDueDay(input: { dueOn: string | null; submittedOn: string }): string {
+  let next = oneYearAfter(input.dueOn ?? input.submittedOn);
+  while (next <= input.submittedOn) next = oneYearAfter(next);
+  return next;
 }
