@@ -44,6 +44,8 @@ describe('the migrations', () => {
       'partner_applications',
       'pathfinder_countries',
       'pathfinder_focal_points',
+      'pathfinder_interest_letters',
+      'pathfinder_interests',
       'pathfinder_stage_moves',
       'recovery_codes',
       'role_assignments',

@@ -43,6 +43,8 @@ import {
 import {
   pathfinderCountries,
   pathfinderFocalPoints,
+  pathfinderInterestLetters,
+  pathfinderInterests,
   pathfinderStageMoves,
 } from '../modules/pathfinders/pathfinders.table.ts';
 
@@ -78,4 +80,6 @@ export const schema = {
   pathfinderCountries,
   pathfinderStageMoves,
   pathfinderFocalPoints,
+  pathfinderInterests,
+  pathfinderInterestLetters,
 };

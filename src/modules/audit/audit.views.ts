@@ -58,6 +58,9 @@ const SENTENCES: Record<string, MessageKey> = {
   'content.menu_updated': 'audit.sentence.menuUpdated',
   'pathfinders.focal_point_appointed': 'audit.sentence.pathfinderFocalPointAppointed',
   'pathfinders.report_due_set': 'audit.sentence.pathfinderReportDueSet',
+  'pathfinders.interest_submitted': 'audit.sentence.interestSubmitted',
+  'pathfinders.interest_accepted': 'audit.sentence.interestAccepted',
+  'pathfinders.interest_declined': 'audit.sentence.interestDeclined',
   'demo.loaded': 'audit.sentence.demoLoaded',
   'demo.removed': 'audit.sentence.demoRemoved',
   'backups.written': 'audit.sentence.backupWritten',
@@ -77,6 +80,7 @@ const ENTITY_TYPES: Record<string, MessageKey> = {
   demo: 'audit.entityType.demo',
   backup: 'audit.entityType.backup',
   pathfinder_country: 'audit.entityType.pathfinderCountry',
+  pathfinder_interest: 'audit.entityType.pathfinderInterest',
   indicator: 'audit.entityType.indicator',
 };
 
