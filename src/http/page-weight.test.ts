@@ -33,6 +33,7 @@ describe.each(['fr', 'en', 'es'])('the weight of public pages in %s', (locale) =
     '/sign-in',
     '/pathfinders',
     '/pathfinders/NPL',
+    '/pathfinders/apply',
   ])(`/${locale}%s with all it loads fits in the first round trip`, async (path) => {
     const url = `/${locale}${path}`;
     const html = (await test.server.app.inject({ url })).body;
