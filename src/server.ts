@@ -180,7 +180,7 @@ export async function buildServer(input: {
   const modules: MountedModule[] = [
     mail,
     stats,
-    mount(pathfindersModule, { nudgeMail: mail.nudge }),
+    mount(pathfindersModule, { nudgeMail: mail.nudge, confirmations: mail.confirmations }),
     mount(contentModule, { counters: stats.counters }),
     mount(accountsModule, { nudgeMail: mail.nudge, secrets, session }),
     mount(auditModule, {

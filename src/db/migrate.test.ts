@@ -53,6 +53,8 @@ describe('the migrations', () => {
       'pathfinder_roadmap_actions',
       'pathfinder_roadmap_priorities',
       'pathfinder_roadmap_versions',
+      'pathfinder_interest_letters',
+      'pathfinder_interests',
       'pathfinder_stage_moves',
       'pathfinder_support_requests',
       'pathfinder_workshop_documents',

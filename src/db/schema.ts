@@ -47,6 +47,8 @@ import {
 import {
   pathfinderCountries,
   pathfinderFocalPoints,
+  pathfinderInterestLetters,
+  pathfinderInterests,
   pathfinderStageMoves,
 } from '../modules/pathfinders/pathfinders.table.ts';
 import {
@@ -116,4 +118,6 @@ export const schema = {
   pathfinderReports,
   pathfinderReportActions,
   pathfinderReportAttachments,
+  pathfinderInterests,
+  pathfinderInterestLetters,
 };

@@ -6,7 +6,7 @@ import { issueSignInLink } from '../modules/accounts/index.ts';
 import { updatePageText } from '../modules/content/index.ts';
 import { importObservations } from '../modules/data/index.ts';
 import { useTestApp } from '../testing/test-app.ts';
-import { applyAndConfirm, confirmationLinkFor } from '../testing/test-mail.ts';
+import { applyAndConfirm, confirmationLinkFor, confirmThroughLink } from '../testing/test-mail.ts';
 import { createTestUser, TestClient } from '../testing/test-users.ts';
 import { installAccessControl } from './access.ts';
 
@@ -67,6 +67,10 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /api/v1/pathfinders/:iso3':                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders':                                            ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders/:iso3':                                      ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/pathfinders/apply':                                      ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'POST /:locale/pathfinders/apply':                                     ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/pathfinders/apply/draft':                                ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/pathfinders/apply/confirmed':                            ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/data':                                                   ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/data/:code':                                             ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/countries/:iso3':                                        ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
@@ -179,6 +183,11 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/pathfinders/:iso3/reports/:id/acknowledge':               ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/pathfinders/:iso3/reports/:id/print':                      ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
   'GET /admin/pathfinders/:iso3/reports/:id/actions.csv':                ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/interests':                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/interests/:id':                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/interests/:id/letter':                         ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/interests/:id/accept':                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/interests/:id/decline':                       ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/users/invite':                                             ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/invite':                                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -280,6 +289,10 @@ interface Fixture {
   supportRequest: number;
   /** The roadmap and reports of the focal point's country (NPL) and of another (KEN). */
   progress: Record<'NPL' | 'KEN', CountryProgress>;
+  /** A draft expression of interest's private link (its token). */
+  draftToken: string;
+  /** An expression of interest with its letter, its address confirmed. */
+  interest: number;
 }
 
 /** A country's adopted roadmap, its draft (a priority and an action of it), a draft report and its PDF. */
@@ -415,6 +428,51 @@ async function uploadLogo(slug: string): Promise<void> {
   if (response.statusCode !== 303) throw new Error(`the logo upload answered ${response.statusCode}`);
 }
 
+/** A PDF document of the smallest kind: header, one object, cross-reference table, trailer. */
+const LETTER = Buffer.from(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n' +
+    'trailer\n<< /Size 2 /Root 1 0 R >>\nstartxref\n44\n%%EOF\n',
+  'latin1',
+);
+
+/** A draft expression of interest saved by a visitor of its own; its private link's token. */
+async function draftInterest(): Promise<string> {
+  const saved = await new TestClient(platform.server.app).upload({
+    page: '/en/pathfinders/apply',
+    action: '/en/pathfinders/apply',
+    fields: { reasons: 'A draft kept for later.', intent: 'draft' },
+    file: { field: 'letter', name: '', type: 'application/octet-stream', content: Buffer.alloc(0) },
+  });
+  const token = /[?&]token=([\w-]+)/.exec(String(saved.headers.location))?.[1];
+  if (!token) throw new Error(`the draft was refused: ${saved.statusCode}`);
+  return token;
+}
+
+/** An expression of interest with its letter, sent by a visitor of its own, its address confirmed. */
+async function expressInterest(): Promise<number> {
+  const client = new TestClient(platform.server.app);
+  const email = 'access.interest@example.gov';
+  const sent = await client.upload({
+    page: '/en/pathfinders/apply',
+    action: '/en/pathfinders/apply',
+    fields: {
+      country: 'GHA',
+      reasons: 'Reasons of the access test.',
+      commitment: 'Commitment of the access test.',
+      recent_successes: 'Successes of the access test.',
+      focal_point_name: 'Access Official',
+      focal_point_title: 'Director',
+      focal_point_ministry: 'Ministry of Labour',
+      focal_point_email: email,
+    },
+    file: { field: 'letter', name: 'letter.pdf', type: 'application/pdf', content: LETTER },
+  });
+  if (sent.statusCode !== 303) throw new Error(`the expression of interest was refused: ${sent.statusCode}`);
+  const confirmed = await confirmThroughLink(client, await confirmationLinkFor(platform.database, email));
+  if (confirmed.statusCode !== 303) throw new Error(`its confirmation answered ${confirmed.statusCode}`);
+  return (await one<{ id: number }>(`SELECT id FROM pathfinder_interests WHERE focal_point_email = $1`, [email])).id;
+}
+
 async function waitUntilPublic(slug: string): Promise<void> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     if ((await platform.server.app.inject({ url: `/api/v1/partners/${slug}` })).statusCode === 200) return;
@@ -448,6 +506,8 @@ beforeAll(async () => {
     workshopDocument: 0,
     supportRequest: 0,
     progress: {} as Fixture['progress'],
+    draftToken: '',
+    interest: 0,
   };
   const acknowledgement = await one<{ body_text: string }>(
     `SELECT body_text FROM mail_outbox WHERE to_address = 'access.open@example.org' AND kind = 'partners.application_received'`,
@@ -480,6 +540,8 @@ beforeAll(async () => {
       [workshop.id],
     )
   ).id;
+  fixture.draftToken = await draftInterest();
+  fixture.interest = await expressInterest();
   await updatePageText({
     db: platform.database.db,
     actor: { id: null, label: 'test' },
@@ -612,6 +674,11 @@ async function requestFor(route: string): Promise<Request> {
       return { method, url: `/en/partners/apply/answer?token=${f.answerToken}` };
     case 'POST /:locale/partners/apply/answer':
       return { method, url: '/en/partners/apply/answer', fields: { token: f.answerToken } };
+    case 'GET /:locale/pathfinders/apply/draft':
+      return { method, url: `/en/pathfinders/apply/draft?token=${f.draftToken}` };
+    // Any file: a picture named as a letter is refused with a message, which is an answer about access too.
+    case 'POST /:locale/pathfinders/apply':
+      return { method, url: '/en/pathfinders/apply', file: f.picture };
     case 'GET /:locale/partners/apply/status':
       return { method, url: `/en/partners/apply/status?token=${f.statusToken}` };
     case 'GET /:locale/confirm':
@@ -707,9 +774,11 @@ async function requestFor(route: string): Promise<Request> {
   }
   const id = path.startsWith('/admin/applications/')
     ? f.application
-    : path.startsWith('/admin/change-requests/')
-      ? f.changeRequest
-      : f.user;
+    : path.startsWith('/admin/pathfinders/interests/')
+      ? f.interest
+      : path.startsWith('/admin/change-requests/')
+        ? f.changeRequest
+        : f.user;
   return { method, url: fill({ locale: 'en', slug: f.a.slug, id, iso3: 'NPL', code: 'ACCESS.1' }) };
 }
 

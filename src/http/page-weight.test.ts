@@ -34,6 +34,7 @@ describe.each(['fr', 'en', 'es'])('the weight of public pages in %s', (locale) =
     '/pathfinders',
     '/pathfinders/NPL',
     '/countries/NPL',
+    '/pathfinders/apply',
   ])(`/${locale}%s with all it loads fits in the first round trip`, async (path) => {
     const url = `/${locale}${path}`;
     const html = (await test.server.app.inject({ url })).body;

@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
 import { CSRF_FIELD, type Csrf } from './csrf.ts';
 import { AppError } from './errors.ts';
 
@@ -11,10 +11,13 @@ import { AppError } from './errors.ts';
  * it when it says its length. Who may use the route is checked on arrival, like every route.
  */
 export interface UploadScope {
-  /** Registers a route that takes one file of at most `maxFileBytes`. */
+  /**
+   * Registers a route that takes one file of at most `maxFileBytes` (`onRequest`: a hook run on
+   * arrival, such as a public form's rate limit).
+   */
   post(
     url: string,
-    options: { maxFileBytes: number },
+    options: { maxFileBytes: number; onRequest?: RouteShorthandOptions['onRequest'] },
     handler: (request: FastifyRequest, reply: FastifyReply, upload: Upload) => Promise<unknown>,
   ): void;
 }
@@ -41,7 +44,8 @@ export function registerUploadRoutes(
     await scope.register(multipart, { limits: { files: 1, fields: 20, fieldSize: 64 * 1024, parts: 22 } });
     register({
       post(url, options, handler) {
-        scope.post(url, { config: { csrf: 'self' } }, async (request, reply) => {
+        const hooks = options.onRequest ? { onRequest: options.onRequest } : {};
+        scope.post(url, { config: { csrf: 'self' }, ...hooks }, async (request, reply) => {
           const declared = Number(request.headers['content-length']);
           if (Number.isFinite(declared) && declared > options.maxFileBytes + FRAMING_BYTES) {
             // Not read at all: the form says the file is too large, and the connection closes

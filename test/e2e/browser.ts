@@ -40,7 +40,11 @@ export async function launchBrowser(): Promise<Browser> {
  * One browser for a test file, launched before its tests and closed after them; `open()` gives a
  * new person (a browser context of their own), closed with it.
  */
-export function useBrowser(): { open: (options?: BrowserContextOptions) => Promise<Page> } {
+export function useBrowser(): {
+  open: (options?: BrowserContextOptions) => Promise<Page>;
+  /** The browser itself, for helpers that open their own context (such as signing someone in). */
+  browser: () => Browser;
+} {
   let browser: Browser | undefined;
   const pages: Page[] = [];
   beforeAll(async () => {
@@ -51,6 +55,10 @@ export function useBrowser(): { open: (options?: BrowserContextOptions) => Promi
     await browser?.close();
   });
   return {
+    browser: () => {
+      if (!browser) throw new Error('The browser is launched before the tests run');
+      return browser;
+    },
     open: async (options = {}) => {
       if (!browser) throw new Error('The browser is launched before the tests run');
       const page = await newPage(browser, options);

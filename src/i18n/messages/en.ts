@@ -1464,6 +1464,106 @@ export const en = {
   'audit.sentence.pathfinderReportSubmitted': '{actor} submitted a progress report of {target}',
   'audit.sentence.pathfinderReportAttachmentAdded': '{actor} attached a file to a progress report of {target}',
   'audit.sentence.pathfinderReportAcknowledged': '{actor} acknowledged a progress report of {target}',
+  // Expressions of interest (pathfinders/interests).
+  'pathfinders.interest.link': 'Your government wants to become a pathfinder country? Send an expression of interest',
+  'pathfinders.interest.title': 'Expression of interest: becoming a pathfinder country',
+  'pathfinders.interest.intro':
+    'A government that wants to go faster and further towards target 8.7 tells the Alliance why, what it commits to, what it has already done, and which senior official will be its focal point. The Secretariat reviews each expression of interest and answers by e-mail.',
+  'pathfinders.interest.purpose': 'an expression of interest in becoming a pathfinder country of Alliance 8.7',
+  'pathfinders.interest.country': 'Country',
+  'pathfinders.interest.partsHeading': 'The country’s interest',
+  'pathfinders.interest.reasons': 'Reasons for the country’s interest',
+  'pathfinders.interest.reasonsHint': 'Why your country wants to become a pathfinder country.',
+  'pathfinders.interest.commitment': 'Commitment to step up efforts towards target 8.7',
+  'pathfinders.interest.commitmentHint': 'What your government commits to do to go faster and further.',
+  'pathfinders.interest.recentSuccesses': 'Recent successes and earlier national initiatives',
+  'pathfinders.interest.recentSuccessesHint':
+    'Laws, national action plans, policies or programmes against child labour, forced labour, modern slavery and human trafficking.',
+  'pathfinders.interest.nominationHeading': 'Nomination of the focal point',
+  'pathfinders.interest.nominationIntro':
+    'The senior government official your government nominates as focal point: the Secretariat works with them, and they keep the country’s record on this platform once the interest is accepted.',
+  'pathfinders.interest.emailHint': 'We send a link to this address to confirm it; the Secretariat answers there.',
+  'pathfinders.interest.letterHeading': 'Official letter',
+  'pathfinders.interest.letter': 'Official letter (PDF)',
+  'pathfinders.interest.letterHint':
+    'A PDF file of at most 5 MB. If the form comes back with a message, choose the file again.',
+  'pathfinders.interest.letterKept': 'Already attached: {name} ({size}); a new file replaces it.',
+  'pathfinders.interest.size': '{size} MB',
+  'pathfinders.interest.submit': 'Send the expression of interest',
+  'pathfinders.interest.saveDraft': 'Save as a draft',
+  'pathfinders.interest.draftHint':
+    'A draft may be incomplete. Saving it gives you a private link to come back to it; nothing is sent by e-mail.',
+  'pathfinders.interest.draftSaved':
+    'The draft is saved. Keep this private link to come back to it (anyone who has it can read and change the draft; it works for 30 days after the last save):',
+  'pathfinders.interest.draftResumed': 'You are continuing your draft. Save it again or send it when it is complete.',
+  'pathfinders.interest.draftExpired':
+    'This draft link does not work: it is wrong, the draft was sent, or it was not saved for 30 days.',
+  'pathfinders.interest.startAgain': 'Start a new expression of interest',
+  'pathfinders.interest.thanksTitle': 'Expression of interest received',
+  'pathfinders.interest.confirmed':
+    'Thank you: the address is confirmed and the expression of interest is now with the Secretariat. We have sent an acknowledgement to that address.',
+  'pathfinders.interest.error.country': 'Choose the country that expresses its interest.',
+  'pathfinders.interest.error.reasons': 'Give the reasons for your country’s interest.',
+  'pathfinders.interest.error.commitment': 'Say how your country commits to step up its efforts towards target 8.7.',
+  'pathfinders.interest.error.recentSuccesses':
+    'Describe your country’s recent successes and earlier national initiatives.',
+  'pathfinders.interest.error.focalPointName': 'Give the name of the official nominated as focal point.',
+  'pathfinders.interest.error.focalPointTitle': 'Give the title of the official nominated as focal point.',
+  'pathfinders.interest.error.focalPointMinistry': 'Give the ministry of the official nominated as focal point.',
+  'pathfinders.interest.error.focalPointEmail': 'Give the e-mail address of the official nominated as focal point.',
+  'pathfinders.interest.error.reason': 'Give the reason, in at least 5 characters: the government is told.',
+  'pathfinders.letter.notPdf': 'This file is not a PDF document. Choose the letter as a PDF file.',
+  'pathfinders.letter.tooLarge': 'This file is larger than 5 MB. Choose a smaller PDF file.',
+  'pathfinders.interest.tooMany':
+    'Too many drafts from your connection or for this address. Please try again in an hour.',
+  'pathfinders.interest.notOpen': 'This expression of interest has already been decided.',
+  'pathfinders.interest.alreadyOnPath':
+    'The country is already further along the path (current stage: {stage}): this expression of interest cannot put it back at the start. Decline it with a reason, or move the country from its page.',
+  'pathfinders.interestStatus.draft': 'Draft',
+  'pathfinders.interestStatus.unconfirmed': 'Address not confirmed',
+  'pathfinders.interestStatus.submitted': 'To review',
+  'pathfinders.interestStatus.accepted': 'Accepted',
+  'pathfinders.interestStatus.declined': 'Declined',
+  'pathfinders.interest.done.accepted':
+    'The expression of interest is accepted: the country is on the path and its focal point is invited.',
+  'pathfinders.interest.done.declined': 'The expression of interest is declined and the government informed.',
+  'pathfinders.queue.interests':
+    '{count, plural, one {# expression of interest to review} other {# expressions of interest to review}}',
+  'pathfinders.interests.title': 'Expressions of interest',
+  'pathfinders.interests.empty': 'No expression of interest here.',
+  'pathfinders.interests.received': 'Received',
+  'pathfinders.interests.back': 'All expressions of interest',
+  'pathfinders.interests.reviewTitle': 'Expression of interest: {country}',
+  'pathfinders.interests.noLetter': 'No letter attached',
+  'pathfinders.interests.reason': 'Reason for declining',
+  'pathfinders.interests.reasonHint': 'Sent to the government in the language of its form.',
+  'pathfinders.interests.countryPage': 'The page of {country} in the back office',
+  'pathfinders.interests.decide': 'Decision',
+  'pathfinders.interests.acceptExplain':
+    'Accepting puts the country on the path at “interest expressed” and invites the nominated official as its focal point. You are asked to confirm first.',
+  'pathfinders.interests.accept': 'Accept…',
+  'pathfinders.interests.decline': 'Decline',
+  'pathfinders.interests.backToInterest': 'Back to the expression of interest',
+  'pathfinders.interests.acceptTitle': 'Accept the expression of interest of {country}?',
+  'pathfinders.interests.acceptPath':
+    '{country} enters the path at the stage “interest expressed”, dated today, on its public page.',
+  'pathfinders.interests.acceptInvite':
+    '{name} ({email}) becomes the country’s focal point and is told by e-mail in {language}.',
+  'pathfinders.interests.acceptConfirm': 'Accept',
+  'pathfinders.interests.acceptCancel': 'Cancel',
+  'mail.interestReceived.subject': 'Your expression of interest to Alliance 8.7 is received',
+  'mail.interestReceived.body':
+    'Hello {name},\n\nThe expression of interest of {country} in becoming a pathfinder country of Alliance 8.7 is recorded under the reference {reference}. The Secretariat will review it and write to you at this address.\n\nAlliance 8.7 Secretariat',
+  'mail.interestAccepted.subject': 'Alliance 8.7: the expression of interest of {country} is accepted',
+  'mail.interestAccepted.body':
+    'Hello {name},\n\nThe Secretariat has accepted the expression of interest of {country} (reference {reference}): the country is now on the path of pathfinder countries, shown on its page:\n{link}\n\nYou are its focal point. A separate message tells you how to sign in to keep the country’s record.\n\nAlliance 8.7 Secretariat',
+  'mail.interestDeclined.subject': 'Alliance 8.7: the expression of interest of {country}',
+  'mail.interestDeclined.body':
+    'Hello {name},\n\nThe Secretariat has reviewed the expression of interest of {country} (reference {reference}) and cannot accept it at this time, for this reason:\n\n{reason}\n\nAlliance 8.7 Secretariat',
+  'audit.sentence.interestSubmitted': '{actor} sent the expression of interest no. {target}',
+  'audit.sentence.interestAccepted': '{actor} accepted the expression of interest no. {target}',
+  'audit.sentence.interestDeclined': '{actor} declined the expression of interest no. {target}',
+  'audit.entityType.pathfinderInterest': 'Expressions of interest',
 } as const;
 
 export type MessageKey = keyof typeof en;

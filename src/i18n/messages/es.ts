@@ -1495,4 +1495,109 @@ export const es: Record<MessageKey, string> = {
   'audit.sentence.pathfinderReportSubmitted': '{actor} presentó un informe de progreso de {target}',
   'audit.sentence.pathfinderReportAttachmentAdded': '{actor} adjuntó un archivo a un informe de progreso de {target}',
   'audit.sentence.pathfinderReportAcknowledged': '{actor} acusó recibo de un informe de progreso de {target}',
+  // Expressions of interest (pathfinders/interests).
+  'pathfinders.interest.link': '¿Su gobierno desea ser país pionero? Envíe una manifestación de interés',
+  'pathfinders.interest.title': 'Manifestación de interés: ser país pionero',
+  'pathfinders.interest.intro':
+    'Un gobierno que quiere avanzar más rápido y más lejos hacia la meta 8.7 explica a la Alianza por qué, a qué se compromete, qué ha hecho ya y qué alto funcionario será su punto focal. La Secretaría examina cada manifestación de interés y responde por correo electrónico.',
+  'pathfinders.interest.purpose': 'una manifestación de interés para ser país pionero de la Alianza 8.7',
+  'pathfinders.interest.country': 'País',
+  'pathfinders.interest.partsHeading': 'El interés del país',
+  'pathfinders.interest.reasons': 'Razones del interés del país',
+  'pathfinders.interest.reasonsHint': 'Por qué su país desea ser país pionero.',
+  'pathfinders.interest.commitment': 'Compromiso de intensificar los esfuerzos hacia la meta 8.7',
+  'pathfinders.interest.commitmentHint':
+    'Lo que su gobierno se compromete a hacer para avanzar más rápido y más lejos.',
+  'pathfinders.interest.recentSuccesses': 'Logros recientes e iniciativas nacionales anteriores',
+  'pathfinders.interest.recentSuccessesHint':
+    'Leyes, planes de acción nacionales, políticas o programas contra el trabajo infantil, el trabajo forzoso, la esclavitud moderna y la trata de personas.',
+  'pathfinders.interest.nominationHeading': 'Designación del punto focal',
+  'pathfinders.interest.nominationIntro':
+    'El alto funcionario que su gobierno designa como punto focal: la Secretaría trabaja con él, y lleva el expediente del país en esta plataforma una vez aceptada la manifestación de interés.',
+  'pathfinders.interest.emailHint':
+    'Enviamos un enlace a esta dirección para confirmarla; la Secretaría responde a ella.',
+  'pathfinders.interest.letterHeading': 'Carta oficial',
+  'pathfinders.interest.letter': 'Carta oficial (PDF)',
+  'pathfinders.interest.letterHint':
+    'Un archivo PDF de 5 MB como máximo. Si el formulario vuelve con un mensaje, elija de nuevo el archivo.',
+  'pathfinders.interest.letterKept': 'Ya adjunta: {name} ({size}); un archivo nuevo la reemplaza.',
+  'pathfinders.interest.size': '{size} MB',
+  'pathfinders.interest.submit': 'Enviar la manifestación de interés',
+  'pathfinders.interest.saveDraft': 'Guardar como borrador',
+  'pathfinders.interest.draftHint':
+    'Un borrador puede estar incompleto. Guardarlo le da un enlace privado para volver a él; no se envía nada por correo electrónico.',
+  'pathfinders.interest.draftSaved':
+    'El borrador está guardado. Conserve este enlace privado para volver a él (quien lo tenga puede leer y modificar el borrador; funciona 30 días después de la última vez que se guardó):',
+  'pathfinders.interest.draftResumed':
+    'Está continuando su borrador. Guárdelo de nuevo o envíelo cuando esté completo.',
+  'pathfinders.interest.draftExpired':
+    'Este enlace de borrador no funciona: es erróneo, el borrador ya se envió, o no se guardó en 30 días.',
+  'pathfinders.interest.startAgain': 'Empezar una nueva manifestación de interés',
+  'pathfinders.interest.thanksTitle': 'Manifestación de interés recibida',
+  'pathfinders.interest.confirmed':
+    'Gracias: la dirección está confirmada y la manifestación de interés está ahora en manos de la Secretaría. Hemos enviado un acuse de recibo a esa dirección.',
+  'pathfinders.interest.error.country': 'Elija el país que manifiesta su interés.',
+  'pathfinders.interest.error.reasons': 'Indique las razones del interés de su país.',
+  'pathfinders.interest.error.commitment':
+    'Diga cómo se compromete su país a intensificar sus esfuerzos hacia la meta 8.7.',
+  'pathfinders.interest.error.recentSuccesses':
+    'Describa los logros recientes y las iniciativas nacionales anteriores de su país.',
+  'pathfinders.interest.error.focalPointName': 'Indique el nombre del funcionario designado como punto focal.',
+  'pathfinders.interest.error.focalPointTitle': 'Indique el cargo del funcionario designado como punto focal.',
+  'pathfinders.interest.error.focalPointMinistry': 'Indique el ministerio del funcionario designado como punto focal.',
+  'pathfinders.interest.error.focalPointEmail':
+    'Indique el correo electrónico del funcionario designado como punto focal.',
+  'pathfinders.interest.error.reason': 'Indique la razón, con 5 caracteres como mínimo: se comunica al gobierno.',
+  'pathfinders.letter.notPdf': 'Este archivo no es un documento PDF. Elija la carta en formato PDF.',
+  'pathfinders.letter.tooLarge': 'Este archivo supera los 5 MB. Elija un archivo PDF más pequeño.',
+  'pathfinders.interest.tooMany':
+    'Demasiados borradores desde su conexión o para esta dirección. Vuelva a intentarlo dentro de una hora.',
+  'pathfinders.interest.notOpen': 'Ya se ha tomado una decisión sobre esta manifestación de interés.',
+  'pathfinders.interest.alreadyOnPath':
+    'El país ya está más avanzado en el recorrido (etapa actual: {stage}): esta manifestación de interés no puede devolverlo al inicio. Recházela indicando la razón, o haga avanzar al país desde su página.',
+  'pathfinders.interestStatus.draft': 'Borrador',
+  'pathfinders.interestStatus.unconfirmed': 'Dirección no confirmada',
+  'pathfinders.interestStatus.submitted': 'Por examinar',
+  'pathfinders.interestStatus.accepted': 'Aceptada',
+  'pathfinders.interestStatus.declined': 'Rechazada',
+  'pathfinders.interest.done.accepted':
+    'La manifestación de interés está aceptada: el país está en el recorrido y su punto focal ha sido invitado.',
+  'pathfinders.interest.done.declined': 'La manifestación de interés está rechazada y el gobierno ha sido informado.',
+  'pathfinders.queue.interests':
+    '{count, plural, one {# manifestación de interés por examinar} other {# manifestaciones de interés por examinar}}',
+  'pathfinders.interests.title': 'Manifestaciones de interés',
+  'pathfinders.interests.empty': 'No hay ninguna manifestación de interés aquí.',
+  'pathfinders.interests.received': 'Recibida',
+  'pathfinders.interests.back': 'Todas las manifestaciones de interés',
+  'pathfinders.interests.reviewTitle': 'Manifestación de interés: {country}',
+  'pathfinders.interests.noLetter': 'Ninguna carta adjunta',
+  'pathfinders.interests.reason': 'Razón del rechazo',
+  'pathfinders.interests.reasonHint': 'Se envía al gobierno en el idioma de su formulario.',
+  'pathfinders.interests.countryPage': 'La página de {country} en el espacio de gestión',
+  'pathfinders.interests.decide': 'Decisión',
+  'pathfinders.interests.acceptExplain':
+    'Aceptar sitúa al país en el recorrido en la etapa «interés manifestado» e invita al funcionario designado como punto focal. Primero se le pide confirmación.',
+  'pathfinders.interests.accept': 'Aceptar…',
+  'pathfinders.interests.decline': 'Rechazar',
+  'pathfinders.interests.backToInterest': 'Volver a la manifestación de interés',
+  'pathfinders.interests.acceptTitle': '¿Aceptar la manifestación de interés de {country}?',
+  'pathfinders.interests.acceptPath':
+    '{country} entra en el recorrido en la etapa «interés manifestado», con fecha de hoy, en su página pública.',
+  'pathfinders.interests.acceptInvite':
+    '{name} ({email}) pasa a ser el punto focal del país y se le informa por correo electrónico en {language}.',
+  'pathfinders.interests.acceptConfirm': 'Aceptar',
+  'pathfinders.interests.acceptCancel': 'Cancelar',
+  'mail.interestReceived.subject': 'Su manifestación de interés a la Alianza 8.7 ha sido recibida',
+  'mail.interestReceived.body':
+    'Hola, {name}:\n\nLa manifestación de interés de {country} para ser país pionero de la Alianza 8.7 está registrada con la referencia {reference}. La Secretaría la examinará y le escribirá a esta dirección.\n\nLa Secretaría de la Alianza 8.7',
+  'mail.interestAccepted.subject': 'Alianza 8.7: la manifestación de interés de {country} ha sido aceptada',
+  'mail.interestAccepted.body':
+    'Hola, {name}:\n\nLa Secretaría ha aceptado la manifestación de interés de {country} (referencia {reference}): el país ya está en el recorrido de los países pioneros, que se muestra en su página:\n{link}\n\nUsted es su punto focal. Un mensaje aparte le indica cómo iniciar sesión para llevar el expediente del país.\n\nLa Secretaría de la Alianza 8.7',
+  'mail.interestDeclined.subject': 'Alianza 8.7: la manifestación de interés de {country}',
+  'mail.interestDeclined.body':
+    'Hola, {name}:\n\nLa Secretaría ha examinado la manifestación de interés de {country} (referencia {reference}) y no puede aceptarla por ahora, por la razón siguiente:\n\n{reason}\n\nLa Secretaría de la Alianza 8.7',
+  'audit.sentence.interestSubmitted': '{actor} envió la manifestación de interés n.º {target}',
+  'audit.sentence.interestAccepted': '{actor} aceptó la manifestación de interés n.º {target}',
+  'audit.sentence.interestDeclined': '{actor} rechazó la manifestación de interés n.º {target}',
+  'audit.entityType.pathfinderInterest': 'Manifestaciones de interés',
 };

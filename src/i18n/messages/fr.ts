@@ -1513,4 +1513,111 @@ export const fr: Record<MessageKey, string> = {
   'audit.sentence.pathfinderReportAttachmentAdded': '{actor} a joint un fichier à un rapport d’avancement de {target}',
   'audit.sentence.pathfinderReportAcknowledged':
     '{actor} a confirmé la réception d’un rapport d’avancement de {target}',
+  // Expressions of interest (pathfinders/interests).
+  'pathfinders.interest.link':
+    'Votre gouvernement souhaite devenir pays pionnier ? Envoyez une manifestation d’intérêt',
+  'pathfinders.interest.title': 'Manifestation d’intérêt : devenir pays pionnier',
+  'pathfinders.interest.intro':
+    'Un gouvernement qui veut aller plus vite et plus loin vers la cible 8.7 dit à l’Alliance pourquoi, à quoi il s’engage, ce qu’il a déjà fait, et quel haut fonctionnaire sera son point focal. Le Secrétariat examine chaque manifestation d’intérêt et répond par courriel.',
+  'pathfinders.interest.purpose': 'une manifestation d’intérêt pour devenir pays pionnier de l’Alliance 8.7',
+  'pathfinders.interest.country': 'Pays',
+  'pathfinders.interest.partsHeading': 'L’intérêt du pays',
+  'pathfinders.interest.reasons': 'Raisons de l’intérêt du pays',
+  'pathfinders.interest.reasonsHint': 'Pourquoi votre pays souhaite devenir pays pionnier.',
+  'pathfinders.interest.commitment': 'Engagement à intensifier les efforts vers la cible 8.7',
+  'pathfinders.interest.commitmentHint':
+    'Ce que votre gouvernement s’engage à faire pour aller plus vite et plus loin.',
+  'pathfinders.interest.recentSuccesses': 'Succès récents et initiatives nationales antérieures',
+  'pathfinders.interest.recentSuccessesHint':
+    'Lois, plans d’action nationaux, politiques ou programmes contre le travail des enfants, le travail forcé, l’esclavage moderne et la traite des êtres humains.',
+  'pathfinders.interest.nominationHeading': 'Désignation du point focal',
+  'pathfinders.interest.nominationIntro':
+    'Le haut fonctionnaire que votre gouvernement désigne comme point focal : le Secrétariat travaille avec lui, et il tient le dossier du pays sur cette plateforme une fois la manifestation d’intérêt acceptée.',
+  'pathfinders.interest.emailHint':
+    'Nous envoyons un lien à cette adresse pour la confirmer ; le Secrétariat y répond.',
+  'pathfinders.interest.letterHeading': 'Lettre officielle',
+  'pathfinders.interest.letter': 'Lettre officielle (PDF)',
+  'pathfinders.interest.letterHint':
+    'Un fichier PDF de 5 Mo au plus. Si le formulaire revient avec un message, choisissez de nouveau le fichier.',
+  'pathfinders.interest.letterKept': 'Déjà jointe : {name} ({size}) ; un nouveau fichier la remplace.',
+  'pathfinders.interest.size': '{size} Mo',
+  'pathfinders.interest.submit': 'Envoyer la manifestation d’intérêt',
+  'pathfinders.interest.saveDraft': 'Enregistrer comme brouillon',
+  'pathfinders.interest.draftHint':
+    'Un brouillon peut être incomplet. L’enregistrer vous donne un lien privé pour y revenir ; rien n’est envoyé par courriel.',
+  'pathfinders.interest.draftSaved':
+    'Le brouillon est enregistré. Gardez ce lien privé pour y revenir (quiconque l’a peut lire et modifier le brouillon ; il fonctionne 30 jours après le dernier enregistrement) :',
+  'pathfinders.interest.draftResumed':
+    'Vous reprenez votre brouillon. Enregistrez-le de nouveau ou envoyez-le quand il est complet.',
+  'pathfinders.interest.draftExpired':
+    'Ce lien de brouillon ne fonctionne pas : il est erroné, le brouillon a été envoyé, ou il n’a pas été enregistré depuis 30 jours.',
+  'pathfinders.interest.startAgain': 'Commencer une nouvelle manifestation d’intérêt',
+  'pathfinders.interest.thanksTitle': 'Manifestation d’intérêt reçue',
+  'pathfinders.interest.confirmed':
+    'Merci : l’adresse est confirmée et la manifestation d’intérêt est maintenant entre les mains du Secrétariat. Nous avons envoyé un accusé de réception à cette adresse.',
+  'pathfinders.interest.error.country': 'Choisissez le pays qui manifeste son intérêt.',
+  'pathfinders.interest.error.reasons': 'Indiquez les raisons de l’intérêt de votre pays.',
+  'pathfinders.interest.error.commitment':
+    'Dites comment votre pays s’engage à intensifier ses efforts vers la cible 8.7.',
+  'pathfinders.interest.error.recentSuccesses':
+    'Décrivez les succès récents et les initiatives nationales antérieures de votre pays.',
+  'pathfinders.interest.error.focalPointName': 'Indiquez le nom du fonctionnaire désigné comme point focal.',
+  'pathfinders.interest.error.focalPointTitle': 'Indiquez la fonction du fonctionnaire désigné comme point focal.',
+  'pathfinders.interest.error.focalPointMinistry': 'Indiquez le ministère du fonctionnaire désigné comme point focal.',
+  'pathfinders.interest.error.focalPointEmail':
+    'Indiquez l’adresse électronique du fonctionnaire désigné comme point focal.',
+  'pathfinders.interest.error.reason':
+    'Donnez la raison, en 5 caractères au moins : elle est communiquée au gouvernement.',
+  'pathfinders.letter.notPdf': 'Ce fichier n’est pas un document PDF. Choisissez la lettre au format PDF.',
+  'pathfinders.letter.tooLarge': 'Ce fichier dépasse 5 Mo. Choisissez un fichier PDF plus petit.',
+  'pathfinders.interest.tooMany':
+    'Trop de brouillons depuis votre connexion ou pour cette adresse. Veuillez réessayer dans une heure.',
+  'pathfinders.interest.notOpen': 'Une décision a déjà été prise sur cette manifestation d’intérêt.',
+  'pathfinders.interest.alreadyOnPath':
+    'Le pays est déjà plus avancé sur le parcours (étape actuelle : {stage}) : cette manifestation d’intérêt ne peut pas le ramener au début. Refusez-la en donnant la raison, ou faites avancer le pays depuis sa page.',
+  'pathfinders.interestStatus.draft': 'Brouillon',
+  'pathfinders.interestStatus.unconfirmed': 'Adresse non confirmée',
+  'pathfinders.interestStatus.submitted': 'À examiner',
+  'pathfinders.interestStatus.accepted': 'Acceptée',
+  'pathfinders.interestStatus.declined': 'Refusée',
+  'pathfinders.interest.done.accepted':
+    'La manifestation d’intérêt est acceptée : le pays est sur le parcours et son point focal est invité.',
+  'pathfinders.interest.done.declined': 'La manifestation d’intérêt est refusée et le gouvernement en est informé.',
+  'pathfinders.queue.interests':
+    '{count, plural, one {# manifestation d’intérêt à examiner} other {# manifestations d’intérêt à examiner}}',
+  'pathfinders.interests.title': 'Manifestations d’intérêt',
+  'pathfinders.interests.empty': 'Aucune manifestation d’intérêt ici.',
+  'pathfinders.interests.received': 'Reçue le',
+  'pathfinders.interests.back': 'Toutes les manifestations d’intérêt',
+  'pathfinders.interests.reviewTitle': 'Manifestation d’intérêt : {country}',
+  'pathfinders.interests.noLetter': 'Aucune lettre jointe',
+  'pathfinders.interests.reason': 'Raison du refus',
+  'pathfinders.interests.reasonHint': 'Envoyée au gouvernement dans la langue de son formulaire.',
+  'pathfinders.interests.countryPage': 'La page de {country} dans l’espace de gestion',
+  'pathfinders.interests.decide': 'Décision',
+  'pathfinders.interests.acceptExplain':
+    'Accepter place le pays sur le parcours à l’étape « intérêt manifesté » et invite le fonctionnaire désigné comme point focal. Une confirmation vous est d’abord demandée.',
+  'pathfinders.interests.accept': 'Accepter…',
+  'pathfinders.interests.decline': 'Refuser',
+  'pathfinders.interests.backToInterest': 'Retour à la manifestation d’intérêt',
+  'pathfinders.interests.acceptTitle': 'Accepter la manifestation d’intérêt de {country} ?',
+  'pathfinders.interests.acceptPath':
+    '{country} entre sur le parcours à l’étape « intérêt manifesté », datée d’aujourd’hui, sur sa page publique.',
+  'pathfinders.interests.acceptInvite':
+    '{name} ({email}) devient le point focal du pays et en est informé par courriel en {language}.',
+  'pathfinders.interests.acceptConfirm': 'Accepter',
+  'pathfinders.interests.acceptCancel': 'Annuler',
+  'mail.interestReceived.subject': 'Votre manifestation d’intérêt auprès de l’Alliance 8.7 est reçue',
+  'mail.interestReceived.body':
+    'Bonjour {name},\n\nLa manifestation d’intérêt de {country} pour devenir pays pionnier de l’Alliance 8.7 est enregistrée sous la référence {reference}. Le Secrétariat va l’examiner et vous écrira à cette adresse.\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.interestAccepted.subject': 'Alliance 8.7 : la manifestation d’intérêt de {country} est acceptée',
+  'mail.interestAccepted.body':
+    'Bonjour {name},\n\nLe Secrétariat a accepté la manifestation d’intérêt de {country} (référence {reference}) : le pays est désormais sur le parcours des pays pionniers, présenté sur sa page :\n{link}\n\nVous êtes son point focal. Un message séparé vous dit comment vous connecter pour tenir le dossier du pays.\n\nLe Secrétariat de l’Alliance 8.7',
+  'mail.interestDeclined.subject': 'Alliance 8.7 : la manifestation d’intérêt de {country}',
+  'mail.interestDeclined.body':
+    'Bonjour {name},\n\nLe Secrétariat a examiné la manifestation d’intérêt de {country} (référence {reference}) et ne peut pas l’accepter pour le moment, pour la raison suivante :\n\n{reason}\n\nLe Secrétariat de l’Alliance 8.7',
+  'audit.sentence.interestSubmitted': '{actor} a envoyé la manifestation d’intérêt n° {target}',
+  'audit.sentence.interestAccepted': '{actor} a accepté la manifestation d’intérêt n° {target}',
+  'audit.sentence.interestDeclined': '{actor} a refusé la manifestation d’intérêt n° {target}',
+  'audit.entityType.pathfinderInterest': 'Manifestations d’intérêt',
 };

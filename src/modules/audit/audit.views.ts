@@ -79,6 +79,9 @@ const SENTENCES: Record<string, MessageKey> = {
   'pathfinders.report_submitted': 'audit.sentence.pathfinderReportSubmitted',
   'pathfinders.report_attachment_added': 'audit.sentence.pathfinderReportAttachmentAdded',
   'pathfinders.report_acknowledged': 'audit.sentence.pathfinderReportAcknowledged',
+  'pathfinders.interest_submitted': 'audit.sentence.interestSubmitted',
+  'pathfinders.interest_accepted': 'audit.sentence.interestAccepted',
+  'pathfinders.interest_declined': 'audit.sentence.interestDeclined',
   'demo.loaded': 'audit.sentence.demoLoaded',
   'demo.removed': 'audit.sentence.demoRemoved',
   'mail.unconfirmed_purged': 'audit.sentence.unconfirmedPurged',
@@ -101,6 +104,7 @@ const ENTITY_TYPES: Record<string, MessageKey> = {
   backup: 'audit.entityType.backup',
   pathfinder_country: 'audit.entityType.pathfinderCountry',
   pathfinder_ratifications: 'audit.entityType.pathfinderRatifications',
+  pathfinder_interest: 'audit.entityType.pathfinderInterest',
   indicator: 'audit.entityType.indicator',
 };
 

@@ -1,7 +1,6 @@
 import {
   boolean,
   char,
-  customType,
   date,
   index,
   integer,
@@ -12,6 +11,7 @@ import {
   text,
   timestamp,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/columns.ts';
 
 export const ORGANIZATION_KINDS = [
   'government',
@@ -155,8 +155,6 @@ export const partnerApplicationEvents = pgTable(
   },
   (table) => [index('partner_application_events_app_idx').on(table.applicationId, table.at)],
 );
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** The organization's logo, resized and re-encoded by the platform (never served as uploaded). */
 export const organizationLogos = pgTable('organization_logos', {

@@ -11,6 +11,7 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { bytea } from '../../db/columns.ts';
 import { users } from '../accounts/accounts.table.ts';
 
 /**
@@ -114,3 +115,61 @@ export const pathfinderFocalPoints = pgTable(
 
 /** The tables public pathfinder pages are drawn from (the page cache drops them when one changes). */
 export const PATHFINDER_TABLES = ['pathfinder_countries', 'pathfinder_stage_moves', 'pathfinder_focal_points'] as const;
+
+/**
+ * Where an expression of interest stands: a draft kept by its private link, sent and waiting for
+ * its address to be confirmed, with the Secretariat, then accepted or declined.
+ */
+export const INTEREST_STATUSES = ['draft', 'unconfirmed', 'submitted', 'accepted', 'declined'] as const;
+export type InterestStatus = (typeof INTEREST_STATUSES)[number];
+
+/**
+ * A government's expression of interest, sent through the public form: the reasons, the
+ * commitment, the recent successes and earlier initiatives, and the official it nominates as
+ * focal point (whose address is the one confirmed). A draft may lack any part; the sent form has
+ * them all. The Secretariat sees it only once the address is confirmed.
+ */
+export const pathfinderInterests = pgTable(
+  'pathfinder_interests',
+  {
+    id: serial('id').primaryKey(),
+    status: text('status', { enum: INTEREST_STATUSES }).notNull(),
+    /** Empty only in a draft. */
+    iso3: char('iso3', { length: 3 }),
+    reasons: text('reasons').notNull().default(''),
+    commitment: text('commitment').notNull().default(''),
+    recentSuccesses: text('recent_successes').notNull().default(''),
+    focalPointName: text('focal_point_name').notNull().default(''),
+    focalPointTitle: text('focal_point_title').notNull().default(''),
+    focalPointMinistry: text('focal_point_ministry').notNull().default(''),
+    focalPointEmail: text('focal_point_email').notNull().default(''),
+    /** The language of the form, and of every e-mail about it. */
+    locale: text('locale').notNull(),
+    /** SHA-256 of a draft's private link (null once sent). */
+    draftTokenHash: text('draft_token_hash').unique(),
+    createdIp: text('created_ip'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decidedBy: integer('decided_by').references(() => users.id),
+    declineReason: text('decline_reason'),
+  },
+  (table) => [
+    index('pathfinder_interests_status_idx').on(table.status, table.id),
+    index('pathfinder_interests_created_ip_idx').on(table.createdIp, table.createdAt),
+  ],
+);
+
+/** The official letter attached to an expression of interest: a PDF, checked by its content. */
+export const pathfinderInterestLetters = pgTable('pathfinder_interest_letters', {
+  interestId: integer('interest_id')
+    .primaryKey()
+    .references(() => pathfinderInterests.id, { onDelete: 'cascade' }),
+  fileName: text('file_name').notNull(),
+  content: bytea('content').notNull(),
+  byteSize: integer('byte_size').notNull(),
+  sha256: text('sha256').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

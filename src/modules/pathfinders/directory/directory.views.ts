@@ -62,6 +62,7 @@ export function renderDirectory(input: {
   const groups = STAGE_GROUPS.filter((group) => countries.some((country) => GROUP_OF_STAGE[country.stage] === group));
   return html`<h1>${tr.t('pathfinders.directory.title')}</h1>
 <p class="lead">${tr.t('pathfinders.directory.intro')}</p>
+<p><a href="${localePath(tr.locale, '/pathfinders/apply')}">${tr.t('pathfinders.interest.link')}</a></p>
 ${filterForm({
   tr,
   action: path,

@@ -1,4 +1,4 @@
-import type { Db } from '../../../db/database.ts';
+import type { Db, DbExecutor } from '../../../db/database.ts';
 import { AppError } from '../../../http/errors.ts';
 import { inviteOrGrantFocalPoint, removeFocalPointRole } from '../../accounts/index.ts';
 import { recordAudit, type Actor } from '../../audit/index.ts';
@@ -42,59 +42,71 @@ export async function appointFocalPoint(input: {
   if (appointment.started_on > input.today) throw new AppError('pathfinders.move.future', { field: 'started_on' });
   await input.db.transaction(async (tx) => {
     if (!(await lockCountry(tx, input.iso3))) throw new AppError('not_found');
-    const current = await findCurrentFocalPoint(tx, input.iso3);
-    if (current) {
-      if (appointment.started_on < current.startedOn) {
-        throw new AppError('pathfinders.focalPoint.tooEarly', {
-          field: 'started_on',
-          values: { date: current.startedOn },
-        });
-      }
-      await endFocalPoint(tx, { id: current.id, endedOn: appointment.started_on });
-      if (current.userId !== null) {
-        await removeFocalPointRole({
-          db: tx,
-          userId: current.userId,
-          country: input.iso3,
-          actor: input.actor,
-          ip: input.ip,
-        });
-      }
+    await recordFocalPointAppointment(tx, input);
+  });
+}
+
+/**
+ * Names the focal point inside a transaction that holds the country's row (locked): the one
+ * replaced ends that day and loses the role, the new one gets it, the audit record.
+ */
+export async function recordFocalPointAppointment(
+  tx: DbExecutor,
+  input: { iso3: string; appointment: Appointment; actor: Actor; publicUrl: string; ip: string | null },
+): Promise<void> {
+  const { appointment } = input;
+  const current = await findCurrentFocalPoint(tx, input.iso3);
+  if (current) {
+    if (appointment.started_on < current.startedOn) {
+      throw new AppError('pathfinders.focalPoint.tooEarly', {
+        field: 'started_on',
+        values: { date: current.startedOn },
+      });
     }
-    const userId = await inviteOrGrantFocalPoint({
-      db: tx,
-      email: appointment.email,
+    await endFocalPoint(tx, { id: current.id, endedOn: appointment.started_on });
+    if (current.userId !== null) {
+      await removeFocalPointRole({
+        db: tx,
+        userId: current.userId,
+        country: input.iso3,
+        actor: input.actor,
+        ip: input.ip,
+      });
+    }
+  }
+  const userId = await inviteOrGrantFocalPoint({
+    db: tx,
+    email: appointment.email,
+    name: appointment.name,
+    locale: appointment.locale,
+    country: input.iso3,
+    actor: input.actor,
+    publicUrl: input.publicUrl,
+    ip: input.ip,
+  });
+  const id = await insertFocalPoint(tx, {
+    iso3: input.iso3,
+    userId,
+    name: appointment.name,
+    title: appointment.title,
+    ministry: appointment.ministry,
+    email: appointment.email,
+    phone: appointment.phone,
+    startedOn: appointment.started_on,
+    createdBy: input.actor.id,
+  });
+  await recordAudit(tx, {
+    actor: input.actor,
+    action: 'pathfinders.focal_point_appointed',
+    entityType: 'pathfinder_country',
+    entityId: input.iso3,
+    before: current ? { focalPoint: current.id, name: current.name, ministry: current.ministry } : null,
+    after: {
+      focalPoint: id,
       name: appointment.name,
-      locale: appointment.locale,
-      country: input.iso3,
-      actor: input.actor,
-      publicUrl: input.publicUrl,
-      ip: input.ip,
-    });
-    const id = await insertFocalPoint(tx, {
-      iso3: input.iso3,
-      userId,
-      name: appointment.name,
-      title: appointment.title,
       ministry: appointment.ministry,
-      email: appointment.email,
-      phone: appointment.phone,
       startedOn: appointment.started_on,
-      createdBy: input.actor.id,
-    });
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'pathfinders.focal_point_appointed',
-      entityType: 'pathfinder_country',
-      entityId: input.iso3,
-      before: current ? { focalPoint: current.id, name: current.name, ministry: current.ministry } : null,
-      after: {
-        focalPoint: id,
-        name: appointment.name,
-        ministry: appointment.ministry,
-        startedOn: appointment.started_on,
-      },
-      ip: input.ip,
-    });
+    },
+    ip: input.ip,
   });
 }

@@ -12,8 +12,10 @@ import {
   lockCountry,
   type CountryListRow,
   type CountryRecord,
+  type NewStageMove,
   type StageMove,
 } from './lifecycle.repository.ts';
+import type { PathfinderStage } from '../pathfinders.table.ts';
 import type { AddCountry, Move } from './lifecycle.schemas.ts';
 
 export type { CountryListRow, CountryRecord, StageMove } from './lifecycle.repository.ts';
@@ -31,6 +33,26 @@ export async function getCountryLifecycle(input: {
   const country = await findCountry(input.db, input.iso3);
   if (!country) return null;
   return { country, moves: await listMoves(input.db, input.iso3) };
+}
+
+/** A step a person records, on a day, with a note: without a source or a decision. */
+export function recordedMove(input: {
+  iso3: string;
+  fromStage: PathfinderStage | null;
+  stage: PathfinderStage;
+  onDate: string;
+  note: string;
+  recordedBy: number | null;
+}): NewStageMove & { iso3: string } {
+  return {
+    ...input,
+    datePrecision: 'day',
+    decisionReference: null,
+    decisionDate: null,
+    gcgDecisionId: null,
+    sourceUrl: null,
+    sourceReadOn: null,
+  };
 }
 
 /**
@@ -51,20 +73,15 @@ export async function addPathfinderCountry(input: {
       throw new AppError('pathfinders.country.exists', { field: 'country' });
     }
     await insertCountry(tx, { iso3: country.country, stage: 'interest_expressed', isDemo: false });
-    const move = {
+    const move = recordedMove({
+      iso3: country.country,
       fromStage: null,
-      stage: 'interest_expressed' as const,
+      stage: 'interest_expressed',
       onDate: country.on_date,
-      datePrecision: 'day' as const,
       note: country.note,
-      decisionReference: null,
-      decisionDate: null,
-      gcgDecisionId: null,
-      sourceUrl: null,
-      sourceReadOn: null,
       recordedBy: input.actor.id,
-    };
-    await insertMove(tx, { ...move, iso3: country.country });
+    });
+    await insertMove(tx, move);
     await recordAudit(tx, {
       actor: input.actor,
       action: 'pathfinders.country_added',

@@ -39,6 +39,7 @@ export function renderCountryList(input: {
     note: tr.t('pathfinders.move.note'),
   };
   return html`<h1>${tr.t('admin.pathfinders')}</h1>
+<p><a href="/admin/pathfinders/interests">${tr.t('pathfinders.interests.title')}</a></p>
 ${input.added ? html`<p class="flash flash-success" role="status">${tr.t('pathfinders.admin.added', { country: countryName({ iso3: input.added, locale: tr.locale }) })}</p>` : ''}
 ${
   rows.length === 0
