@@ -7,7 +7,14 @@ import { localePath, type SiteContext } from '../ui/layout.ts';
 const PERSONAL_PAGES = /^\/(sign-in|sign-out|account|password)(\/|$)/;
 
 /** `/sitemap.xml` (every public page in every language, with its alternates) and `/robots.txt`. */
-export function registerDiscoveryRoutes(app: FastifyInstance, input: { site: SiteContext }): void {
+export function registerDiscoveryRoutes(
+  app: FastifyInstance,
+  input: {
+    site: SiteContext;
+    /** The modules' public records (`/news/{slug}`), each a path without the locale. */
+    sources?: readonly (() => Promise<string[]>)[];
+  },
+): void {
   const { site } = input;
   app.get('/robots.txt', async (_request, reply) =>
     reply
@@ -18,9 +25,11 @@ export function registerDiscoveryRoutes(app: FastifyInstance, input: { site: Sit
 
   app.get('/sitemap.xml', async (_request, reply) => {
     // Served paths with a parameter (`/:slug`) are not pages; the pages editors published are.
-    const paths = new Set([...site.publicPaths, ...(site.menu?.pagePaths ?? [])]);
+    const records = (await Promise.all((input.sources ?? []).map((source) => source()))).flat();
+    const paths = new Set([...site.publicPaths, ...(site.menu?.pagePaths ?? []), ...records]);
+    // Feeds (`/news/feed.xml`) are not pages.
     const urls = [...paths]
-      .filter((path) => !PERSONAL_PAGES.test(path) && !/[:*]/.test(path))
+      .filter((path) => !PERSONAL_PAGES.test(path) && !/[:*]/.test(path) && !path.endsWith('.xml'))
       .sort()
       .flatMap((path) =>
         LOCALES.map((locale) => {

@@ -16,6 +16,7 @@ export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
   { path: '/admin/change-requests', key: 'admin.changeRequests' },
   { path: '/admin/pathfinders', key: 'admin.pathfinders' },
   { path: '/admin/pages', key: 'admin.pages' },
+  { path: '/admin/news', key: 'admin.news' },
   { path: '/admin/users', key: 'admin.users' },
   { path: '/admin/data', key: 'admin.data' },
   { path: '/admin/audit', key: 'admin.audit' },
