@@ -54,6 +54,9 @@ export interface TranslationItem {
 /** A module's items on the editors' translation status (`/admin/translations`), under its heading. */
 export interface TranslationContribution {
   heading: MessageKey;
+  /** How many lack a text, and how many are behind their source (ICU plurals of `count`). */
+  missing: MessageKey;
+  behind: MessageKey;
   items: TranslationItem[];
 }
 

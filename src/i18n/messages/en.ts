@@ -1010,6 +1010,9 @@ export const en = {
   'news.queue.review':
     '{count, plural, one {# story proposed by a partner to review} other {# stories proposed by partners to review}}',
   'news.translations.heading': 'News stories',
+  'news.translations.missing': '{count, plural, one {# story without a text} other {# stories without a text}}',
+  'news.translations.behind':
+    '{count, plural, one {# story whose text is older than its source} other {# stories whose text is older than their source}}',
   'news.status.draft': 'Draft',
   'news.status.submitted': 'Proposed, to review',
   'news.status.published': 'Published',

@@ -1027,6 +1027,9 @@ export const es: Record<MessageKey, string> = {
   'news.queue.review':
     '{count, plural, one {# noticia propuesta por un socio por revisar} other {# noticias propuestas por socios por revisar}}',
   'news.translations.heading': 'Noticias',
+  'news.translations.missing': '{count, plural, one {# noticia sin texto} other {# noticias sin texto}}',
+  'news.translations.behind':
+    '{count, plural, one {# noticia cuyo texto es más antiguo que su fuente} other {# noticias cuyo texto es más antiguo que su fuente}}',
   'news.status.draft': 'Borrador',
   'news.status.submitted': 'Propuesta, por revisar',
   'news.status.published': 'Publicada',

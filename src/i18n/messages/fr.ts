@@ -1031,6 +1031,9 @@ export const fr: Record<MessageKey, string> = {
   'news.queue.review':
     '{count, plural, one {# article proposé par un partenaire à examiner} other {# articles proposés par des partenaires à examiner}}',
   'news.translations.heading': 'Articles d’actualité',
+  'news.translations.missing': '{count, plural, one {# article sans texte} other {# articles sans texte}}',
+  'news.translations.behind':
+    '{count, plural, one {# article dont le texte est plus ancien que sa source} other {# articles dont le texte est plus ancien que leur source}}',
   'news.status.draft': 'Brouillon',
   'news.status.submitted': 'Proposé, à examiner',
   'news.status.published': 'Publié',

@@ -273,7 +273,7 @@ export async function listStoryTranslationStates(db: DbExecutor, locale: Locale)
         '[]'::json) AS languages
     FROM news_stories s
     LEFT JOIN news_story_translations st ON st.story_id = s.id AND st.locale = s.source_locale
-    WHERE s.status IN ('published', 'submitted', 'draft')
+    WHERE s.status <> 'declined' AND EXISTS (SELECT 1 FROM news_story_translations t WHERE t.story_id = s.id)
     ORDER BY s.slug`);
   return result.rows.map((row) => ({
     id: row.id,

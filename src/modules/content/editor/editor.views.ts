@@ -249,8 +249,8 @@ function contributedGaps(tr: Translator, locale: Locale, contribution: Translati
   const behind = contribution.items.filter((item) => item.behind.includes(locale));
   if (missing.length === 0 && behind.length === 0) return '';
   return html`<h3>${tr.t(contribution.heading)}</h3>${
-    missing.length > 0 ? html`<p>${tr.t('content.translations.missing', { count: missing.length })}</p>${itemList(tr, locale, missing, 'write')}` : ''
-  }${behind.length > 0 ? html`<p>${tr.t('content.translations.behind', { count: behind.length })}</p>${itemList(tr, locale, behind, 'update')}` : ''}`;
+    missing.length > 0 ? html`<p>${tr.t(contribution.missing, { count: missing.length })}</p>${itemList(tr, locale, missing, 'write')}` : ''
+  }${behind.length > 0 ? html`<p>${tr.t(contribution.behind, { count: behind.length })}</p>${itemList(tr, locale, behind, 'update')}` : ''}`;
 }
 
 /**

@@ -358,6 +358,8 @@ export async function storyTranslationStatus(db: Db, readerLocale: Locale): Prom
   const stories = await listStoryTranslationStates(db, readerLocale);
   return {
     heading: 'news.translations.heading',
+    missing: 'news.translations.missing',
+    behind: 'news.translations.behind',
     items: stories.map((story) => ({
       title: story.title ?? story.slug,
       detail: `/news/${story.slug}`,
