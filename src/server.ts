@@ -21,7 +21,7 @@ import { sessionCookie } from './http/cookies.ts';
 import { createSecretBox, loadSecretsKey } from './config/secrets-key.ts';
 import { mountPublicSurface } from './http/public-surface.ts';
 import { countDemonstrationRecords, removeDemonstrationContent } from './demo.ts';
-import type { ModuleDescriptor, MountedModule, ServerContext } from './http/module.ts';
+import type { ModuleDescriptor, MountedModule, ServerContext, TranslationProvider } from './http/module.ts';
 import type { Viewer } from './http/viewer.ts';
 import { isLocale, negotiateLocale } from './i18n/i18n.ts';
 import {
@@ -44,6 +44,7 @@ import { auditModule } from './modules/audit/index.ts';
 import { contentModule } from './modules/content/index.ts';
 import { dataModule } from './modules/data/index.ts';
 import { mailModule, type EmailConfirmations, type Mailer } from './modules/mail/index.ts';
+import { newsModule } from './modules/news/index.ts';
 import { partnersModule, type PeopleDirectory } from './modules/partners/index.ts';
 import { pathfindersModule } from './modules/pathfinders/index.ts';
 import { statsModule } from './modules/stats/index.ts';
@@ -177,11 +178,15 @@ export async function buildServer(input: {
   };
   const mail = mount(mailModule, {});
   const stats = mount(statsModule, {});
+  const news = mount(newsModule, {});
+  // Filled once every module is mounted: any module may list what its editors must translate.
+  const translations: TranslationProvider[] = [];
   const modules: MountedModule[] = [
     mail,
     stats,
     mount(pathfindersModule, { nudgeMail: mail.nudge, confirmations: mail.confirmations }),
-    mount(contentModule, { counters: stats.counters }),
+    news,
+    mount(contentModule, { counters: stats.counters, latestNews: news.latestNews, translations }),
     mount(accountsModule, { nudgeMail: mail.nudge, secrets, session }),
     mount(auditModule, {
       findUserIdByEmail: async (email) => (await findUserByEmail(database.db, email))?.id ?? null,
@@ -193,6 +198,7 @@ export async function buildServer(input: {
     }),
     mount(dataModule, {}),
   ];
+  translations.push(...modules.flatMap((module) => (module.translations ? [module.translations] : [])));
   modules.push(
     mount(adminModule, {
       queues: modules.flatMap((module) => module.queues ?? []),

@@ -3,6 +3,7 @@ export * from './app-state.table.ts';
 export * from '../modules/accounts/accounts.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/content/content.table.ts';
+export * from '../modules/news/news.table.ts';
 export * from '../modules/data/data.table.ts';
 export * from '../modules/mail/mail.table.ts';
 export * from '../modules/mail/confirmations/confirmations.table.ts';
@@ -33,6 +34,7 @@ import {
 } from '../modules/content/content.table.ts';
 import { dataVersions, indicators, indicatorTranslations, observations } from '../modules/data/data.table.ts';
 import { mailOutbox } from '../modules/mail/mail.table.ts';
+import { newsImages, newsStories, newsStoryTranslations } from '../modules/news/news.table.ts';
 import { emailConfirmations } from '../modules/mail/confirmations/confirmations.table.ts';
 import {
   organizationActionGroups,
@@ -93,6 +95,9 @@ export const schema = {
   indicatorTranslations,
   observations,
   mailOutbox,
+  newsImages,
+  newsStories,
+  newsStoryTranslations,
   emailConfirmations,
   organizations,
   organizationActionGroups,

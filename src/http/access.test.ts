@@ -197,6 +197,22 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/users/:id/roles/:grantId/restore':                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/:id/status':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/users/:id/second-factor/reset':                           ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  // News: `:id` is a proposal of organization A, `:slug` a published story.
+  'GET /:locale/news':                                                   ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/news/feed.xml':                                          ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/news/:slug':                                             ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /api/v1/news':                                                    ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /media/news/:id/:width':                                          ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /admin/news':                                                     ['in',   'tf',   'ok',   '403',  '403',  '403',  'ok',   '403',  '403'],
+  'POST /admin/news':                                                    ['401',  '401',  'ok',   '403',  '403',  '403',  'ok',   '403',  '403'],
+  'GET /admin/news/:id':                                                 ['in',   'tf',   'ok',   '403',  '403',  '403',  'ok',   '403',  '403'],
+  'POST /admin/news/:id/details':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  'ok',   '403',  '403'],
+  'POST /admin/news/:id/image':                                          ['401',  '401',  'ok',   '403',  '403',  '403',  'ok',   '403',  '403'],
+  'GET /admin/news/:id/:locale':                                         ['in',   'tf',   'ok',   '403',  '403',  '403',  'ok',   '403',  '403'],
+  'POST /admin/news/:id/:locale':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  'ok',   '403',  '403'],
+  'POST /admin/news/:id/publish':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/news/:id/unpublish':                                      ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/news/:id/decline':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/pages':                                                    ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/pages':                                                   ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/pages/:id':                                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -225,6 +241,12 @@ const OTHER_ORGANIZATION: readonly { request: (f: Fixture) => Omit<Request, 'met
   { request: (f) => ({ method: 'POST', url: `/admin/organizations/${f.b.slug}/logo`, file: f.picture }), expected: '403' },
   { request: (f) => ({ method: 'POST', url: `/admin/organizations/${f.b.slug}/change-request`, fields: { kind: 'other', name_en: 'Taken over' } }), expected: '403' },
   { request: (f) => ({ method: 'POST', url: `/admin/organizations/${f.a.slug}/representatives/${f.b.representativeGrant}/remove` }), expected: '404' },
+  { request: (f) => ({ method: 'GET', url: `/admin/news/${f.stories.b}` }), expected: '403' },
+  { request: (f) => ({ method: 'GET', url: `/admin/news/${f.stories.b}/en` }), expected: '403' },
+  { request: (f) => ({ method: 'POST', url: `/admin/news/${f.stories.b}/en`, fields: { intent: 'save', title: 'Taken over' } }), expected: '403' },
+  { request: (f) => ({ method: 'POST', url: `/admin/news/${f.stories.b}/details`, fields: { tags: 'taken' } }), expected: '403' },
+  { request: (f) => ({ method: 'POST', url: `/admin/news/${f.stories.b}/image`, file: f.picture }), expected: '403' },
+  { request: (f) => ({ method: 'POST', url: '/admin/news', fields: { slug: 'taken-over', organization: f.b.slug } }), expected: '403' },
   { request: (f) => ({ method: 'POST', url: `/admin/organizations/${f.a.slug}/representatives/${f.b.endedGrant}/restore`, fields: { user_id: String(f.b.representative) } }), expected: '404' },
 ];
 
@@ -293,6 +315,8 @@ interface Fixture {
   draftToken: string;
   /** An expression of interest with its letter, its address confirmed. */
   interest: number;
+  /** Stories proposed by organizations A and B, and a published one with an image. */
+  stories: { a: number; b: number; published: number };
 }
 
 /** A country's adopted roadmap, its draft (a priority and an action of it), a draft report and its PDF. */
@@ -397,6 +421,16 @@ async function changeRequest(): Promise<number> {
   });
   if (asked.statusCode !== 303) throw new Error(`the change request answered ${asked.statusCode}`);
   return (await one<{ id: number }>(`SELECT max(id) AS id FROM organization_change_requests`)).id;
+}
+
+/** A story proposed by an organization, waiting for the Secretariat. */
+async function proposedStory(organizationId: number): Promise<number> {
+  return (
+    await one<{ id: number }>(
+      `INSERT INTO news_stories (slug, status, organization_id) VALUES ($1, 'submitted', $2) RETURNING id`,
+      [`access-${crypto.randomUUID()}`, organizationId],
+    )
+  ).id;
 }
 
 /** A small PNG picture, for the logo forms. */
@@ -508,6 +542,7 @@ beforeAll(async () => {
     progress: {} as Fixture['progress'],
     draftToken: '',
     interest: 0,
+    stories: { a: 0, b: 0, published: 0 },
   };
   const acknowledgement = await one<{ body_text: string }>(
     `SELECT body_text FROM mail_outbox WHERE to_address = 'access.open@example.org' AND kind = 'partners.application_received'`,
@@ -552,6 +587,24 @@ beforeAll(async () => {
   );
   fixture.page = revision.page_id;
   fixture.revision = revision.id;
+  fixture.stories = {
+    a: await proposedStory(a.id),
+    b: await proposedStory(b.id),
+    published: (
+      await one<{ id: number }>(
+        `INSERT INTO news_stories (slug, status, publish_at, image_version, image_width, image_height)
+         VALUES ('access-news', 'published', now() - interval '1 hour', 'v1', 64, 64) RETURNING id`,
+      )
+    ).id,
+  };
+  await platform.database.pool.query(
+    `INSERT INTO news_story_translations (story_id, locale, title, image_alt) VALUES ($1, 'en', 'Access news', 'A square')`,
+    [fixture.stories.published],
+  );
+  await platform.database.pool.query(
+    `INSERT INTO news_images (story_id, width, height, image) VALUES ($1, 64, 64, $2)`,
+    [fixture.stories.published, fixture.picture],
+  );
 
   const questioned = await apply('Access questioned');
   const asked = await secretariat.submit({
@@ -715,6 +768,23 @@ async function requestFor(route: string): Promise<Request> {
       return { method, url: fill({ iso3: 'NPL' }), file: f.picture };
     case 'POST /admin/standards/import':
       return { method, url: path, file: f.picture };
+    case 'GET /:locale/news/:slug':
+      return { method, url: '/en/news/access-news' };
+    case 'GET /media/news/:id/:width':
+      return { method, url: fill({ id: f.stories.published, width: 64 }) };
+    case 'POST /admin/news/:id/image':
+      return { method, url: fill({ id: f.stories.a }), file: f.picture };
+    case 'GET /admin/news/:id':
+    case 'POST /admin/news/:id/details':
+    case 'GET /admin/news/:id/:locale':
+    case 'POST /admin/news/:id/:locale':
+      return { method, url: fill({ id: f.stories.a, locale: 'en' }) };
+    // Deciding on a story uses it up: each visitor gets one of their own.
+    case 'POST /admin/news/:id/publish':
+    case 'POST /admin/news/:id/unpublish':
+      return { method, url: fill({ id: await proposedStory(f.a.id) }), fields: { when: 'now', confirm: 'yes' } };
+    case 'POST /admin/news/:id/decline':
+      return { method, url: fill({ id: await proposedStory(f.a.id) }), fields: { reason: 'Not about target 8.7.' } };
     // Any file: a picture sent as data is refused with a report, which is an answer about access too.
     case 'POST /admin/data/import':
       return { method, url: path, file: f.picture };
@@ -896,6 +966,13 @@ describe('the access table', () => {
       [fixture.b.id],
     );
     expect(b).toEqual({ status: 'active', website: 'https://access.example.org', representatives: 1 });
+    const story = await one<{ tags: string[]; image_version: string | null; texts: number; taken: number }>(
+      `SELECT tags, image_version, (SELECT count(*)::int FROM news_story_translations WHERE story_id = $1) AS texts,
+              (SELECT count(*)::int FROM news_stories WHERE slug = 'taken-over') AS taken
+         FROM news_stories WHERE id = $1`,
+      [fixture.stories.b],
+    );
+    expect(story).toEqual({ tags: [], image_version: null, texts: 0, taken: 0 });
   });
 });
 

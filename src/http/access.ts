@@ -184,6 +184,22 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /admin/translations': SECRETARIAT,
   'GET /admin/menu': SECRETARIAT,
   'POST /admin/menu': SECRETARIAT,
+  // News: representatives propose their organization's stories (checked again on each story).
+  'GET /:locale/news': 'public',
+  'GET /:locale/news/feed.xml': 'public',
+  'GET /:locale/news/:slug': 'public',
+  'GET /api/v1/news': 'public',
+  'GET /media/news/:id/:width': 'public',
+  'GET /admin/news': PARTNER_KEEPERS,
+  'POST /admin/news': PARTNER_KEEPERS,
+  'GET /admin/news/:id': PARTNER_KEEPERS,
+  'POST /admin/news/:id/details': PARTNER_KEEPERS,
+  'POST /admin/news/:id/image': PARTNER_KEEPERS,
+  'GET /admin/news/:id/:locale': PARTNER_KEEPERS,
+  'POST /admin/news/:id/:locale': PARTNER_KEEPERS,
+  'POST /admin/news/:id/publish': SECRETARIAT,
+  'POST /admin/news/:id/unpublish': SECRETARIAT,
+  'POST /admin/news/:id/decline': SECRETARIAT,
 };
 
 export function ruleFor(method: string, url: string): AccessRule | undefined {

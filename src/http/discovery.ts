@@ -21,10 +21,14 @@ export function registerDiscoveryRoutes(
 
   app.get('/sitemap.xml', async (_request, reply) => {
     // Served paths with a parameter (`/:slug`) are not pages; the pages editors published are, and so
-    // are those the modules list (the country profiles).
-    const paths = new Set([...site.publicPaths, ...(site.menu?.pagePaths ?? [])]);
-    const listed = (await input.listedPaths?.()) ?? [];
-    const urls = [...[...paths].filter((path) => !PERSONAL_PAGES.test(path) && !/[:*]/.test(path)), ...listed]
+    // are those the modules list (country profiles, news stories). Feeds (`/news/feed.xml`) are not pages.
+    const paths = new Set([
+      ...site.publicPaths,
+      ...(site.menu?.pagePaths ?? []),
+      ...((await input.listedPaths?.()) ?? []),
+    ]);
+    const urls = [...paths]
+      .filter((path) => !PERSONAL_PAGES.test(path) && !/[:*]/.test(path) && !path.endsWith('.xml'))
       .sort()
       .flatMap((path) =>
         LOCALES.map((locale) => {

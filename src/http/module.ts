@@ -2,7 +2,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from '../config/config.ts';
 import type { DbExecutor } from '../db/database.ts';
-import type { MessageKey } from '../i18n/i18n.ts';
+import type { Locale, MessageKey } from '../i18n/i18n.ts';
 import type { ApiRegistry } from './api.ts';
 import type { Csrf } from './csrf.ts';
 import type { PublicPageDeps } from './public-surface.ts';
@@ -38,6 +38,30 @@ export interface Gauge {
   value: () => number;
 }
 
+/** One item of a module's translation status: the languages it lacks and those behind its source. */
+export interface TranslationItem {
+  title: string;
+  /** Where visitors read it (without the locale). */
+  detail: string;
+  /** Where editors write it in a language. */
+  href: (locale: Locale) => string;
+  /** The language it was first written in, when known. */
+  source: Locale | null;
+  missing: Locale[];
+  behind: Locale[];
+}
+
+/** A module's items on the editors' translation status (`/admin/translations`), under its heading. */
+export interface TranslationContribution {
+  heading: MessageKey;
+  /** How many lack a text, and how many are behind their source (ICU plurals of `count`). */
+  missing: MessageKey;
+  behind: MessageKey;
+  items: TranslationItem[];
+}
+
+export type TranslationProvider = (readerLocale: Locale) => Promise<TranslationContribution>;
+
 /** What a mounted module adds to the server; every part is optional. */
 export interface MountedModule {
   /** Public pages, registered on the `/{locale}` surface (paths without the locale). */
@@ -53,6 +77,8 @@ export interface MountedModule {
   /** What waits for someone in the back office, shown on its home. */
   queues?: readonly QueueProvider[];
   gauges?: readonly Gauge[];
+  /** What editors must translate or bring up to date, listed with the pages' on `/admin/translations`. */
+  translations?: TranslationProvider;
   /**
    * A table changed, by anyone (the change feed): drop what was computed from it. Without a
    * table, anything may have changed (the feed reconnected).

@@ -28,6 +28,11 @@ export const ROUTE_PARAMS = {
   iso3: z.string().regex(/^[A-Za-z]{3}$/),
   /** An indicator's code: `8.7.1`, `SL_TLF_CHLDEC`. */
   code: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/),
+  /** The width of an image the platform made (`/media/news/:id/:width`). */
+  width: z
+    .string()
+    .regex(/^[1-9]\d{1,3}$/)
+    .transform(Number),
   '*': z.string(),
 } as const;
 

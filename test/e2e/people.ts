@@ -6,11 +6,12 @@ import { createAccount } from './server.ts';
 
 /** Signs a new Secretariat member in, in their language, through the one-time link the CLI prints. */
 export async function signInSecretariat(
-  browser: Browser,
+  /** A browser, or what opens a page of its own (`useBrowser().open`). */
+  browser: Browser | (() => Promise<Page>),
   locale: 'fr' | 'en' | 'es',
   who = 'back-office',
 ): Promise<Page> {
-  const page = await newPage(browser);
+  const page = typeof browser === 'function' ? await browser() : await newPage(browser);
   const link = await createAccount({
     email: `${who}.${locale}@example.org`,
     role: 'secretariat',

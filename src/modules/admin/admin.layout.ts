@@ -18,6 +18,7 @@ export const ADMIN_NAVIGATION: readonly { path: string; key: MessageKey }[] = [
   { path: '/admin/support-requests', key: 'admin.supportRequests' },
   { path: '/admin/standards', key: 'admin.standards' },
   { path: '/admin/pages', key: 'admin.pages' },
+  { path: '/admin/news', key: 'admin.news' },
   { path: '/admin/users', key: 'admin.users' },
   { path: '/admin/data', key: 'admin.data' },
   { path: '/admin/audit', key: 'admin.audit' },

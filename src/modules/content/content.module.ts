@@ -1,5 +1,6 @@
 import type { DerivedValue } from '../../db/derived-value.ts';
-import type { ModuleDescriptor } from '../../http/module.ts';
+import type { ModuleDescriptor, TranslationProvider } from '../../http/module.ts';
+import type { LatestNews } from '../news/index.ts';
 import type { Counters } from '../stats/index.ts';
 import { countContentDemo, ensureStartingPages, removeContentDemo } from './content.starting.ts';
 import { registerContentPages } from './content.pages.ts';
@@ -56,7 +57,7 @@ export const contentModule = {
     return {
       pages: (surface) => registerContentPages(surface, { ...context, ...needs }),
       admin: (app) => {
-        registerEditorAdmin(app, context);
+        registerEditorAdmin(app, { ...context, translations: needs.translations });
         registerMenuAdmin(app, { ...context, menuChanged: refreshMenu });
       },
       start: refresh,
@@ -65,4 +66,10 @@ export const contentModule = {
       },
     };
   },
-} satisfies ModuleDescriptor<{ counters: DerivedValue<Counters> }>;
+} satisfies ModuleDescriptor<{
+  counters: DerivedValue<Counters>;
+  /** The home page's latest news. */
+  latestNews?: LatestNews;
+  /** Other modules' items on the translation status. */
+  translations?: readonly TranslationProvider[];
+}>;

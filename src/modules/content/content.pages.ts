@@ -4,6 +4,7 @@ import { localeOf, sendCachedPage, type PublicPageDeps } from '../../http/public
 import { param } from '../../http/params.ts';
 import type { DerivedValue } from '../../db/derived-value.ts';
 import { localePath } from '../../ui/layout.ts';
+import type { LatestNews } from '../news/index.ts';
 import { STATS_TABLES, type Counters } from '../stats/index.ts';
 import {
   CONTENT_TABLES,
@@ -17,24 +18,25 @@ import { renderContentPage, renderHome } from './content.views.ts';
 /** The home page at `/{locale}/`, every other page at `/{locale}/{slug}`; a former slug redirects. */
 export function registerContentPages(
   surface: FastifyInstance,
-  deps: PublicPageDeps & { counters: DerivedValue<Counters> },
+  deps: PublicPageDeps & { counters: DerivedValue<Counters>; latestNews?: LatestNews | undefined },
 ): void {
   surface.get('/', async (request, reply) =>
     sendCachedPage({
       deps,
       request,
       reply,
-      tables: [...CONTENT_TABLES, ...FIGURE_TABLES, ...STATS_TABLES],
+      tables: [...CONTENT_TABLES, ...FIGURE_TABLES, ...STATS_TABLES, ...(deps.latestNews?.tables ?? [])],
       render: async (tr) => {
-        const [page, figures, counters] = await Promise.all([
+        const [page, figures, counters, news] = await Promise.all([
           getPageForReader({ db: deps.db, key: 'home', locale: tr.locale, defaultLocale: deps.defaultLocale }),
           getHeadlineFigures(deps.db),
           deps.counters.get(),
+          deps.latestNews?.render({ tr, locale: tr.locale }),
         ]);
         return {
           title: page?.title ?? tr.t('layout.siteName'),
           ...(page?.summary ? { description: page.summary } : {}),
-          main: renderHome({ tr, page, figures, counters, now: new Date() }),
+          main: renderHome({ tr, page, figures, counters, news, now: new Date() }),
         };
       },
     }),

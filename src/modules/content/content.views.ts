@@ -126,6 +126,8 @@ export function renderHome(input: {
   page: PageForReader | null;
   figures: readonly HeadlineFigure[];
   counters: Counters;
+  /** The latest news, as the news module shows them (absent: none yet). */
+  news?: SafeHtml | undefined;
   /** Today, for the deadlines (given by tests). */
   now: Date;
 }): SafeHtml {
@@ -145,7 +147,7 @@ ${partnersOverTime(tr, counters)}
 </section>
 ${page ? pageBody(tr, page) : renderMissingPage(tr)}
 <div class="columns">
-<section aria-labelledby="news-heading"><h2 id="news-heading">${tr.t('home.newsHeading')}</h2><p class="empty">${tr.t('home.newsEmpty')}</p></section>
+${input.news ?? html`<section aria-labelledby="news-heading"><h2 id="news-heading">${tr.t('home.newsHeading')}</h2><p class="empty">${tr.t('home.newsEmpty')}</p></section>`}
 <section aria-labelledby="events-heading"><h2 id="events-heading">${tr.t('home.eventsHeading')}</h2><p class="empty">${tr.t('home.eventsEmpty')}</p></section>
 </div>
 <p><a href="${localePath(tr.locale, '/about')}">${tr.t('home.aboutLink')}</a></p>`;

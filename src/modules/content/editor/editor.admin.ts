@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../../db/database.ts';
 import { AppError, isAppError } from '../../../http/errors.ts';
 import { fieldErrorsOf, parseForm, type FieldErrors } from '../../../http/forms.ts';
+import type { TranslationProvider } from '../../../http/module.ts';
 import type { PageCache } from '../../../http/page-cache.ts';
 import { param } from '../../../http/params.ts';
 import { actorOf } from '../../../http/viewer.ts';
@@ -29,7 +30,13 @@ import {
   renderTranslationStatus,
 } from './editor.views.ts';
 
-type EditorDeps = AdminPageDeps & { db: Db; pageCache: PageCache; site: SiteContext };
+type EditorDeps = AdminPageDeps & {
+  db: Db;
+  pageCache: PageCache;
+  site: SiteContext;
+  /** Other modules' items to translate (stories…), listed after the pages. */
+  translations?: readonly TranslationProvider[] | undefined;
+};
 
 interface FormState {
   values: Record<string, string>;
@@ -60,14 +67,18 @@ export function registerEditorAdmin(app: FastifyInstance, deps: EditorDeps): voi
   app.get('/admin/pages', async (request, reply) => list(request, reply));
 
   app.get('/admin/translations', async (request, reply) => {
-    const languages = await getTranslationStatus(deps.db, request.viewer!.locale);
+    const locale = request.viewer!.locale;
+    const [languages, others] = await Promise.all([
+      getTranslationStatus(deps.db, locale),
+      Promise.all((deps.translations ?? []).map((provider) => provider(locale))),
+    ]);
     return sendAdminPage({
       deps,
       request,
       reply,
       title: (tr) => tr.t('content.translations.title'),
       current: '/admin/pages',
-      main: (tr) => renderTranslationStatus({ tr, languages }),
+      main: (tr) => renderTranslationStatus({ tr, languages, others }),
     });
   });
 

@@ -1,4 +1,5 @@
 import type { FieldErrors } from '../../../http/forms.ts';
+import type { TranslationContribution, TranslationItem } from '../../../http/module.ts';
 import { LANGUAGE_NAMES, LOCALES, type Locale, type Translator } from '../../../i18n/i18n.ts';
 import { csrfField, errorSummary, notice, textField } from '../../../ui/forms.ts';
 import { html, type SafeHtml } from '../../../ui/html.ts';
@@ -234,18 +235,46 @@ function gapList(tr: Translator, locale: Locale, gaps: readonly TranslationGap[]
   )}</ul>`;
 }
 
-/** Per language, the pages to translate and those whose translation is older than their source text. */
-export function renderTranslationStatus(input: { tr: Translator; languages: readonly TranslationStatus[] }): SafeHtml {
+function itemList(tr: Translator, locale: Locale, items: readonly TranslationItem[], action: 'write' | 'update'): SafeHtml {
+  return html`<ul>${items.map(
+    (item) => html`<li><a href="${item.href(locale)}">${item.title}</a> <span class="small">(<code>${item.detail}</code>${
+      action === 'update' && item.source ? html`; ${tr.t('content.translations.sourceIs', { language: LANGUAGE_NAMES[item.source] })}` : ''
+    })</span></li>`,
+  )}</ul>`;
+}
+
+/** Per language, another module's items (stories…) to write or bring up to date, under its heading. */
+function contributedGaps(tr: Translator, locale: Locale, contribution: TranslationContribution): SafeHtml | '' {
+  const missing = contribution.items.filter((item) => item.missing.includes(locale));
+  const behind = contribution.items.filter((item) => item.behind.includes(locale));
+  if (missing.length === 0 && behind.length === 0) return '';
+  return html`<h3>${tr.t(contribution.heading)}</h3>${
+    missing.length > 0 ? html`<p>${tr.t(contribution.missing, { count: missing.length })}</p>${itemList(tr, locale, missing, 'write')}` : ''
+  }${behind.length > 0 ? html`<p>${tr.t(contribution.behind, { count: behind.length })}</p>${itemList(tr, locale, behind, 'update')}` : ''}`;
+}
+
+/**
+ * Per language, the pages to translate and those whose translation is older than their source
+ * text, then the other modules' items (stories…) by the same rule.
+ */
+export function renderTranslationStatus(input: {
+  tr: Translator;
+  languages: readonly TranslationStatus[];
+  others?: readonly TranslationContribution[];
+}): SafeHtml {
   const { tr } = input;
+  const others = input.others ?? [];
   return html`<p><a href="/admin/pages">${tr.t('content.editor.back')}</a></p>
 <h1>${tr.t('content.translations.title')}</h1>
 <p>${tr.t('content.translations.intro')}</p>
 ${input.languages.map((language) => {
   const name = LANGUAGE_NAMES[language.locale];
+  const contributed = others.map((contribution) => contributedGaps(tr, language.locale, contribution));
+  const nothing = language.missing.length === 0 && language.behind.length === 0 && contributed.every((part) => part === '');
   return html`<section aria-labelledby="translations-${language.locale}">
 <h2 id="translations-${language.locale}"><span lang="${language.locale}">${name}</span></h2>
 ${
-  language.missing.length === 0 && language.behind.length === 0
+  nothing
     ? html`<p class="empty">${tr.t('content.translations.allCurrent', { language: name })}</p>`
     : html`${
         language.missing.length > 0
@@ -255,7 +284,7 @@ ${
         language.behind.length > 0
           ? html`<h3>${tr.t('content.translations.behind', { count: language.behind.length })}</h3>${gapList(tr, language.locale, language.behind, 'update')}`
           : ''
-      }`
+      }${contributed}`
 }
 </section>`;
 })}`;

@@ -143,7 +143,7 @@ export function renderOrganizationPage(input: {
 ${input.done ? notice({ tr, key: NOTICES[input.done] }) : ''}
 ${undo ? html`<form method="post" action="/admin/organizations/${organization.slug}/representatives/${undo.grant}/restore" class="inline-form">${csrfField(csrf)}<input type="hidden" name="user_id" value="${undo.person}"><button type="submit" class="secondary">${tr.t('partners.self.undoRemove')}</button></form>` : ''}
 ${state.problem ? html`<div class="error-summary" role="alert"><p>${tr.t(state.problem)}</p></div>` : ''}
-${organization.status === 'active' ? html`<p><a href="${localePath(tr.locale, `/partners/${organization.slug}`)}">${tr.t('partners.self.publicProfile')}</a></p>` : html`<p class="notice">${tr.t('partners.organization.not_active')}</p>`}
+${organization.status === 'active' ? html`<p><a href="${localePath(tr.locale, `/partners/${organization.slug}`)}">${tr.t('partners.self.publicProfile')}</a>${secretariat ? '' : html` · <a href="/admin/news#new-story-heading">${tr.t('news.admin.proposeLink')}</a>`}</p>` : html`<p class="notice">${tr.t('partners.organization.not_active')}</p>`}
 ${renderProfileSection({ tr, csrf, organization, form: state.profile })}
 ${renderChangeRequestSection({ tr, csrf, organization, form: state.change })}
 ${renderLogoSection({ tr, csrf, slug: organization.slug, error: state.logoError })}

@@ -1,0 +1,2 @@
+export { newsModule, type LatestNews } from './news.module.ts';
+export { newsImages, newsStories, newsStoryTranslations, NEWS_TABLES } from './news.table.ts';
