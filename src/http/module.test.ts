@@ -10,6 +10,7 @@ describe('the modules of the server', () => {
     expect(platform.server.modules.map((module) => module.name)).toEqual([
       'mail',
       'stats',
+      'news',
       'pathfinders',
       'content',
       'accounts',
