@@ -17,6 +17,7 @@ import {
   listInterestQueue,
 } from './interests.usecases.ts';
 import { renderAcceptConfirmation, renderInterestQueue, renderInterestReview } from './interests.views.ts';
+import { attachmentDisposition } from '../../../http/pdf.ts';
 
 export interface InterestsAdminDeps extends AdminPageDeps {
   db: Db;
@@ -76,10 +77,7 @@ export function registerInterestsAdmin(app: FastifyInstance, deps: InterestsAdmi
     const letter = await getInterestLetter({ db: deps.db, id: param(request, 'id') });
     if (!letter) throw notFound();
     return reply
-      .header(
-        'content-disposition',
-        `attachment; filename="letter.pdf"; filename*=UTF-8''${encodeURIComponent(letter.fileName)}`,
-      )
+      .header('content-disposition', attachmentDisposition(letter.fileName))
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
       .type('application/pdf')

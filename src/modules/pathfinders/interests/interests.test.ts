@@ -369,7 +369,7 @@ describe('the official letter', () => {
     expect(letter.statusCode).toBe(200);
     expect(letter.headers['content-type']).toBe('application/pdf');
     expect(letter.headers['content-disposition']).toBe(
-      `attachment; filename="letter.pdf"; filename*=UTF-8''Lettre%20officielle.pdf`,
+      `attachment; filename="Lettre officielle.pdf"; filename*=UTF-8''Lettre%20officielle.pdf`,
     );
     expect(letter.rawPayload.equals(PDF)).toBe(true);
     const none = await sendAndConfirm({ country: 'SEN', email: 'without-letter@labour.example.gov' });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db, DbExecutor } from '../../../db/database.ts';
 import { AppError } from '../../../http/errors.ts';
+import { isPdf, pdfFileName } from '../../../http/pdf.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import type { Locale, MessageKey } from '../../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../../audit/index.ts';
@@ -53,28 +54,15 @@ function hashToken(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
 }
 
-/**
- * Checks a letter by its content, not its name or declared type: a PDF starts with `%PDF-1.` or
- * `%PDF-2.` and ends with its cross-reference pointer and `%%EOF` (looked for in its last bytes,
- * where a file cut short or of another kind has neither). Returns null when no file was chosen.
- */
+/** Checks a letter by its content (`isPdf`) and its size. Returns null when no file was chosen. */
 export function checkLetter(input: { file: Buffer; fileName: string; tooLarge: boolean }): LetterFile | null {
   if (input.tooLarge || input.file.length > LETTER_MAX_BYTES) {
     throw new AppError('pathfinders.letter.tooLarge', { field: 'letter' });
   }
   if (input.file.length === 0) return null;
-  const head = input.file.subarray(0, 8).toString('latin1');
-  const tail = input.file.subarray(Math.max(0, input.file.length - 2048)).toString('latin1');
-  if (!/^%PDF-[12]\.\d/.test(head) || !tail.includes('startxref') || !/%%EOF\s*$/.test(tail)) {
-    throw new AppError('pathfinders.letter.notPdf', { field: 'letter' });
-  }
-  const base =
-    input.fileName
-      .replace(/[^\p{L}\p{N} ._()-]/gu, '')
-      .trim()
-      .slice(0, 120) || 'letter';
+  if (!isPdf(input.file)) throw new AppError('pathfinders.letter.notPdf', { field: 'letter' });
   return {
-    fileName: /\.pdf$/i.test(base) ? base : `${base}.pdf`,
+    fileName: pdfFileName(input.fileName, 'letter'),
     byteSize: input.file.length,
     content: input.file,
     sha256: crypto.createHash('sha256').update(input.file).digest('hex'),

@@ -36,6 +36,7 @@ import {
   reportCsvRows,
   type ReportNotice,
 } from './reports.views.ts';
+import { attachmentDisposition } from '../../../http/pdf.ts';
 
 const CURRENT = '/admin/pathfinders';
 const reportQuerySchema = z.object({
@@ -249,7 +250,7 @@ export function registerReportsAdmin(app: FastifyInstance, deps: ReportsAdminDep
     return reply
       .header('cache-control', 'private, no-store')
       .header('x-content-type-options', 'nosniff')
-      .header('content-disposition', `attachment; filename="${file.fileName.replace(/[^\x20-\x7e]|"/g, '_')}"`)
+      .header('content-disposition', attachmentDisposition(file.fileName))
       .type('application/pdf')
       .send(file.content);
   });

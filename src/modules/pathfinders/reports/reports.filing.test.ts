@@ -152,7 +152,7 @@ describe('a yearly progress report', () => {
     const [file] = await rows<{ id: number; file_name: string; size: number }>(
       `SELECT id, file_name, size FROM pathfinder_report_attachments`,
     );
-    expect(file).toEqual({ id: expect.any(Number), file_name: 'plan d_action.pdf', size: PDF.length });
+    expect(file).toEqual({ id: expect.any(Number), file_name: 'plan d’action.pdf', size: PDF.length });
     const download = await focalPoint.get(`${report}/attachments/${file!.id}`);
     expect(download.statusCode).toBe(200);
     expect(download.headers['content-type']).toBe('application/pdf');

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db, DbExecutor } from '../../../db/database.ts';
 import { AppError } from '../../../http/errors.ts';
+import { isPdf, pdfFileName } from '../../../http/pdf.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import { isLocale, type Locale } from '../../../i18n/i18n.ts';
 import { findUserById } from '../../accounts/index.ts';
@@ -195,17 +196,6 @@ export async function saveReport(
   });
 }
 
-/** Whether the bytes are a PDF file: its header, and its end-of-file mark near the end. */
-export function isPdf(file: Buffer): boolean {
-  return (
-    file.subarray(0, 5).toString('latin1') === '%PDF-' &&
-    file
-      .subarray(Math.max(0, file.length - 1024))
-      .toString('latin1')
-      .includes('%%EOF')
-  );
-}
-
 /** Attaches a PDF to a draft report, checked by its content, not its name. */
 export async function attachFile(
   input: ReportChange & { id: number; fileName: string; file: Buffer; tooLarge: boolean },
@@ -213,10 +203,7 @@ export async function attachFile(
   if (input.tooLarge || input.file.length > ATTACHMENT_MAX_BYTES) throw new AppError('pathfinders.report.fileTooLarge');
   if (input.file.length === 0) throw new AppError('pathfinders.report.fileMissing');
   if (!isPdf(input.file)) throw new AppError('pathfinders.report.notPdf');
-  const fileName = (input.fileName.replace(/[^\p{L}\p{N} ._()-]/gu, '_').slice(0, 120) || 'attachment').replace(
-    /(\.pdf)?$/i,
-    '.pdf',
-  );
+  const fileName = pdfFileName(input.fileName, 'attachment');
   await input.db.transaction(async (tx) => {
     const report = await lockDraftReport(tx, input);
     const sha256 = crypto.createHash('sha256').update(input.file).digest('hex');

@@ -3,6 +3,7 @@ import type { Db } from '../../../db/database.ts';
 import { notFound } from '../../../http/errors.ts';
 import { param } from '../../../http/params.ts';
 import { getPublicDocument } from './workshops.usecases.ts';
+import { attachmentDisposition } from '../../../http/pdf.ts';
 
 /** A workshop's document, downloaded as the PDF it was checked to be. */
 export function registerWorkshopMedia(app: FastifyInstance, deps: { db: Db }): void {
@@ -10,15 +11,11 @@ export function registerWorkshopMedia(app: FastifyInstance, deps: { db: Db }): v
     const document = await getPublicDocument({ db: deps.db, id: param(request, 'id') });
     if (!document) throw notFound();
     const etag = `"${document.sha256.slice(0, 32)}"`;
-    const ascii = document.fileName.replace(/[^\x20-\x7e]/g, '_');
     reply
       .header('etag', etag)
       .header('cache-control', 'public, max-age=3600')
       .header('x-content-type-options', 'nosniff')
-      .header(
-        'content-disposition',
-        `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(document.fileName)}`,
-      );
+      .header('content-disposition', attachmentDisposition(document.fileName));
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     return reply.type('application/pdf').send(document.content);
   });

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import type { Db } from '../../../db/database.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
+import { isPdf, pdfFileName } from '../../../http/pdf.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import { translator, type Locale } from '../../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../../audit/index.ts';
@@ -115,26 +116,11 @@ export async function recordWorkshop(input: {
   });
 }
 
-/**
- * A PDF as its content says, not its name: it starts with the PDF header (within its first
- * kilobyte, as readers allow) and ends with the end-of-file marker (within its last kilobyte).
- */
+/** A workshop's document: a PDF by its content (`isPdf`), within the size limit. */
 export function ensurePdf(file: Buffer): void {
   if (file.length === 0) throw new AppError('pathfinders.document.missing', { field: 'document' });
   if (file.length > DOCUMENT_MAX_BYTES) throw new AppError('pathfinders.document.tooLarge', { field: 'document' });
-  const header = file.subarray(0, 1024).indexOf('%PDF-');
-  const trailer = file.subarray(Math.max(0, file.length - 1024)).indexOf('%%EOF');
-  if (header < 0 || trailer < 0) throw new AppError('pathfinders.document.notPdf', { field: 'document' });
-}
-
-/** A file name that is safe in a header and a page: no folders, no control characters, ends in .pdf. */
-export function documentFileName(given: string): string {
-  const base = given
-    .replace(/\p{Cc}|["\\/<>]/gu, '')
-    .trim()
-    .slice(0, 150);
-  if (!base) return 'document.pdf';
-  return /\.pdf$/i.test(base) ? base : `${base}.pdf`;
+  if (!isPdf(file)) throw new AppError('pathfinders.document.notPdf', { field: 'document' });
 }
 
 /** Adds a PDF document to a workshop of the country (audited). */
@@ -148,7 +134,7 @@ export async function addWorkshopDocument(input: {
   ip: string | null;
 }): Promise<void> {
   ensurePdf(input.file);
-  const fileName = documentFileName(input.fileName);
+  const fileName = pdfFileName(input.fileName, 'document');
   await input.db.transaction(async (tx) => {
     if (!(await findWorkshop(tx, { iso3: input.iso3, id: input.workshopId }))) throw notFound();
     const sha256 = crypto.createHash('sha256').update(input.file).digest('hex');
