@@ -277,7 +277,7 @@ export async function buildServer(input: {
     api.openApiDocument({ publicUrl: config.publicUrl, version: packageJson.version }),
   );
 
-  for (const module of modules) module.start?.();
+  await Promise.all(modules.map((module) => module.start?.()));
   await app.ready();
   return {
     app,

@@ -84,8 +84,11 @@ export interface MountedModule {
    * table, anything may have changed (the feed reconnected).
    */
   invalidate?(table?: string): void;
-  /** Starts background work once the server is built. */
-  start?(): void;
+  /**
+   * Starts background work once the server is built. The server answers its first request only
+   * once every promise returned here has settled (state every page needs, such as the menu).
+   */
+  start?(): void | Promise<void>;
   /** Stops background work and waits for what is under way, when the server closes. */
   stop?(): Promise<void>;
 }

@@ -60,7 +60,8 @@ export const contentModule = {
         registerEditorAdmin(app, { ...context, translations: needs.translations });
         registerMenuAdmin(app, { ...context, menuChanged: refreshMenu });
       },
-      start: refresh,
+      // The first pages must show the saved menu and the published pages' links.
+      start: refreshMenu,
       invalidate: (table) => {
         if (table === undefined || MENU_TABLES.has(table)) refresh();
       },
