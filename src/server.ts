@@ -277,7 +277,7 @@ export async function buildServer(input: {
     api.openApiDocument({ publicUrl: config.publicUrl, version: packageJson.version }),
   );
 
-  await Promise.all(modules.map((module) => module.start?.()));
+  for (const module of modules) await module.start?.();
   await app.ready();
   return {
     app,
