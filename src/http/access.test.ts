@@ -67,6 +67,8 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'GET /api/v1/pathfinders/:iso3':                                       ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders':                                            ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders/:iso3':                                      ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/pathfinders/:iso3/reports/:year':                        ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
+  'GET /:locale/pathfinders/:iso3/reports/:year/actions.csv':            ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders/apply':                                      ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'POST /:locale/pathfinders/apply':                                     ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
   'GET /:locale/pathfinders/apply/draft':                                ['ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok',   'ok'],
@@ -706,6 +708,12 @@ async function countryProgress(iso3: string): Promise<CountryProgress> {
     `INSERT INTO pathfinder_report_actions (report_id, action_key, status) VALUES ($1, 'A1', 'in_progress')`,
     [report.id],
   );
+  // An acknowledged report of an earlier year, which the public may read.
+  await platform.database.pool.query(
+    `INSERT INTO pathfinder_reports (iso3, year, roadmap_version_id, locale, status, submitted_on, acknowledged_on)
+     VALUES ($1, 2024, $2, 'en', 'acknowledged', DATE '2025-02-01', DATE '2025-02-10')`,
+    [iso3, adopted],
+  );
   const attachment = await one<{ id: number }>(
     `INSERT INTO pathfinder_report_attachments (report_id, file_name, content, size, sha256)
      VALUES ($1, 'plan.pdf', $2, $3, 'not checked here') RETURNING id`,
@@ -849,7 +857,7 @@ async function requestFor(route: string): Promise<Request> {
       : path.startsWith('/admin/change-requests/')
         ? f.changeRequest
         : f.user;
-  return { method, url: fill({ locale: 'en', slug: f.a.slug, id, iso3: 'NPL', code: 'ACCESS.1' }) };
+  return { method, url: fill({ locale: 'en', slug: f.a.slug, id, iso3: 'NPL', code: 'ACCESS.1', year: 2024 }) };
 }
 
 async function clientFor(persona: Persona): Promise<TestClient> {
@@ -1062,7 +1070,7 @@ describe('the focal point of a country, on another country’s roadmap and repor
       `SELECT (SELECT string_agg(number || ':' || status, ',' ORDER BY number) FROM pathfinder_roadmap_versions WHERE iso3 = 'KEN') AS versions,
               (SELECT count(*)::int FROM pathfinder_roadmap_priorities p JOIN pathfinder_roadmap_versions v ON v.id = p.version_id WHERE v.iso3 = 'KEN') AS priorities,
               (SELECT count(*)::int FROM pathfinder_roadmap_actions a JOIN pathfinder_roadmap_versions v ON v.id = a.version_id WHERE v.iso3 = 'KEN') AS actions,
-              (SELECT status || ':' || overall_narrative FROM pathfinder_reports WHERE iso3 = 'KEN') AS report,
+              (SELECT status || ':' || overall_narrative FROM pathfinder_reports WHERE iso3 = 'KEN' AND year = 2025) AS report,
               (SELECT count(*)::int FROM pathfinder_report_attachments f JOIN pathfinder_reports r ON r.id = f.report_id WHERE r.iso3 = 'KEN') AS files`,
     );
     expect(other).toEqual({ versions: '1:adopted,2:draft', priorities: 2, actions: 2, report: 'draft:', files: 1 });

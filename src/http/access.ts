@@ -55,6 +55,8 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/partners/:slug': 'public',
   'GET /:locale/pathfinders': 'public',
   'GET /:locale/pathfinders/:iso3': 'public',
+  'GET /:locale/pathfinders/:iso3/reports/:year': 'public',
+  'GET /:locale/pathfinders/:iso3/reports/:year/actions.csv': 'public',
   'GET /:locale/pathfinders/apply': 'public',
   'POST /:locale/pathfinders/apply': 'public',
   'GET /:locale/pathfinders/apply/draft': 'public',

@@ -33,6 +33,11 @@ export const ROUTE_PARAMS = {
     .string()
     .regex(/^[1-9]\d{1,3}$/)
     .transform(Number),
+  /** A year in a path (`/pathfinders/NPL/reports/2025`). */
+  year: z
+    .string()
+    .regex(/^(19|20|21)\d{2}$/)
+    .transform(Number),
   '*': z.string(),
 } as const;
 

@@ -411,6 +411,15 @@ describe('the same country, from its acceptance to its first yearly report', () 
         expect(text).not.toContain(INTEREST.focal_point_email);
         await expectAccessible(visitor);
       }
+      // The report's printable page, for the country's national review, in each language.
+      for (const locale of ['fr', 'en', 'es'] as const) {
+        const response = await goto(visitor, `/${locale}/pathfinders/SLE/reports/${year}`);
+        expect(response.status()).toBe(200);
+        expect(await visitor.locator('main article.report-print').textContent()).toContain(
+          'Se inspeccionaron 40 minas; se retiró a 120 niños.',
+        );
+        await expectAccessible(visitor);
+      }
       // Lower case in the path leads to the upper-case address.
       await goto(visitor, '/en/pathfinders/sle');
       expect(pathOf(visitor)).toBe('/en/pathfinders/SLE');

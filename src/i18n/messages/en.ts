@@ -1414,6 +1414,7 @@ export const en = {
   'pathfinders.report.fileTooLarge': 'The file is too large.',
   'pathfinders.report.notPdf': 'The file is not a PDF document.',
   'pathfinders.report.backToList': 'All reports of {country}',
+  'pathfinders.report.backToCountry': 'Back to {country}’s page',
   'pathfinders.report.backToReport': 'Back to the report',
   'pathfinders.report.done.started': 'The report is begun: fill it in and save it as you go.',
   'pathfinders.report.done.saved': 'The draft is saved.',

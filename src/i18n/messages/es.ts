@@ -1444,6 +1444,7 @@ export const es: Record<MessageKey, string> = {
   'pathfinders.report.fileTooLarge': 'El archivo es demasiado grande.',
   'pathfinders.report.notPdf': 'El archivo no es un documento PDF.',
   'pathfinders.report.backToList': 'Todos los informes: {country}',
+  'pathfinders.report.backToCountry': 'Volver a la página del país: {country}',
   'pathfinders.report.backToReport': 'Volver al informe',
   'pathfinders.report.done.started': 'El informe está empezado: rellénelo y guárdelo a medida que avanza.',
   'pathfinders.report.done.saved': 'El borrador está guardado.',

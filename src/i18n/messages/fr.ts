@@ -1461,6 +1461,7 @@ export const fr: Record<MessageKey, string> = {
   'pathfinders.report.fileTooLarge': 'Le fichier est trop volumineux.',
   'pathfinders.report.notPdf': 'Le fichier n’est pas un document PDF.',
   'pathfinders.report.backToList': 'Tous les rapports : {country}',
+  'pathfinders.report.backToCountry': 'Retour à la page du pays : {country}',
   'pathfinders.report.backToReport': 'Retour au rapport',
   'pathfinders.report.done.started': 'Le rapport est commencé : remplissez-le et enregistrez-le au fur et à mesure.',
   'pathfinders.report.done.saved': 'Le brouillon est enregistré.',

@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../../http/errors.ts';
 import { canonicalQuery } from '../../../http/page-cache.ts';
 import { param } from '../../../http/params.ts';
+import { toCsv } from '../../../http/api.ts';
+import { translator } from '../../../i18n/i18n.ts';
+import { localeOf } from '../../../http/public-surface.ts';
 import { sendCachedPage, type PublicPageDeps } from '../../../http/public-surface.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import { getFocalPointMinistry } from '../focal-points/focal-points.usecases.ts';
@@ -13,9 +16,16 @@ import { COMMITMENT_TABLES } from '../commitments/commitments.table.ts';
 import { getWorkshops } from '../workshops/workshops.usecases.ts';
 import { renderPublicWorkshops } from '../workshops/workshops.views.ts';
 import { WORKSHOP_TABLES } from '../workshops/workshops.table.ts';
-import { getPublicProgress } from '../reports/reports.usecases.ts';
+import { getPublicProgress, getPublicReport } from '../reports/reports.usecases.ts';
 import { REPORT_TABLES } from '../reports/reports.table.ts';
-import { renderPublicReport, renderPublicReports } from '../reports/reports.views.ts';
+import {
+  REPORT_CSV_HEADER,
+  publicReportPath,
+  renderPublicReport,
+  renderPublicReports,
+  renderReportPrint,
+  reportCsvRows,
+} from '../reports/reports.views.ts';
 import { ROADMAP_TABLES } from '../roadmaps/roadmaps.table.ts';
 import { renderPublicRoadmap } from '../roadmaps/roadmaps.views.ts';
 import { STAGE_LABELS } from '../pathfinders.labels.ts';
@@ -93,5 +103,51 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
         };
       },
     });
+  });
+
+  /** An acknowledged report, as a page to print and as a CSV of its actions for a national review. */
+  surface.get('/pathfinders/:iso3/reports/:year', async (request, reply) => {
+    const redirect = redirectToUpperCase(request, reply);
+    if (redirect) return redirect;
+    const iso3 = param(request, 'iso3');
+    const year = param(request, 'year');
+    return sendCachedPage({
+      deps,
+      request,
+      reply,
+      tables: PUBLIC_COUNTRY_TABLES,
+      render: async (tr) => {
+        const view = await getPublicReport({ db: deps.db, iso3, year });
+        if (!view) throw notFound();
+        const name = countryName({ iso3, locale: tr.locale });
+        return {
+          section: '/pathfinders',
+          title: tr.t('pathfinders.report.title', { country: name, year: view.report.year }),
+          main: renderReportPrint({
+            tr,
+            iso3,
+            view,
+            back: {
+              href: `/${tr.locale}/pathfinders/${iso3}`,
+              label: tr.t('pathfinders.report.backToCountry', { country: name }),
+              csv: `${publicReportPath(tr, view.report)}/actions.csv`,
+            },
+          }),
+        };
+      },
+    });
+  });
+
+  surface.get('/pathfinders/:iso3/reports/:year/actions.csv', async (request, reply) => {
+    const iso3 = param(request, 'iso3');
+    const view =
+      iso3 === iso3.toUpperCase() ? await getPublicReport({ db: deps.db, iso3, year: param(request, 'year') }) : null;
+    if (!view) throw notFound();
+    const tr = translator(localeOf(request));
+    return reply
+      .header('cache-control', 'public, max-age=300')
+      .header('content-disposition', `attachment; filename="alliance87-${iso3}-report-${view.report.year}-actions.csv"`)
+      .type('text/csv; charset=utf-8')
+      .send(toCsv({ header: REPORT_CSV_HEADER, rows: reportCsvRows({ tr, view }) }));
   });
 }

@@ -193,6 +193,10 @@ describe('a yearly progress report', () => {
         .statusCode,
     ).toBe(403);
 
+    // Not public before the Secretariat acknowledges it.
+    for (const url of ['/en/pathfinders/SEN/reports/2025', '/en/pathfinders/SEN/reports/2025/actions.csv']) {
+      expect((await server.app.inject({ url })).statusCode, url).toBe(404);
+    }
     const noNote = await secretariat.submit({ page: report, action: `${report}/acknowledge`, fields: { note: '' } });
     expect(noNote.statusCode).toBe(400);
     expect(noNote.body).toContain('This field is required.');
@@ -280,6 +284,38 @@ describe('a yearly progress report', () => {
         ],
       },
     ]);
+  });
+
+  it('is printed and downloaded by anyone from the country’s public page, in the reader’s language', async () => {
+    const french = (await server.app.inject({ url: '/fr/pathfinders/SEN' })).body;
+    expect(french).toContain('<a href="/fr/pathfinders/SEN/reports/2025">Page imprimable</a>');
+    expect(french).toContain('<a href="/fr/pathfinders/SEN/reports/2025/actions.csv">Actions en CSV</a>');
+    const print = await server.app.inject({ url: '/fr/pathfinders/SEN/reports/2025' });
+    expect(print.statusCode).toBe(200);
+    expect(print.body).toContain('<article class="report-print">');
+    expect(print.body).toContain('Sénégal : rapport d’avancement 2025');
+    expect(print.body).toContain('La formation commencera en 2026.');
+    expect(print.body).toContain('<a href="/fr/pathfinders/SEN">');
+    expect(print.body).not.toContain('/admin/');
+    const csv = await server.app.inject({ url: '/fr/pathfinders/SEN/reports/2025/actions.csv' });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(csv.headers['content-disposition']).toBe('attachment; filename="alliance87-SEN-report-2025-actions.csv"');
+    expect(csv.body.split('\r\n').slice(1)).toEqual([
+      'SEN,Sénégal,2025,acknowledged,1,P1,Lois et politiques,A1,Réviser le Code du travail,Ministère du Travail,2025-01-01,2026-12-31,150000.00,XOF,completed,Achevée,"Le Code révisé a été adopté en mars, puis publié au Journal officiel.",8.7.1 16.2.2',
+      'SEN,Sénégal,2025,acknowledged,1,P1,Lois et politiques,A2,Former les inspecteurs du travail,Direction générale du Travail,2025-03-01,2025-12-31,,,delayed,En retard,La formation commencera en 2026.,',
+      '',
+    ]);
+    const lower = await server.app.inject({ url: '/es/pathfinders/sen/reports/2025' });
+    expect(lower.statusCode).toBe(301);
+    expect(lower.headers.location).toBe('/es/pathfinders/SEN/reports/2025');
+    for (const url of [
+      '/en/pathfinders/SEN/reports/2024',
+      '/en/pathfinders/KEN/reports/2025',
+      '/en/pathfinders/SEN/reports/25',
+    ]) {
+      expect((await server.app.inject({ url })).statusCode, url).toBe(404);
+    }
   });
 
   it('is kept from the focal point of another country', async () => {

@@ -292,6 +292,13 @@ export function countWaitingReports(input: { db: Db }): Promise<number> {
   return countSubmittedReports(input.db);
 }
 
+/** One acknowledged report of the country, by its year, as the public reads it (null otherwise). */
+export async function getPublicReport(input: { db: Db; iso3: string; year: number }): Promise<ReportView | null> {
+  const acknowledged = await listReports(input.db, { iso3: input.iso3, statuses: ['acknowledged'] });
+  const report = acknowledged.find((candidate) => candidate.year === input.year);
+  return report ? viewOf(input.db, report) : null;
+}
+
 /**
  * What a country's public page shows of its progress: the adopted roadmap, each action's status
  * from the latest acknowledged report (by the action's key), and the acknowledged reports.

@@ -92,6 +92,11 @@ function reportPath(iso3: string, id: number): string {
   return `/admin/pathfinders/${iso3}/reports/${id}`;
 }
 
+/** An acknowledged report's public page (printable), in the reader's language. */
+export function publicReportPath(tr: Translator, report: { iso3: string; year: number }): string {
+  return `/${tr.locale}/pathfinders/${report.iso3}/reports/${report.year}`;
+}
+
 /** `/admin/pathfinders/{ISO3}/reports`: the country's reports and the form that begins one. */
 export function renderReportList(input: {
   tr: Translator;
@@ -289,11 +294,22 @@ ${textArea({ tr, name: 'note', label: tr.t('pathfinders.report.note'), value: in
 }
 
 /** The printable report: everything it says, on paper (the print stylesheet drops the menus). */
-export function renderReportPrint(input: { tr: Translator; iso3: string; view: ReportView }): SafeHtml {
+export function renderReportPrint(input: {
+  tr: Translator;
+  iso3: string;
+  view: ReportView;
+  /** Where the reader came from: the report in the back office, or the country's public page. */
+  back?: { href: string; label: string; csv: string };
+}): SafeHtml {
   const { tr, iso3, view } = input;
   const { report } = view;
   const country = countryName({ iso3, locale: tr.locale });
-  return html`<p class="no-print"><a href="${reportPath(iso3, report.id)}">${tr.t('pathfinders.report.backToReport')}</a> · ${tr.t('pathfinders.report.printHint')}</p>
+  const back = input.back ?? {
+    href: reportPath(iso3, report.id),
+    label: tr.t('pathfinders.report.backToReport'),
+    csv: `${reportPath(iso3, report.id)}/actions.csv`,
+  };
+  return html`<p class="no-print"><a href="${back.href}">${back.label}</a> · <a href="${back.csv}">${tr.t('pathfinders.report.csvLink')}</a> · ${tr.t('pathfinders.report.printHint')}</p>
 <article class="report-print">
 <h1>${tr.t('pathfinders.report.title', { country, year: report.year })}</h1>
 <dl class="facts">
@@ -336,7 +352,8 @@ ${
     : html`${input.reports.map(
         ({ report }) => html`<h3>${tr.t('pathfinders.report.name', { year: report.year })}</h3>
 <p class="small">${tr.t('pathfinders.report.publicDates', { submitted: report.submittedOn ? dayOf(tr, report.submittedOn) : '—', acknowledged: report.acknowledgedOn ? dayOf(tr, report.acknowledgedOn) : '—' })}</p>
-<p lang="${report.locale}">${report.overallNarrative}</p>`,
+<p lang="${report.locale}">${report.overallNarrative}</p>
+<p class="no-print"><a href="${publicReportPath(tr, report)}">${tr.t('pathfinders.report.printLink')}</a> · <a href="${publicReportPath(tr, report)}/actions.csv">${tr.t('pathfinders.report.csvLink')}</a></p>`,
       )}`
 }`;
 }
