@@ -314,11 +314,17 @@ async function checkCommand(platform: Platform, words: string[], ran: Ran): Prom
     case 'demo:load': {
       expect(ran.stdout).toContain(`; ${demoPartners} demonstration partner(s); `);
       // Counted by hand in content/demo/pathfinders.json.
-      expect(ran.stdout).toContain('; 11 pathfinder country(ies) from public sources.');
+      expect(ran.stdout).toContain('; 11 pathfinder country(ies) from public sources; ');
+      expect(ran.stdout).toMatch(/; \d news story\(ies\) told from public sources\.$/m);
       const [row] = await platform.query<{ count: number }>(
         'SELECT count(*)::int AS count FROM organizations WHERE is_demo',
       );
       expect(row!.count).toBe(demoPartners);
+      // Counted by hand in content/demo/news.json.
+      const [stories] = await platform.query<{ count: number }>(
+        'SELECT count(*)::int AS count FROM news_stories WHERE is_demo',
+      );
+      expect(stories!.count).toBe(3);
       return;
     }
     case 'users:create': {

@@ -289,7 +289,8 @@ const commands: Record<string, Command> = {
       out(
         `Demonstration content loaded: ${result.pages.written} starting page text(s) added, ` +
           `${result.pages.kept} already there (editors' text is kept); ${result.partners.organizations} demonstration partner(s); ` +
-          `${result.pathfinders.countries} pathfinder country(ies) from public sources.`,
+          `${result.pathfinders.countries} pathfinder country(ies) from public sources; ` +
+          `${result.news.stories} news story(ies) told from public sources.`,
       );
     },
   },

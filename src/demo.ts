@@ -4,6 +4,7 @@ import { appState } from './db/schema.ts';
 import type { ModuleDescriptor } from './http/module.ts';
 import { recordAudit, SYSTEM_ACTOR, type Actor } from './modules/audit/index.ts';
 import { contentModule } from './modules/content/index.ts';
+import { newsModule } from './modules/news/index.ts';
 import { partnersModule } from './modules/partners/index.ts';
 import { pathfindersModule } from './modules/pathfinders/index.ts';
 
@@ -15,22 +16,24 @@ export async function loadDemonstrationContent(db: Db): Promise<{
   pages: { written: number; kept: number };
   partners: { organizations: number };
   pathfinders: { countries: number };
+  news: { stories: number };
 }> {
   const result = await db.transaction(async (tx) => {
     const pages = await contentModule.demo(tx);
     const partners = await partnersModule.demo(tx);
     const pathfinders = await pathfindersModule.demo(tx);
+    const news = await newsModule.demo(tx);
     await recordAudit(tx, {
       actor: SYSTEM_ACTOR,
       action: 'demo.loaded',
       entityType: 'demo',
-      after: { pages, partners, pathfinders },
+      after: { pages, partners, pathfinders, news },
     });
     await tx
       .insert(appState)
       .values({ key: 'demo_loaded_at', value: new Date().toISOString() })
       .onConflictDoUpdate({ target: appState.key, set: { value: sql`excluded.value`, updatedAt: sql`now()` } });
-    return { pages, partners, pathfinders };
+    return { pages, partners, pathfinders, news };
   });
   // Fresh statistics for the planner after a bulk load (PGlite runs no autovacuum).
   await db.execute(sql`ANALYZE`);
@@ -41,6 +44,7 @@ export async function loadDemonstrationContent(db: Db): Promise<{
 const DEMO_MODULES: readonly Pick<ModuleDescriptor, 'name' | 'countDemo' | 'removeDemo'>[] = [
   contentModule,
   partnersModule,
+  newsModule,
 ];
 
 /** How many demonstration records each module that can remove its own holds now. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadDemonstrationContent } from '../demo.ts';
+import { readDemoStories } from '../modules/news/index.ts';
 import { readDemoOrganizations } from '../modules/partners/index.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -16,6 +17,8 @@ const test = useTestApp({
   },
 });
 const partner = readDemoOrganizations().find((entry) => entry.status === 'active')!.slug;
+/** A story with its picture (every demonstration story has one). */
+const story = readDemoStories()[0]!.slug;
 
 async function receivedBytes(url: string): Promise<number> {
   const response = await test.server.app.inject({ url, headers: { 'accept-encoding': 'br' } });
@@ -35,12 +38,16 @@ describe.each(['fr', 'en', 'es'])('the weight of public pages in %s', (locale) =
     '/pathfinders/NPL',
     '/countries/NPL',
     '/pathfinders/apply',
+    '/news',
+    `/news/${story}`,
   ])(`/${locale}%s with all it loads fits in the first round trip`, async (path) => {
     const url = `/${locale}${path}`;
     const html = (await test.server.app.inject({ url })).body;
     // Every resource the page loads from the platform (stylesheet, scripts, images).
     const resources = [...html.matchAll(/(?:href|src)="(\/(?:assets|media)\/[^"]+)"/g)].map((match) => match[1]!);
     expect(resources.some((resource) => resource.endsWith('.css'))).toBe(true);
+    // The news pages are weighed with their pictures.
+    if (path.startsWith('/news')) expect(resources.some((resource) => resource.startsWith('/media/news/'))).toBe(true);
     // Nothing comes from elsewhere.
     expect(html).not.toMatch(/(?:src|href)="https?:\/\/(?!platform\.test)[^"]*\.(?:js|css|woff2?)"/);
     let total = await receivedBytes(url);

@@ -202,6 +202,7 @@ export const en = {
   'admin.demo.module.content': 'Site pages',
   'admin.demo.module.partners': 'Partner organizations',
   'admin.demo.module.pathfinders': 'Pathfinder countries',
+  'admin.demo.module.news': 'News stories',
   'audit.sentence.demoRemoved': '{actor} removed the demonstration content',
   'audit.sentence.unconfirmedPurged': '{actor} deleted submissions whose e-mail address was never confirmed',
   'admin.backToSite': 'Back to the public site',
@@ -1566,6 +1567,9 @@ export const en = {
   'audit.sentence.interestDeclined': '{actor} declined the expression of interest no. {target}',
   'audit.entityType.pathfinderInterest': 'Expressions of interest',
   'admin.news': 'News',
+  'news.demoBadge': 'demonstration',
+  'news.demoNotice':
+    'Demonstration story: written from the public source it names, to present the platform; its date is the day of the event.',
   'news.title': 'News',
   'news.feed.description': 'News from Alliance 8.7 and its partners.',
   'news.feed.link': 'Follow the news (Atom feed)',

@@ -204,6 +204,7 @@ export const es: Record<MessageKey, string> = {
   'admin.demo.module.content': 'Páginas del sitio',
   'admin.demo.module.partners': 'Organizaciones socias',
   'admin.demo.module.pathfinders': 'Países pioneros',
+  'admin.demo.module.news': 'Noticias',
   'audit.sentence.demoRemoved': '{actor} eliminó el contenido de demostración',
   'audit.sentence.unconfirmedPurged': '{actor} eliminó envíos cuya dirección de correo electrónico nunca se confirmó',
   'admin.backToSite': 'Volver al sitio público',
@@ -1602,6 +1603,9 @@ export const es: Record<MessageKey, string> = {
   'audit.sentence.interestDeclined': '{actor} rechazó la manifestación de interés n.º {target}',
   'audit.entityType.pathfinderInterest': 'Manifestaciones de interés',
   'admin.news': 'Noticias',
+  'news.demoBadge': 'demostración',
+  'news.demoNotice':
+    'Noticia de demostración: escrita a partir de la fuente pública que cita, para presentar la plataforma; su fecha es la del acontecimiento.',
   'news.title': 'Noticias',
   'news.feed.description': 'Noticias de la Alianza 8.7 y de sus socios.',
   'news.feed.link': 'Seguir las noticias (canal Atom)',

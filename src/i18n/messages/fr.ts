@@ -206,6 +206,7 @@ export const fr: Record<MessageKey, string> = {
   'admin.demo.module.content': 'Pages du site',
   'admin.demo.module.partners': 'Organisations partenaires',
   'admin.demo.module.pathfinders': 'Pays pionniers',
+  'admin.demo.module.news': 'Actualités',
   'audit.sentence.demoRemoved': '{actor} a supprimé le contenu de démonstration',
   'audit.sentence.unconfirmedPurged':
     '{actor} a supprimé des envois dont l’adresse électronique n’a jamais été confirmée',
@@ -1622,6 +1623,9 @@ export const fr: Record<MessageKey, string> = {
   'audit.sentence.interestDeclined': '{actor} a refusé la manifestation d’intérêt n° {target}',
   'audit.entityType.pathfinderInterest': 'Manifestations d’intérêt',
   'admin.news': 'Actualités',
+  'news.demoBadge': 'démonstration',
+  'news.demoNotice':
+    'Article de démonstration : écrit d’après la source publique qu’il cite, pour présenter la plateforme ; sa date est celle de l’événement.',
   'news.title': 'Actualités',
   'news.feed.description': 'Les actualités d’Alliance 8.7 et de ses partenaires.',
   'news.feed.link': 'Suivre les actualités (flux Atom)',

@@ -20,6 +20,7 @@ const DEMO_MODULE_NAMES: Record<string, MessageKey> = {
   content: 'admin.demo.module.content',
   partners: 'admin.demo.module.partners',
   pathfinders: 'admin.demo.module.pathfinders',
+  news: 'admin.demo.module.news',
 };
 
 /** The demonstration records each module holds, and the confirmed form that removes them all. */

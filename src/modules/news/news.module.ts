@@ -4,7 +4,8 @@ import type { SafeHtml } from '../../ui/html.ts';
 import { registerNewsAdmin } from './editing/editing.admin.ts';
 import { countStoriesToReview, scopeOf, storyTranslationStatus } from './editing/editing.usecases.ts';
 import { registerNewsMedia } from './images/images.media.ts';
-import { listPublicStoryPaths } from './news.repository.ts';
+import { loadNewsDemo } from './news.demo.ts';
+import { countDemoStories, deleteDemoStories, listPublicStoryPaths } from './news.repository.ts';
 import { newsImages, NEWS_TABLES, newsStories, newsStoryTranslations } from './news.table.ts';
 import { listLatestNews, nextPublicationTime } from './news.usecases.ts';
 import { registerNewsApi } from './reading/reading.api.ts';
@@ -29,6 +30,9 @@ export interface LatestNews {
 export const newsModule = {
   name: 'news',
   tables: [newsStories, newsStoryTranslations, newsImages],
+  demo: loadNewsDemo,
+  countDemo: countDemoStories,
+  removeDemo: deleteDemoStories,
   mount: (context, needs) => {
     const now = needs.now ?? (() => new Date());
     let timer: NodeJS.Timeout | undefined;

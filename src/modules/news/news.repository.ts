@@ -186,6 +186,33 @@ export async function insertStory(
   return row.id;
 }
 
+/** A demonstration story, published on its day, written first in English. */
+export async function insertDemoStory(
+  db: DbExecutor,
+  input: { slug: string; publishAt: Date; tags: string[]; countries: string[] },
+): Promise<number> {
+  const [row] = await db
+    .insert(newsStories)
+    .values({ ...input, status: 'published', sourceLocale: 'en', isDemo: true })
+    .returning({ id: newsStories.id });
+  if (!row) throw new Error('could not create the story');
+  return row.id;
+}
+
+export async function countDemoStories(db: DbExecutor): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(newsStories)
+    .where(eq(newsStories.isDemo, true));
+  return row?.n ?? 0;
+}
+
+/** Removes the demonstration stories, with their texts and pictures (they cascade). */
+export async function deleteDemoStories(db: DbExecutor): Promise<number> {
+  const removed = await db.delete(newsStories).where(eq(newsStories.isDemo, true)).returning({ id: newsStories.id });
+  return removed.length;
+}
+
 export async function updateStory(
   db: DbExecutor,
   id: number,

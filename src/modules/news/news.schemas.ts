@@ -48,6 +48,7 @@ export const storyApiSchema = z.object({
   tags: z.array(z.string()),
   countries: z.array(z.string()).describe('ISO 3166-1 alpha-3'),
   image: z.object({ url: z.string(), width: z.number().int(), height: z.number().int(), alt: z.string() }).nullable(),
+  is_demo: z.boolean().describe('A demonstration story, told from a public source to present the platform'),
 });
 
 export const storyListApiSchema = z.object({

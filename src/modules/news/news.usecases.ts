@@ -40,6 +40,8 @@ export interface StoryForReader {
   tags: string[];
   countries: string[];
   image: StoryImage | null;
+  /** A demonstration story (the pages and the API say so). */
+  isDemo: boolean;
 }
 
 /** The image of a story, with the alt text of the language shown. */
@@ -86,6 +88,7 @@ function forReader(
     tags: story.tags,
     countries: story.countries,
     image: imageOf(story, text.imageAlt),
+    isDemo: story.isDemo,
   };
 }
 

@@ -46,6 +46,7 @@ export function registerNewsApi(
                 alt: story.image.alt,
               }
             : null,
+          is_demo: story.isDemo,
         })),
         page: query.page,
         per_page: query.per_page,

@@ -48,7 +48,7 @@ function teaser(tr: Translator, story: StoryForReader, input: { heading: 'h2' | 
       ? html`<h2${lang}><a href="${href}">${story.title}</a></h2>`
       : html`<h3${lang}><a href="${href}">${story.title}</a></h3>`;
   return html`<li>${input.image && story.image ? storyPicture({ ...story.image, alt: '' }, { sizes: 'list' }) : ''}${title}
-<p class="small">${storyDate(tr, story)}${story.isFallback ? html` · ${tr.t('news.inLanguage', { language: LANGUAGE_NAMES[story.locale] })}` : ''}</p>
+<p class="small">${storyDate(tr, story)}${story.isFallback ? html` · ${tr.t('news.inLanguage', { language: LANGUAGE_NAMES[story.locale] })}` : ''}${story.isDemo ? html` · <span class="badge">${tr.t('news.demoBadge')}</span>` : ''}</p>
 ${story.lead ? html`<p${lang}>${story.lead}</p>` : ''}</li>`;
 }
 
@@ -107,6 +107,7 @@ export function renderStory(input: { tr: Translator; story: StoryForReader & { b
 <article>
 <h1${lang}>${story.title}</h1>
 ${fallbackNotice(tr, story)}
+${story.isDemo ? html`<p class="notice" role="note">${tr.t('news.demoNotice')}</p>` : ''}
 <p class="small">${storyDate(tr, story)}</p>
 ${story.lead ? html`<p class="lead"${lang}>${story.lead}</p>` : ''}
 ${story.image ? html`<figure class="story-image">${storyPicture(story.image, { sizes: 'story', ...(story.isFallback ? { lang: story.locale } : {}) })}</figure>` : ''}
