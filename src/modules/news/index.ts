@@ -1,2 +1,3 @@
 export { newsModule, type LatestNews } from './news.module.ts';
 export { newsImages, newsStories, newsStoryTranslations, NEWS_TABLES } from './news.table.ts';
+export { listLatestNews, type StoryForReader } from './news.usecases.ts';
