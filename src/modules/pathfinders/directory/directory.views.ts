@@ -189,9 +189,9 @@ ${roadmap.statusYear ? tr.t('pathfinders.roadmap.publicStatusFrom', { year: road
                 )}</ul>`
           }</li>`,
       )}</ol>
-<p class="small"><a href="${page}#roadmap">${tr.t('pathfinders.summary.roadmapMore', { country })}</a></p>`
+<p class="small no-print"><a href="${page}#roadmap">${tr.t('pathfinders.summary.roadmapMore', { country })}</a></p>`
     : html`<p class="empty">${tr.t('pathfinders.summary.noRoadmap', { country })}</p>`
 }
 ${renderCommitmentTables({ tr, data: summary.commitments })}
-<p class="small"><a href="${page}#commitments-heading">${tr.t('pathfinders.summary.standardsMore', { country })}</a></p>`;
+<p class="small no-print"><a href="${page}#commitments-heading">${tr.t('pathfinders.summary.standardsMore', { country })}</a></p>`;
 }
