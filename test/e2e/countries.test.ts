@@ -1,13 +1,15 @@
 import type { BrowserContextOptions } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, goto, useBrowser } from './browser.ts';
+import { clickAndWait, expectAccessible, fillAndSubmit, goto, pathOf, useBrowser } from './browser.ts';
+import { signInSecretariat } from './people.ts';
 import { runCommand } from './server.ts';
 
 /**
  * Country profiles on real files imported with the command line while the server runs (ILOSTAT's
  * child labour series, the UN SDG 8.7.1 and detected-victims series) and the demonstration content
- * of the first start (Nigeria is a pathfinder country there, with a partner based in it). Each
- * language: axe, a 390 px phone, JavaScript off, and the printed page.
+ * of the first start (Nigeria is a pathfinder country there, with a partner based in it), to which
+ * the Secretariat adds, through the back office, a ratification, an adopted roadmap and a news story
+ * about Nigeria. Each language: axe, a 390 px phone, JavaScript off, and the printed page.
  */
 const LOCALES = ['fr', 'en', 'es'] as const;
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 } };
@@ -21,7 +23,51 @@ beforeAll(async () => {
   ] as const) {
     await runCommand(['data:import', file, '--format', format, '--create-indicators']);
   }
-}, 180_000);
+  const secretariat = await signInSecretariat(people.open, 'en', 'profiles');
+  await goto(secretariat, '/admin/pathfinders/NGA');
+  await fillAndSubmit(secretariat, {
+    standard: 'C138',
+    status: 'ratified',
+    ratified_on: '2002-10-02',
+    ratification_source: 'https://normlex.ilo.org/',
+  });
+  await goto(secretariat, '/admin/pathfinders/NGA/roadmap');
+  await fillAndSubmit(secretariat, { locale: 'en' });
+  await fillAndSubmit(
+    secretariat,
+    { priority_title: 'Children out of the mines' },
+    { form: 'main form[action$="/roadmap/priorities"]' },
+  );
+  await fillAndSubmit(
+    secretariat,
+    {
+      priority: 'P1',
+      title: 'Inspect every licensed mine each year',
+      responsible_body: 'Federal Ministry of Labour and Employment',
+      start_on: '2025-01-01',
+      end_on: '2027-12-31',
+      status: 'in_progress',
+    },
+    { form: 'main form[action$="/roadmap/actions"]' },
+  );
+  await clickAndWait(secretariat, secretariat.locator('main a[href$="/roadmap/adopt"]'));
+  await fillAndSubmit(secretariat, { adopted_on: '2025-03-14' });
+  expect(pathOf(secretariat)).toBe('/admin/pathfinders/NGA/roadmap?done=adopted');
+
+  await goto(secretariat, '/admin/news');
+  await secretariat.locator('#field-slug').fill('nigeria-mines');
+  await clickAndWait(secretariat, secretariat.locator('main form[action="/admin/news"][method="post"] button'));
+  const story = new URL(secretariat.url()).pathname;
+  await goto(secretariat, `${story}/en`);
+  await secretariat.locator('#field-title').fill('Mine inspections begin in Nigeria');
+  await secretariat.locator('#field-lead').fill('The first inspections under the roadmap.');
+  await clickAndWait(secretariat, secretariat.locator('button[value="save"]'));
+  await goto(secretariat, story);
+  await fillAndSubmit(secretariat, { countries: 'NGA' }, { form: 'main form[action$="/details"]' });
+  await secretariat.locator('#field-confirm-publish').check();
+  await clickAndWait(secretariat, secretariat.locator('form[action$="/publish"] button'));
+  expect(pathOf(secretariat)).toBe(`${story}?done=published`);
+}, 300_000);
 
 function pageWidth(): number {
   return (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement
@@ -45,12 +91,19 @@ describe.each(LOCALES)('country profiles in %s', (locale) => {
     expect(await plain.locator('.progress-item.verdict-insufficient_data').count()).toBe(1);
     expect(await plain.locator(`a[href="/${locale}/pathfinders/NGA"]`).count()).toBe(1);
     expect(await plain.locator(`a[href^="/${locale}/partners/"]`).count()).toBeGreaterThan(0);
+    // The pathfinder's roadmap in short, its standards and the news about it.
+    expect(await plain.locator('ol.roadmap-summary > li').count()).toBe(1);
+    expect(await plain.locator('ol.roadmap-summary li li').textContent()).toContain('Inspect every licensed mine');
+    expect(await plain.locator(`a[href="/${locale}/pathfinders/NGA#roadmap"]`).count()).toBe(1);
+    expect(await plain.locator('a[href="https://normlex.ilo.org/"]').count()).toBe(1);
+    expect(await plain.locator(`ul.country-news a[href="/${locale}/news/nigeria-mines"]`).count()).toBe(1);
   });
 
   it(`/${locale}/countries/AND (no data, no record) says what is missing and is accessible`, async () => {
     const page = await people.open(PHONE);
     expect((await goto(page, `/${locale}/countries/AND`)).status()).toBe(200);
-    expect(await page.locator('main p.empty').count()).toBe(6);
+    // Three themes without data, progress, pathfinder record, partners, news.
+    expect(await page.locator('main p.empty').count()).toBe(7);
     await expectAccessible(page);
   });
 });
@@ -86,5 +139,21 @@ describe('the printed profile', () => {
     expect(await page.locator('nav.toc').isVisible()).toBe(false);
     expect(await page.locator('table.country-series').first().isVisible()).toBe(true);
     expect(await page.locator('#progress-method').isVisible()).toBe(true);
+    expect(await page.locator('ol.roadmap-summary').isVisible()).toBe(true);
+    expect(await page.locator('#ratifications-heading').isVisible()).toBe(true);
+    expect(await page.locator('ul.country-news').isVisible()).toBe(true);
+    // The links to more are for the screen; the page does not break inside a priority or a row.
+    expect(await page.locator('a[href="/en/news?country=NGA"]').isVisible()).toBe(false);
+    expect(
+      await page
+        .locator('ol.roadmap-summary > li')
+        .first()
+        .evaluate(
+          (element) =>
+            (globalThis as unknown as { getComputedStyle(e: unknown): { breakInside: string } }).getComputedStyle(
+              element,
+            ).breakInside,
+        ),
+    ).toBe('avoid');
   });
 });

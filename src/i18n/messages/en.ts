@@ -1031,6 +1031,9 @@ export const en = {
   'countries.pathfinder.none': '{country} is not on the path of pathfinder countries.',
   'countries.partners.heading': 'Partners based in {country}',
   'countries.partners.none': 'No partner of the Alliance is based in {country}.',
+  'countries.news.heading': 'News about {country}',
+  'countries.news.none': 'No news story about {country} has been published.',
+  'countries.news.more': 'Every news story about {country}',
   'progress.heading': 'Progress to target 8.7',
   'progress.empty':
     'No series for {country} measures a prevalence of child labour or forced labour: progress to the target cannot be assessed.',
@@ -1381,6 +1384,11 @@ export const en = {
     'The status of each action is the one given in the progress report for {year}.',
   'pathfinders.roadmap.publicStatusPlanned':
     'The status of each action is the one the roadmap gives, until a progress report is acknowledged.',
+  'pathfinders.summary.noRoadmap': '{country} has no adopted roadmap yet.',
+  'pathfinders.summary.noAction': 'No action under this priority.',
+  'pathfinders.summary.roadmapMore':
+    'The whole roadmap of {country}: who is responsible, timelines, budgets, indicators',
+  'pathfinders.summary.standardsMore': 'Sources and details on the pathfinder country page of {country}',
   'audit.sentence.pathfinderRoadmapDraftStarted': '{actor} started a new draft of the roadmap of {target}',
   'audit.sentence.pathfinderRoadmapPriorityAdded': '{actor} added a priority to the draft roadmap of {target}',
   'audit.sentence.pathfinderRoadmapPriorityChanged': '{actor} changed a priority of the draft roadmap of {target}',
@@ -1662,7 +1670,7 @@ export const en = {
   'news.slug.format': 'Use lower-case letters, digits and hyphens only.',
   'news.slug.taken': 'Another story has this address.',
   'news.tags.format': 'Each topic is a word or words joined by hyphens.',
-  'news.countries.format': 'Each country is an ISO code of three letters.',
+  'news.countries.format': 'Each country is the three-letter ISO code of a country, for example NPL for Nepal.',
   'news.image.missing': 'Choose an image file.',
   'news.image.too_large': 'The image is larger than 5 MB.',
   'news.image.not_image': 'This file is not a JPEG, PNG or WebP image.',

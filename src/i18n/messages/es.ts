@@ -1048,6 +1048,9 @@ export const es: Record<MessageKey, string> = {
   'countries.pathfinder.none': '{country} no está en la trayectoria de los países pioneros.',
   'countries.partners.heading': 'Socios con sede en este país: {country}',
   'countries.partners.none': 'Ningún socio de la Alianza tiene sede en este país: {country}.',
+  'countries.news.heading': 'Noticias: {country}',
+  'countries.news.none': 'No se ha publicado ninguna noticia sobre este país: {country}.',
+  'countries.news.more': 'Todas las noticias sobre este país: {country}',
   'progress.heading': 'Avance hacia la meta 8.7',
   'progress.empty':
     'Ninguna serie mide una prevalencia de trabajo infantil o de trabajo forzoso para {country}: no se puede evaluar el avance hacia la meta.',
@@ -1405,6 +1408,11 @@ export const es: Record<MessageKey, string> = {
   'pathfinders.roadmap.publicStatusFrom': 'El estado de cada acción es el del informe de progreso de {year}.',
   'pathfinders.roadmap.publicStatusPlanned':
     'El estado de cada acción es el de la hoja de ruta, hasta que se acuse recibo de un informe de progreso.',
+  'pathfinders.summary.noRoadmap': 'Este país aún no ha adoptado una hoja de ruta: {country}.',
+  'pathfinders.summary.noAction': 'Ninguna acción para esta prioridad.',
+  'pathfinders.summary.roadmapMore':
+    'La hoja de ruta completa (responsables, plazos, presupuestos, indicadores) en la página del país pionero: {country}',
+  'pathfinders.summary.standardsMore': 'Fuentes y detalles en la página del país pionero: {country}',
   'audit.sentence.pathfinderRoadmapDraftStarted': '{actor} empezó un nuevo borrador de la hoja de ruta de {target}',
   'audit.sentence.pathfinderRoadmapPriorityAdded':
     '{actor} añadió una prioridad al borrador de la hoja de ruta de {target}',
@@ -1699,7 +1707,7 @@ export const es: Record<MessageKey, string> = {
   'news.slug.format': 'Use solo letras minúsculas, cifras y guiones.',
   'news.slug.taken': 'Otra noticia tiene esta dirección.',
   'news.tags.format': 'Cada tema es una palabra, o palabras unidas por guiones.',
-  'news.countries.format': 'Cada país es un código ISO de tres letras.',
+  'news.countries.format': 'Cada país es el código ISO de tres letras de un país, por ejemplo NPL para Nepal.',
   'news.image.missing': 'Elija un archivo de imagen.',
   'news.image.too_large': 'La imagen supera los 5 MB.',
   'news.image.not_image': 'Este archivo no es una imagen JPEG, PNG o WebP.',

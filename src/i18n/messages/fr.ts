@@ -1054,6 +1054,9 @@ export const fr: Record<MessageKey, string> = {
   'countries.pathfinder.none': '{country} n’est pas sur le parcours des pays pionniers.',
   'countries.partners.heading': 'Partenaires établis dans ce pays : {country}',
   'countries.partners.none': 'Aucun partenaire de l’Alliance n’est établi dans ce pays : {country}.',
+  'countries.news.heading': 'Actualités : {country}',
+  'countries.news.none': 'Aucune actualité sur ce pays n’a été publiée : {country}.',
+  'countries.news.more': 'Toutes les actualités sur ce pays : {country}',
   'progress.heading': 'Progrès vers la cible 8.7',
   'progress.empty':
     'Aucune série ne mesure une prévalence du travail des enfants ou du travail forcé pour {country} : le progrès vers la cible ne peut pas être évalué.',
@@ -1420,6 +1423,11 @@ export const fr: Record<MessageKey, string> = {
   'pathfinders.roadmap.publicStatusFrom': 'Le statut de chaque action est celui du rapport d’avancement de {year}.',
   'pathfinders.roadmap.publicStatusPlanned':
     'Le statut de chaque action est celui de la feuille de route, en attendant un rapport d’avancement validé.',
+  'pathfinders.summary.noRoadmap': 'Aucune feuille de route n’a encore été adoptée pour ce pays : {country}.',
+  'pathfinders.summary.noAction': 'Aucune action pour cette priorité.',
+  'pathfinders.summary.roadmapMore':
+    'La feuille de route complète (responsables, calendrier, budgets, indicateurs) sur la page du pays pionnier : {country}',
+  'pathfinders.summary.standardsMore': 'Sources et détails sur la page du pays pionnier : {country}',
   'audit.sentence.pathfinderRoadmapDraftStarted':
     '{actor} a commencé un nouveau brouillon de la feuille de route de {target}',
   'audit.sentence.pathfinderRoadmapPriorityAdded':
@@ -1719,7 +1727,7 @@ export const fr: Record<MessageKey, string> = {
   'news.slug.format': 'Utilisez seulement des lettres minuscules, des chiffres et des tirets.',
   'news.slug.taken': 'Un autre article a cette adresse.',
   'news.tags.format': 'Chaque thème est un mot, ou des mots reliés par des tirets.',
-  'news.countries.format': 'Chaque pays est un code ISO de trois lettres.',
+  'news.countries.format': 'Chaque pays est le code ISO à trois lettres d’un pays, par exemple NPL pour le Népal.',
   'news.image.missing': 'Choisissez un fichier image.',
   'news.image.too_large': 'L’image dépasse 5 Mo.',
   'news.image.not_image': 'Ce fichier n’est pas une image JPEG, PNG ou WebP.',

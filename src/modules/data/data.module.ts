@@ -25,7 +25,11 @@ export const dataModule = {
     api: (api) => {
       registerCatalogueApi(api, { db: context.db });
       registerObservationsApi(api, { db: context.db });
-      registerCountriesApi(api, { db: context.db, defaultLocale: context.defaultLocale });
+      registerCountriesApi(api, {
+        db: context.db,
+        defaultLocale: context.defaultLocale,
+        publicUrl: context.config.publicUrl,
+      });
     },
     sitemap: async () => (await listProfiledCountries({ db: context.db })).map((iso3) => `/countries/${iso3}`),
   }),

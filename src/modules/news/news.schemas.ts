@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { NO_MARKUP } from '../../http/forms.ts';
+import { isCountryCode } from '../../i18n/countries.ts';
 import { LOCALES } from '../../i18n/i18n.ts';
 import { STORY_STATUSES } from './news.table.ts';
 
+/** A country the platform knows (ISO 3166-1 alpha-3), in any case. */
 const ISO3 = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{3}$/);
+  .regex(/^[A-Z]{3}$/)
+  .refine(isCountryCode);
 const TAG = z
   .string()
   .trim()

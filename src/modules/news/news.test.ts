@@ -103,6 +103,28 @@ describe('a story published in French', () => {
     expect(english.body).toContain('href="/en/news?country=NPL">Nepal</a>');
   });
 
+  it('takes only countries the platform knows, keeping what the editor typed', async () => {
+    const [row] = (await platform.database.pool.query(`SELECT id FROM news_stories WHERE slug = 'brick-kilns'`))
+      .rows as { id: number }[];
+    const refused = await secretariat.submit({
+      page: `/admin/news/${row!.id}`,
+      action: `/admin/news/${row!.id}/details`,
+      fields: { tags: 'child-labour', countries: 'NPL, XKX' },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain(
+      'Each country is the three-letter ISO code of a country, for example NPL for Nepal.',
+    );
+    expect(refused.body).toContain('value="NPL, XKX"');
+    const [after] = (await platform.database.pool.query(`SELECT countries FROM news_stories WHERE id = ${row!.id}`))
+      .rows as { countries: string[] }[];
+    expect(after!.countries).toEqual(['NPL']);
+    // The story is on Nepal's profile.
+    expect((await visit('/fr/countries/NPL')).body).toContain(
+      '<a href="/fr/news/brick-kilns">Fours à briques : un accord</a>',
+    );
+  });
+
   it('is filtered by topic and country, and says when nothing matches', async () => {
     expect((await visit('/es/news?tag=brick-kilns')).body).toContain('/es/news/brick-kilns');
     expect((await visit('/es/news?country=NPL')).body).toContain('/es/news/brick-kilns');

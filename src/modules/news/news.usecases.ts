@@ -174,13 +174,17 @@ export async function listNewsForApi(input: {
   };
 }
 
-/** The newest stories for the home page, in the reader's language or with a fallback. */
+/**
+ * The newest stories for the home page (or, with `country`, about one country, for its profile),
+ * in the reader's language or with a fallback.
+ */
 export async function listLatestNews(input: {
   db: Db;
   now: Date;
   locale: Locale;
   defaultLocale: Locale;
   limit: number;
+  country?: string | undefined;
 }): Promise<StoryForReader[]> {
   return (await readStories({ ...input, limit: input.limit, offset: 0 })).stories;
 }

@@ -4,13 +4,20 @@ import type { ApiRegistry } from '../../../http/api.ts';
 import { notFound } from '../../../http/errors.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import type { Locale } from '../../../i18n/i18n.ts';
-import { reportLight } from '../../pathfinders/index.ts';
+import { localePath } from '../../../ui/layout.ts';
+import { presentCountrySummary, reportLight } from '../../pathfinders/index.ts';
 import type { Nature, Sex } from '../data.table.ts';
 import { indicatorName } from '../data.labels.ts';
 import { countryParamsSchema, countryProfileSchema, countryQuerySchema } from './countries.schemas.ts';
 import { getCountryProfile, type CountryProfile } from './countries.usecases.ts';
 
-function present(profile: CountryProfile, locale: Locale, today: string): z.input<typeof countryProfileSchema> {
+function present(input: {
+  profile: CountryProfile;
+  locale: Locale;
+  today: string;
+  publicUrl: string;
+}): z.input<typeof countryProfileSchema> {
+  const { profile, locale, today, publicUrl } = input;
   return {
     iso3: profile.iso3,
     name: countryName({ iso3: profile.iso3, locale }),
@@ -62,17 +69,31 @@ function present(profile: CountryProfile, locale: Locale, today: string): z.inpu
       report_due_on: profile.pathfinder.reportDueOn,
       report_light: reportLight({ dueOn: profile.pathfinder.reportDueOn, today }),
       is_pathfinder: profile.pathfinder.isPathfinder,
+      url: `${publicUrl}${localePath(locale, `/pathfinders/${profile.iso3}`)}`,
+      ...(profile.pathfinderSummary
+        ? presentCountrySummary(profile.pathfinderSummary)
+        : { roadmap: null, commitments_and_standards: { instruments: [], commitments: [], ratifications: [] } }),
     },
     partners: profile.partners.map((partner) => ({ slug: partner.slug, name: partner.name, kind: partner.kind })),
+    news: profile.news.map((story) => ({
+      slug: story.slug,
+      title: story.title,
+      language: story.locale,
+      published_at: story.publishedAt.toISOString(),
+      url: `${publicUrl}${localePath(locale, `/news/${story.slug}`)}`,
+    })),
   };
 }
 
-export function registerCountriesApi(api: ApiRegistry, deps: { db: Db; defaultLocale: Locale }): void {
+export function registerCountriesApi(
+  api: ApiRegistry,
+  deps: { db: Db; defaultLocale: Locale; publicUrl: string },
+): void {
   api.get({
     path: '/countries/:iso3',
     tag: 'data',
     summary:
-      'A country’s profile: its data, the data available by theme, progress to target 8.7, its pathfinder record, its partners',
+      'A country’s profile: its data, the data available by theme, progress to target 8.7, its pathfinder record (roadmap in short, standards), its partners, the latest news about it',
     params: countryParamsSchema,
     query: countryQuerySchema,
     response: countryProfileSchema,
@@ -82,9 +103,15 @@ export function registerCountriesApi(api: ApiRegistry, deps: { db: Db; defaultLo
         iso3: params.iso3,
         locale: query.locale,
         defaultLocale: deps.defaultLocale,
+        now: new Date(),
       });
       if (!profile) throw notFound();
-      return present(profile, query.locale, new Date().toISOString().slice(0, 10));
+      return present({
+        profile,
+        locale: query.locale,
+        today: new Date().toISOString().slice(0, 10),
+        publicUrl: deps.publicUrl,
+      });
     },
   });
 }

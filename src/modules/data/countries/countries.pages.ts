@@ -4,13 +4,14 @@ import { param } from '../../../http/params.ts';
 import { sendCachedPage, type PublicPageDeps } from '../../../http/public-surface.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import { PARTNER_TABLES } from '../../partners/index.ts';
-import { PATHFINDER_TABLES, redirectToUpperCase } from '../../pathfinders/index.ts';
+import { NEWS_TABLES } from '../../news/index.ts';
+import { PUBLIC_COUNTRY_TABLES, redirectToUpperCase } from '../../pathfinders/index.ts';
 import { DATA_TABLES } from '../data.table.ts';
 import { getCountryProfile } from './countries.usecases.ts';
 import { renderCountryProfile } from './countries.views.ts';
 
-/** What a profile is read from: the data, the pathfinder records, the partners. */
-export const PROFILE_TABLES = [...DATA_TABLES, ...PATHFINDER_TABLES, ...PARTNER_TABLES] as const;
+/** What a profile is read from: the data, the pathfinder records, the partners, the news. */
+export const PROFILE_TABLES = [...DATA_TABLES, ...PUBLIC_COUNTRY_TABLES, ...PARTNER_TABLES, ...NEWS_TABLES] as const;
 
 /** `/{l}/countries/{ISO3}`: a country's profile (lower case answers 301 to upper case). */
 export function registerCountryPages(surface: FastifyInstance, deps: PublicPageDeps): void {
@@ -29,6 +30,7 @@ export function registerCountryPages(surface: FastifyInstance, deps: PublicPageD
           iso3,
           locale: tr.locale,
           defaultLocale: deps.defaultLocale,
+          now: new Date(),
         });
         if (!profile) throw notFound();
         const country = countryName({ iso3, locale: tr.locale });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LOCALES } from '../../../i18n/i18n.ts';
 import { REGIONS } from '../../../i18n/regions.ts';
-import { PATHFINDER_STAGES } from '../../pathfinders/index.ts';
+import { countrySummaryApiSchema, PATHFINDER_STAGES } from '../../pathfinders/index.ts';
 import { NATURES, SEXES } from '../data.table.ts';
 import { THEMES } from '../progress/progress.method.ts';
 
@@ -99,8 +99,23 @@ export const countryProfileSchema = z.object({
       report_due_on: z.string().nullable(),
       report_light: z.enum(['green', 'amber', 'red']).nullable(),
       is_pathfinder: z.boolean(),
+      url: z.string().describe('The pathfinder page, with every step, the whole roadmap and the sources'),
+      ...countrySummaryApiSchema.shape,
     })
     .nullable()
     .describe('The country’s public record on the pathfinder path (null: none)'),
   partners: z.array(z.object({ slug: z.string(), name: z.string(), kind: z.string() })),
+  news: z
+    .array(
+      z.object({
+        slug: z.string(),
+        title: z.string(),
+        language: z.enum(LOCALES).describe('The language of `title` (another when the story lacks the one asked for)'),
+        published_at: z.string().describe('ISO 8601'),
+        url: z.string(),
+      }),
+    )
+    .describe(
+      'The latest published stories about the country, newest first (at most 5; /api/v1/news?country= has all)',
+    ),
 });

@@ -3,7 +3,14 @@ import { isCountryCode } from '../../../i18n/countries.ts';
 import type { Locale } from '../../../i18n/i18n.ts';
 import { regionOfCountry, type Region } from '../../../i18n/regions.ts';
 import { listCountryPartners, type CountryPartner } from '../../partners/index.ts';
-import { getPublicCountry, listPublicCountries, type PublicCountry } from '../../pathfinders/index.ts';
+import { listLatestNews, type StoryForReader } from '../../news/index.ts';
+import {
+  getCountrySummary,
+  getPublicCountry,
+  listPublicCountries,
+  type CountrySummary,
+  type PublicCountry,
+} from '../../pathfinders/index.ts';
 import type { ObservationRow } from '../observations/observations.repository.ts';
 import { assessSeries, type ProgressItem } from '../progress/progress.usecases.ts';
 import { THEMES, themeOfIndicator, type Theme } from '../progress/progress.method.ts';
@@ -38,27 +45,45 @@ export interface CountryProfile {
   progress: ProgressItem[];
   /** The country's public pathfinder record (null: not on the path, or a declined request). */
   pathfinder: PublicCountry | null;
+  /** Its adopted roadmap in short and its standards (null: not on the path). */
+  pathfinderSummary: CountrySummary | null;
   partners: CountryPartner[];
+  /** The latest published stories about the country, newest first. */
+  news: StoryForReader[];
 }
+
+/** How many stories about the country its profile lists (the news list has the rest). */
+export const PROFILE_NEWS_LIMIT = 5;
 
 /**
  * A country's profile: its data by theme of target 8.7, the data available, progress to the target,
- * its pathfinder record and the partners based there. Null for a code that is not a country.
+ * its pathfinder record (with its roadmap and standards), the partners based there and the latest
+ * news about it. Null for a code that is not a country.
  */
 export async function getCountryProfile(input: {
   db: Db;
   iso3: string;
   locale: Locale;
   defaultLocale: Locale;
+  now: Date;
 }): Promise<CountryProfile | null> {
   const { db, iso3 } = input;
   if (!isCountryCode(iso3)) return null;
-  const [indicators, observations, pathfinder, partners] = await Promise.all([
+  const [indicators, observations, pathfinder, partners, news] = await Promise.all([
     listIndicatorsOfGeo(db, iso3),
     listObservationsOfGeo(db, iso3),
     getPublicCountry({ db, iso3 }),
     listCountryPartners({ db, iso3, locale: input.locale, defaultLocale: input.defaultLocale }),
+    listLatestNews({
+      db,
+      now: input.now,
+      locale: input.locale,
+      defaultLocale: input.defaultLocale,
+      limit: PROFILE_NEWS_LIMIT,
+      country: iso3,
+    }),
   ]);
+  const pathfinderSummary = pathfinder ? await getCountrySummary({ db, iso3 }) : null;
   const series: CountrySeries[] = [];
   for (const indicator of indicators) {
     const theme = themeOfIndicator(indicator);
@@ -95,7 +120,9 @@ export async function getCountryProfile(input: {
       return item ? [item] : [];
     }),
     pathfinder: pathfinder?.country ?? null,
+    pathfinderSummary,
     partners,
+    news,
   };
 }
 

@@ -5,7 +5,7 @@ import { html, type SafeHtml } from '../../../ui/html.ts';
 import { localePath } from '../../../ui/layout.ts';
 import { dataTable } from '../../../ui/tables.ts';
 import { KIND_LABELS } from '../../partners/index.ts';
-import { formatRecordedDay, renderLight, STAGE_LABELS } from '../../pathfinders/index.ts';
+import { formatRecordedDay, renderCountrySummary, renderLight, STAGE_LABELS } from '../../pathfinders/index.ts';
 import { SEXES } from '../data.table.ts';
 import {
   ageLabel,
@@ -134,7 +134,24 @@ function renderPathfinder(tr: Translator, profile: CountryProfile, today: string
 <dt>${tr.t('pathfinders.field.since')}</dt><dd>${formatRecordedDay({ tr, day: record.since, precision: record.sincePrecision ?? 'day' })}</dd>
 <dt>${tr.t('pathfinders.report.heading')}</dt><dd>${renderLight({ tr, dueOn: record.reportDueOn, today })}</dd>
 </dl>
-<p><a href="${localePath(tr.locale, `/pathfinders/${profile.iso3}`)}">${tr.t('countries.pathfinder.link', { country })}</a></p>`;
+<p><a href="${localePath(tr.locale, `/pathfinders/${profile.iso3}`)}">${tr.t('countries.pathfinder.link', { country })}</a></p>
+${profile.pathfinderSummary ? renderCountrySummary({ tr, iso3: profile.iso3, summary: profile.pathfinderSummary }) : ''}`;
+}
+
+function renderNews(tr: Translator, profile: CountryProfile): SafeHtml {
+  const country = countryName({ iso3: profile.iso3, locale: tr.locale });
+  return html`<h2 id="news">${tr.t('countries.news.heading', { country })}</h2>
+${
+  profile.news.length === 0
+    ? html`<p class="empty">${tr.t('countries.news.none', { country })}</p>`
+    : html`<ul class="country-news">${profile.news.map(
+        (story) =>
+          html`<li><a href="${localePath(tr.locale, `/news/${story.slug}`)}"${
+            story.isFallback ? html` lang="${story.locale}"` : ''
+          }>${story.title}</a> · <time datetime="${story.publishedAt.toISOString()}">${tr.formatDate(story.publishedAt)}</time></li>`,
+      )}</ul>
+<p class="small no-print"><a href="${localePath(tr.locale, `/news?country=${profile.iso3}`)}">${tr.t('countries.news.more', { country })}</a></p>`
+}`;
 }
 
 function renderPartners(tr: Translator, profile: CountryProfile): SafeHtml {
@@ -152,7 +169,7 @@ ${
 }`;
 }
 
-/** `/{l}/countries/{ISO3}`: the country's data, progress, pathfinder record and partners. */
+/** `/{l}/countries/{ISO3}`: the country's data, progress, pathfinder record, partners and news. */
 export function renderCountryProfile(input: { tr: Translator; profile: CountryProfile; today: string }): SafeHtml {
   const { tr, profile } = input;
   const country = countryName({ iso3: profile.iso3, locale: tr.locale });
@@ -162,6 +179,7 @@ export function renderCountryProfile(input: { tr: Translator; profile: CountryPr
     ['progress', tr.t('progress.heading')],
     ['pathfinder', tr.t('countries.pathfinder.heading')],
     ['partners', tr.t('countries.partners.heading', { country })],
+    ['news', tr.t('countries.news.heading', { country })],
   ];
   let index = 0;
   return html`<article class="country-profile">
@@ -192,5 +210,6 @@ ${renderProgress({ tr, items: profile.progress, empty: tr.t('progress.empty', { 
 ${renderProgressMethod({ tr, level: 3 })}
 ${renderPathfinder(tr, profile, input.today)}
 ${renderPartners(tr, profile)}
+${renderNews(tr, profile)}
 </article>`;
 }

@@ -27,7 +27,7 @@ function renderSource(source: string): SafeHtml {
 }
 
 /** The three lists (laws and plans, commitments, standards), on the public page and in the back office. */
-function renderCommitmentTables(input: { tr: Translator; data: CountryCommitments }): SafeHtml {
+export function renderCommitmentTables(input: { tr: Translator; data: CountryCommitments }): SafeHtml {
   const { tr, data } = input;
   const ratified = new Map(data.ratifications.map((row) => [row.standard, row]));
   const committed = new Map(data.commitments.map((row) => [row.commitment, row]));

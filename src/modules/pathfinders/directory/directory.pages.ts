@@ -35,7 +35,7 @@ import { getPublicCountry, listPublicCountries } from './directory.usecases.ts';
 import { renderCountry, renderDirectory } from './directory.views.ts';
 
 /** A country's page also shows its adopted roadmap and acknowledged reports. */
-const PUBLIC_COUNTRY_TABLES = [
+export const PUBLIC_COUNTRY_TABLES = [
   ...PATHFINDER_TABLES,
   ...ROADMAP_TABLES,
   ...REPORT_TABLES,

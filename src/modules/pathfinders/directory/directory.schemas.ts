@@ -105,3 +105,28 @@ export const pathfinderApiQuerySchema = z.object({
   per_page: z.coerce.number().int().min(1).max(200).default(50),
   format: z.enum(['json', 'csv']).default('json').describe('csv: every matching country as a CSV table'),
 });
+
+/** What a country profile's API gives of a pathfinder: the adopted roadmap in short, the standards. */
+export const countrySummaryApiSchema = z.object({
+  roadmap: z
+    .object({
+      version: z.number().int(),
+      adopted_on: z.string().nullable().describe('YYYY-MM-DD'),
+      language: z.string().describe('The language the roadmap is written in'),
+      status_from_report_year: z
+        .number()
+        .int()
+        .nullable()
+        .describe('The year of the acknowledged report the statuses come from (null: the roadmap’s own)'),
+      priorities: z.array(
+        z.object({
+          key: z.string(),
+          title: z.string(),
+          actions: z.array(z.object({ key: z.string(), title: z.string(), status: z.enum(ROADMAP_ACTION_STATUSES) })),
+        }),
+      ),
+    })
+    .nullable()
+    .describe('The adopted roadmap in short (null: none adopted); the pathfinder API gives the whole of it'),
+  commitments_and_standards: commitmentsApiSchema,
+});

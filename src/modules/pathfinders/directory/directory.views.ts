@@ -11,7 +11,9 @@ import { sourceHost } from '../lifecycle/lifecycle.views.ts';
 import { formatRecordedDay, STAGE_LABELS } from '../pathfinders.labels.ts';
 import type { PathfinderStage } from '../pathfinders.table.ts';
 import { PUBLIC_STAGES, type DirectoryQuery } from './directory.schemas.ts';
-import type { PublicCountry } from './directory.usecases.ts';
+import type { CountrySummary, PublicCountry } from './directory.usecases.ts';
+import { renderCommitmentTables } from '../commitments/commitments.views.ts';
+import { ACTION_STATUS_LABELS } from '../roadmaps/roadmaps.views.ts';
 
 /** The map's colours: four groups of stages, each named in the legend. */
 const STAGE_GROUPS = ['candidate', 'preparing', 'pathfinder', 'withdrawn'] as const;
@@ -158,4 +160,38 @@ ${country.region ? html`<dt>${tr.t('pathfinders.field.region')}</dt><dd>${tr.t(R
 <h2>${tr.t('pathfinders.timeline.heading')}</h2>
 <ol class="timeline">${input.moves.map((move) => renderStep(tr, move))}</ol>
 ${input.sections ?? ''}`;
+}
+
+/**
+ * What a country profile shows of a pathfinder: the adopted roadmap in short (each priority and
+ * its actions' statuses), then the laws and plans, commitments and standards, each part pointing
+ * to the pathfinder page for the rest. Headings start at level 3, under the profile's section.
+ */
+export function renderCountrySummary(input: { tr: Translator; iso3: string; summary: CountrySummary }): SafeHtml {
+  const { tr, summary } = input;
+  const { roadmap } = summary;
+  const country = countryName({ iso3: input.iso3, locale: tr.locale });
+  const page = localePath(tr.locale, `/pathfinders/${input.iso3}`);
+  const day = (value: string) => tr.formatDate(new Date(`${value}T00:00:00Z`));
+  return html`<h3 id="roadmap-summary">${tr.t('pathfinders.roadmap.publicHeading')}</h3>
+${
+  roadmap
+    ? html`<p>${tr.t('pathfinders.roadmap.publicAdopted', { number: roadmap.number, date: roadmap.adoptedOn ? day(roadmap.adoptedOn) : '—' })}
+${roadmap.statusYear ? tr.t('pathfinders.roadmap.publicStatusFrom', { year: roadmap.statusYear }) : tr.t('pathfinders.roadmap.publicStatusPlanned')}</p>
+<ol class="roadmap-summary">${roadmap.priorities.map(
+        (priority) =>
+          html`<li><strong lang="${roadmap.locale}">${priority.title}</strong>${
+            priority.actions.length === 0
+              ? html`<p class="empty">${tr.t('pathfinders.summary.noAction')}</p>`
+              : html`<ul>${priority.actions.map(
+                  (action) =>
+                    html`<li><span lang="${roadmap.locale}">${action.title}</span> — ${tr.t(ACTION_STATUS_LABELS[action.status])}</li>`,
+                )}</ul>`
+          }</li>`,
+      )}</ol>
+<p class="small no-print"><a href="${page}#roadmap">${tr.t('pathfinders.summary.roadmapMore', { country })}</a></p>`
+    : html`<p class="empty">${tr.t('pathfinders.summary.noRoadmap', { country })}</p>`
+}
+${renderCommitmentTables({ tr, data: summary.commitments })}
+<p class="small no-print"><a href="${page}#commitments-heading">${tr.t('pathfinders.summary.standardsMore', { country })}</a></p>`;
 }

@@ -465,11 +465,11 @@ export function renderPublicRoadmap(input: {
 }): SafeHtml {
   const { tr, roadmap } = input;
   if (!roadmap) {
-    return html`<h2>${tr.t('pathfinders.roadmap.publicHeading')}</h2>
+    return html`<h2 id="roadmap">${tr.t('pathfinders.roadmap.publicHeading')}</h2>
 <p class="empty">${tr.t('pathfinders.roadmap.publicNone')}</p>`;
   }
   const lang = roadmap.version.locale;
-  return html`<h2>${tr.t('pathfinders.roadmap.publicHeading')}</h2>
+  return html`<h2 id="roadmap">${tr.t('pathfinders.roadmap.publicHeading')}</h2>
 <p>${tr.t('pathfinders.roadmap.publicAdopted', { number: roadmap.version.number, date: roadmap.version.adoptedOn ? day(tr, roadmap.version.adoptedOn) : '—' })}
 ${input.statusYear ? tr.t('pathfinders.roadmap.publicStatusFrom', { year: input.statusYear }) : tr.t('pathfinders.roadmap.publicStatusPlanned')}</p>
 ${roadmap.priorities.map(
