@@ -963,7 +963,8 @@ export const en = {
   'data.table.sortAscending': 'sort in ascending order',
   'data.table.sortDescending': 'sort in descending order',
   'data.embed.heading': 'Embed this chart',
-  'data.embed.intro': 'Copy this code into a web page to show the chart there. It shows the data as it is on this page, kept up to date.',
+  'data.embed.intro':
+    'Copy this code into a web page to show the chart there. It shows the data as it is on this page, kept up to date.',
   'data.embed.code': 'Code of the chart to embed',
   'data.embed.fullPage': 'Full data, map and table on Alliance 8.7',
   'data.embed.source': 'Source: {sources}',

@@ -979,7 +979,8 @@ export const es: Record<MessageKey, string> = {
   'data.table.sortAscending': 'ordenar de menor a mayor',
   'data.table.sortDescending': 'ordenar de mayor a menor',
   'data.embed.heading': 'Insertar este gráfico',
-  'data.embed.intro': 'Copie este código en una página web para mostrar allí el gráfico. Muestra los datos de esta página, siempre actualizados.',
+  'data.embed.intro':
+    'Copie este código en una página web para mostrar allí el gráfico. Muestra los datos de esta página, siempre actualizados.',
   'data.embed.code': 'Código del gráfico para insertar',
   'data.embed.fullPage': 'Todos los datos, el mapa y la tabla en Alliance 8.7',
   'data.embed.source': 'Fuente: {sources}',

@@ -984,7 +984,8 @@ export const fr: Record<MessageKey, string> = {
   'data.table.sortAscending': 'trier par ordre croissant',
   'data.table.sortDescending': 'trier par ordre décroissant',
   'data.embed.heading': 'Intégrer ce graphique',
-  'data.embed.intro': 'Copiez ce code dans une page web pour y montrer le graphique. Il montre les données de cette page, tenues à jour.',
+  'data.embed.intro':
+    'Copiez ce code dans une page web pour y montrer le graphique. Il montre les données de cette page, tenues à jour.',
   'data.embed.code': 'Code du graphique à intégrer',
   'data.embed.fullPage': 'Toutes les données, la carte et le tableau sur Alliance 8.7',
   'data.embed.source': 'Source : {sources}',

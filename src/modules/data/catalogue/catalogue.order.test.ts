@@ -67,7 +67,9 @@ describe('the order of the indicator page’s tables', () => {
       'Espagne',
       "États-Unis d'Amérique",
     ]);
-    expect(french).toMatch(/<th scope="col" aria-sort="ascending"><a class="sort" href="\?sort=geo&amp;dir=desc#map-table">Pays/);
+    expect(french).toMatch(
+      /<th scope="col" aria-sort="ascending"><a class="sort" href="\?sort=geo&amp;dir=desc#map-table">Pays/,
+    );
 
     const reversed = (await get('/fr/data/SORT.1?sort=geo&dir=desc')).body;
     expect(mapCountries(reversed)).toEqual([
@@ -125,16 +127,24 @@ describe('the order of the indicator page’s tables', () => {
     expect(byValue).toContain(
       '<th scope="col" aria-sort="ascending"><a class="sort" href="?geo=AFG&amp;year=2020&amp;sex=total&amp;sort=value&amp;dir=desc#observations">Value',
     );
-    expect(byValue).toContain('<th scope="col"><a class="sort" href="?geo=AFG&amp;year=2020&amp;sex=total#observations">Year');
+    expect(byValue).toContain(
+      '<th scope="col"><a class="sort" href="?geo=AFG&amp;year=2020&amp;sex=total#observations">Year',
+    );
     // The forms keep the order too.
-    expect(byValue).toContain('<input type="hidden" name="sort" value="value"><input type="hidden" name="dir" value="asc">');
+    expect(byValue).toContain(
+      '<input type="hidden" name="sort" value="value"><input type="hidden" name="dir" value="asc">',
+    );
   });
 
   it('gives the CSV and JSON of the table in the table’s order', async () => {
     const page = (await get('/en/data/SORT.1?geo=AFG&sort=value&dir=asc')).body;
     const json = /href="(\/api\/v1\/indicators\/SORT\.1\/observations\?[^"]+&amp;per_page=1000)"/.exec(page)![1]!;
-    expect(json).toBe('/api/v1/indicators/SORT.1/observations?geo=AFG&amp;age=5-17&amp;unit=percent&amp;sort=value&amp;dir=asc&amp;per_page=1000');
-    const items = (await get(json.replaceAll('&amp;', '&'))).json<{ items: { year: number; sex: string; value: number }[] }>().items;
+    expect(json).toBe(
+      '/api/v1/indicators/SORT.1/observations?geo=AFG&amp;age=5-17&amp;unit=percent&amp;sort=value&amp;dir=asc&amp;per_page=1000',
+    );
+    const items = (await get(json.replaceAll('&amp;', '&'))).json<{
+      items: { year: number; sex: string; value: number }[];
+    }>().items;
     expect(items.map((item) => `${item.year} ${item.sex} ${item.value}`)).toEqual([
       '2020 female 18',
       '2020 total 20.5',

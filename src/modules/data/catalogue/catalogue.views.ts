@@ -208,14 +208,20 @@ ${methodology ? html`<dt>${tr.t('data.indicator.methodology')}</dt><dd>${methodo
   const apiQuery = new URLSearchParams({ ...Object.fromEntries(query), sort: order.by, dir: order.dir });
   const api = `/api/v1/indicators/${encodeURIComponent(indicator.code)}/observations?${apiQuery.toString()}`;
   const column = (label: string, sort: 'year' | 'value') =>
-    headerCell(sortableColumn({ tr, label, column: sort, current: order, params: input.params, anchor: 'observations' }));
+    headerCell(
+      sortableColumn({ tr, label, column: sort, current: order, params: input.params, anchor: 'observations' }),
+    );
   const sources = [...new Set(input.observations.map((row) => row.source).filter(Boolean))];
   const pageUrl = `${input.publicUrl}${indicatorHref(tr.locale, indicator.code, `?${query.toString()}`)}`;
   return html`${header}
 <h2>${tr.t('data.indicator.dataHeading')}</h2>
 ${selectionForm({ tr, slices: input.slices, selection, order: input.order })}
-${chart.svg ? html`<figure class="chart-figure"><figcaption>${chart.title}</figcaption>
-${chart.svg}</figure>` : ''}
+${
+  chart.svg
+    ? html`<figure class="chart-figure"><figcaption>${chart.title}</figcaption>
+${chart.svg}</figure>`
+    : ''
+}
 <div class="table-wrap" id="observations" role="region" aria-labelledby="observations-caption" tabindex="0"><table class="observations">
 <caption id="observations-caption">${tr.t('data.table.caption', { geo, age: ageLabel(tr, selection.age), unit: unit || '—' })}</caption>
 <thead><tr>${column(tr.t('data.table.year'), 'year')}<th scope="col">${tr.t('data.table.sex')}</th><th scope="col">${tr.t('data.table.other')}</th>${column(tr.t('data.table.value'), 'value')}<th scope="col">${tr.t('data.table.bounds')}</th><th scope="col">${tr.t('data.table.nature')}</th><th scope="col">${tr.t('data.table.source')}</th></tr></thead>
@@ -274,7 +280,9 @@ export function renderEmbeddedChart(input: {
 }): string {
   const { tr, indicator, selection } = input;
   const name = indicatorName(indicator, tr.locale);
-  const chart = selection ? indicatorChart({ tr, name, selection, observations: input.observations, embedded: true }) : null;
+  const chart = selection
+    ? indicatorChart({ tr, name, selection, observations: input.observations, embedded: true })
+    : null;
   const search = selection
     ? `?${new URLSearchParams({ geo: selection.geo, age: selection.age, unit: selection.unit }).toString()}`
     : '';
@@ -286,8 +294,12 @@ export function renderEmbeddedChart(input: {
     iconUrl: input.iconUrl,
     head: html`<meta name="robots" content="noindex">`,
     body: html`<main class="embed">
-${chart?.svg ? html`<figure class="chart-figure"><figcaption>${chart.title}</figcaption>
-${chart.svg}</figure>` : html`<h1>${name}</h1><p>${tr.t('data.embed.noData')}</p>`}
+${
+  chart?.svg
+    ? html`<figure class="chart-figure"><figcaption>${chart.title}</figcaption>
+${chart.svg}</figure>`
+    : html`<h1>${name}</h1><p>${tr.t('data.embed.noData')}</p>`
+}
 <p class="small">${tr.t('data.embed.source', { sources: sources.join('; ') || indicator.source || '—' })}<br>
 <a href="${input.publicUrl}${indicatorHref(tr.locale, indicator.code, search)}" target="_blank" rel="noopener">${tr.t('data.embed.fullPage')}</a></p>
 </main>`,

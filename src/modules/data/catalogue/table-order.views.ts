@@ -7,7 +7,11 @@ import type { SortDirection, TableOrder, TableSort } from './catalogue.schemas.t
  * The address of the page in another order: the page's other parameters kept, the default order
  * (by year, ascending) written as no parameter, so that it is the page everyone shares.
  */
-export function orderHref(input: { params: Readonly<Record<string, string>>; order: TableOrder; anchor: string }): string {
+export function orderHref(input: {
+  params: Readonly<Record<string, string>>;
+  order: TableOrder;
+  anchor: string;
+}): string {
   const query = new URLSearchParams(input.params);
   query.delete('sort');
   query.delete('dir');
