@@ -124,6 +124,23 @@ describe('the indicator page', () => {
   });
 });
 
+describe('the observations table', () => {
+  it('is sorted by a column heading’s link without JavaScript, and says how it is sorted', async () => {
+    const page = await open({ javaScriptEnabled: false });
+    await goto(page, '/en/data/8.7.1');
+    const sexes = () => page.locator('table.observations tbody tr td:first-of-type').allTextContents();
+    expect(await sexes()).toEqual(['Girls and women', 'Boys and men', 'Total']);
+    const value = page.locator('table.observations th', { hasText: 'Value' });
+    await clickAndWait(page, value.locator('a'));
+    expect(new URL(page.url()).search).toBe('?sort=value&dir=asc');
+    expect(await sexes()).toEqual(['Girls and women', 'Total', 'Boys and men']);
+    expect(await value.getAttribute('aria-sort')).toBe('ascending');
+    await clickAndWait(page, value.locator('a'));
+    expect(await sexes()).toEqual(['Boys and men', 'Total', 'Girls and women']);
+    expect(await value.getAttribute('aria-sort')).toBe('descending');
+  });
+});
+
 describe.each(LOCALES)('the embeddable chart in %s', (locale) => {
   it('is the chart alone, accessible, with its source and a link to the full page, without JavaScript too', async () => {
     for (const javaScriptEnabled of [true, false]) {
