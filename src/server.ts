@@ -164,6 +164,7 @@ export async function buildServer(input: {
     site,
     stylesheetUrl: site.stylesheetUrl,
     iconUrl: site.iconUrl,
+    scriptUrl: (name) => assets.url(name),
     pageCache,
     csrf,
     defaultLocale: config.defaultLocale,

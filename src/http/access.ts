@@ -65,6 +65,7 @@ export const ACCESS_RULES: Record<string, AccessRule> = {
   'GET /api/v1/pathfinders/:iso3': 'public',
   'GET /:locale/data': 'public',
   'GET /:locale/data/:code': 'public',
+  'GET /:locale/data/:code/embed': 'public',
   'GET /:locale/countries/:iso3': 'public',
   'GET /api/v1/countries/:iso3': 'public',
   'GET /api/v1/indicators': 'public',

@@ -19,6 +19,8 @@ export interface ServerContext extends PublicPageDeps {
   csrf: Csrf;
   stylesheetUrl: string;
   iconUrl: string;
+  /** The fingerprinted address of a script of ui/assets (`upload-progress.js`): scripts only enhance. */
+  scriptUrl(name: `${string}.js`): string;
 }
 
 /** One line of the back office home: how many things wait for this person, and where. */

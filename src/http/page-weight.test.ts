@@ -1,6 +1,9 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDemonstrationContent } from '../demo.ts';
 import { readDemoStories } from '../modules/news/index.ts';
+import { CLI_ACTOR } from '../modules/audit/index.ts';
+import { importObservations } from '../modules/data/index.ts';
 import { readDemoOrganizations } from '../modules/partners/index.ts';
 import { useTestApp } from '../testing/test-app.ts';
 
@@ -14,6 +17,13 @@ const FIRST_ROUND_TRIP_BYTES = 14 * 1024;
 const test = useTestApp({
   prepare: async (database) => {
     await loadDemonstrationContent(database.db);
+    // The world's child-labour figures, for the embeddable chart (other sites frame it).
+    await importObservations({
+      db: database.db,
+      file: fs.createReadStream('content/data/examples/child-labour-world-2020.csv'),
+      options: { format: 'tidy', fileName: 'child-labour-world-2020.csv', dryRun: false, createIndicators: true },
+      actor: CLI_ACTOR,
+    });
   },
 });
 const partner = readDemoOrganizations().find((entry) => entry.status === 'active')!.slug;
@@ -40,6 +50,7 @@ describe.each(['fr', 'en', 'es'])('the weight of public pages in %s', (locale) =
     '/pathfinders/apply',
     '/news',
     `/news/${story}`,
+    '/data/8.7.1/embed',
   ])(`/${locale}%s with all it loads fits in the first round trip`, async (path) => {
     const url = `/${locale}${path}`;
     const html = (await test.server.app.inject({ url })).body;

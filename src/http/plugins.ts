@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 
 /**
  * The plugins every request goes through: security headers and a Content-Security-Policy
@@ -38,4 +38,17 @@ export async function registerHttpPlugins(app: FastifyInstance, input: { publicU
   // are answered 415 without being read.
   app.removeAllContentTypeParsers();
   await app.register(formbody, { bodyLimit: 262_144 });
+}
+
+/**
+ * Lets any site show this response in a frame (an embeddable chart, decision 028): the same
+ * Content-Security-Policy with `frame-ancestors *`, and no X-Frame-Options. Every other response
+ * keeps `frame-ancestors 'none'`.
+ */
+export function allowFramingFromAnySite(reply: FastifyReply): void {
+  const policy = reply.raw.getHeader('content-security-policy');
+  if (typeof policy === 'string') {
+    reply.header('content-security-policy', policy.replace(/frame-ancestors [^;]*/, 'frame-ancestors *'));
+  }
+  reply.raw.removeHeader('x-frame-options');
 }

@@ -961,6 +961,17 @@ export const en = {
   'data.table.bounds': 'Lower – upper bound',
   'data.table.nature': 'Nature',
   'data.table.source': 'Source and note',
+  'data.table.sortAscending': 'sort in ascending order',
+  'data.table.sortDescending': 'sort in descending order',
+  'data.embed.heading': 'Embed this chart',
+  'data.embed.intro':
+    'Copy this code into a web page to show the chart there. It shows the data as it is on this page, kept up to date.',
+  'data.embed.code': 'Code of the chart to embed',
+  'data.embed.fullPage': 'Full data, map and table on Alliance 8.7',
+  'data.embed.source': 'Source: {sources}',
+  'data.embed.description':
+    'Values by year for {geo}, one line for each sex. Each point gives its year, value, source and nature; the full page holds the same figures in a table.',
+  'data.embed.noData': 'No data to chart for this choice.',
   'data.download.heading': 'Download',
   'data.download.csv': 'These observations as CSV',
   'data.download.json': 'These observations as JSON (API)',
@@ -1096,6 +1107,10 @@ export const en = {
   'data.upload.create': 'Create the indicators not in the catalogue, as drafts',
   'data.upload.createHint': 'Otherwise a file with an unknown code is rejected.',
   'data.upload.submit': 'Send the file',
+  'data.upload.progressLabel': 'Upload',
+  'data.upload.uploading': 'Uploading… {percent} %',
+  'data.upload.checking': 'Checking the file…',
+  'data.upload.failed': 'The file could not be sent. Check the connection and try again.',
   'data.report.read':
     '{rows, plural, one {# row} other {# rows}} read from {file}; {empty, plural, one {# empty value skipped} other {# empty values skipped}}; {repeated, plural, one {# repeated row counted once} other {# repeated rows counted once}}.',
   'data.report.rejected':

@@ -977,6 +977,17 @@ export const es: Record<MessageKey, string> = {
   'data.table.bounds': 'Límite inferior – superior',
   'data.table.nature': 'Naturaleza',
   'data.table.source': 'Fuente y nota',
+  'data.table.sortAscending': 'ordenar de menor a mayor',
+  'data.table.sortDescending': 'ordenar de mayor a menor',
+  'data.embed.heading': 'Insertar este gráfico',
+  'data.embed.intro':
+    'Copie este código en una página web para mostrar allí el gráfico. Muestra los datos de esta página, siempre actualizados.',
+  'data.embed.code': 'Código del gráfico para insertar',
+  'data.embed.fullPage': 'Todos los datos, el mapa y la tabla en Alliance 8.7',
+  'data.embed.source': 'Fuente: {sources}',
+  'data.embed.description':
+    'Valores por año para {geo}, una línea por sexo. Cada punto indica su año, valor, fuente y naturaleza; la página completa contiene las mismas cifras en una tabla.',
+  'data.embed.noData': 'No hay datos que representar para esta elección.',
   'data.download.heading': 'Descargar',
   'data.download.csv': 'Estas observaciones en CSV',
   'data.download.json': 'Estas observaciones en JSON (API)',
@@ -1114,6 +1125,10 @@ export const es: Record<MessageKey, string> = {
   'data.upload.create': 'Crear como borradores los indicadores que no están en el catálogo',
   'data.upload.createHint': 'Si no, se rechaza un archivo con un código desconocido.',
   'data.upload.submit': 'Enviar el archivo',
+  'data.upload.progressLabel': 'Envío',
+  'data.upload.uploading': 'Enviando… {percent} %',
+  'data.upload.checking': 'Comprobando el archivo…',
+  'data.upload.failed': 'No se pudo enviar el archivo. Compruebe la conexión e inténtelo de nuevo.',
   'data.report.read':
     '{rows, plural, one {# fila leída} other {# filas leídas}} de {file}; {empty, plural, one {# valor vacío omitido} other {# valores vacíos omitidos}}; {repeated, plural, one {# fila repetida contada una vez} other {# filas repetidas contadas una vez}}.',
   'data.report.rejected':

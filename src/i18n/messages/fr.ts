@@ -982,6 +982,17 @@ export const fr: Record<MessageKey, string> = {
   'data.table.bounds': 'Borne inférieure – supérieure',
   'data.table.nature': 'Nature',
   'data.table.source': 'Source et note',
+  'data.table.sortAscending': 'trier par ordre croissant',
+  'data.table.sortDescending': 'trier par ordre décroissant',
+  'data.embed.heading': 'Intégrer ce graphique',
+  'data.embed.intro':
+    'Copiez ce code dans une page web pour y montrer le graphique. Il montre les données de cette page, tenues à jour.',
+  'data.embed.code': 'Code du graphique à intégrer',
+  'data.embed.fullPage': 'Toutes les données, la carte et le tableau sur Alliance 8.7',
+  'data.embed.source': 'Source : {sources}',
+  'data.embed.description':
+    'Valeurs par année pour {geo}, une ligne par sexe. Chaque point donne son année, sa valeur, sa source et sa nature ; la page complète reprend les mêmes chiffres dans un tableau.',
+  'data.embed.noData': 'Aucune donnée à représenter pour ce choix.',
   'data.download.heading': 'Télécharger',
   'data.download.csv': 'Ces observations en CSV',
   'data.download.json': 'Ces observations en JSON (API)',
@@ -1123,6 +1134,10 @@ export const fr: Record<MessageKey, string> = {
   'data.upload.create': 'Créer les indicateurs absents du catalogue, en brouillon',
   'data.upload.createHint': 'Sinon un fichier avec un code inconnu est refusé.',
   'data.upload.submit': 'Envoyer le fichier',
+  'data.upload.progressLabel': 'Envoi',
+  'data.upload.uploading': 'Envoi en cours… {percent} %',
+  'data.upload.checking': 'Vérification du fichier…',
+  'data.upload.failed': 'Le fichier n’a pas pu être envoyé. Vérifiez la connexion et réessayez.',
   'data.report.read':
     '{rows, plural, one {# ligne lue} other {# lignes lues}} dans {file} ; {empty, plural, one {# valeur vide ignorée} other {# valeurs vides ignorées}} ; {repeated, plural, one {# ligne répétée comptée une fois} other {# lignes répétées comptées une fois}}.',
   'data.report.rejected':

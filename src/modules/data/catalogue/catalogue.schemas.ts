@@ -56,3 +56,19 @@ export const indicatorDetailSchema = indicatorSchema.extend({
     )
     .describe('Every version of its data, newest first'),
 });
+
+/** The columns the indicator page's tables are sorted by, and the directions. */
+export const TABLE_SORTS = ['geo', 'year', 'value'] as const;
+export type TableSort = (typeof TABLE_SORTS)[number];
+export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
+
+/**
+ * The order of the indicator page's tables (`?sort=value&dir=desc`): a value it does not know is
+ * the default (by year, ascending), never an error.
+ */
+export const tableOrderSchema = z.object({
+  sort: z.enum(TABLE_SORTS).catch('year').default('year'),
+  dir: z.enum(SORT_DIRECTIONS).catch('asc').default('asc'),
+});
+export type TableOrder = z.output<typeof tableOrderSchema>;

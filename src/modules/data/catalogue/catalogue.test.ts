@@ -92,7 +92,7 @@ describe('the indicator page', () => {
     ]);
     expect(nepal).toContain('area: urban');
     expect(nepal).toContain(
-      'href="/api/v1/indicators/PAGE.1/observations?geo=NPL&amp;age=5-17&amp;unit=percent&amp;format=csv"',
+      'href="/api/v1/indicators/PAGE.1/observations?geo=NPL&amp;age=5-17&amp;unit=percent&amp;sort=year&amp;dir=asc&amp;format=csv"',
     );
     expect(nepal).toContain(
       'Survey 2008; Survey 2014; Survey 2019. PAGE.1 (PAGE.1), data version 1. Alliance 8.7, http://platform.test/en/data/PAGE.1?geo=NPL&amp;age=5-17&amp;unit=percent',

@@ -15,9 +15,11 @@ import {
   countCountriesByYear,
   listObservations,
   listSlices,
+  type ObservationOrder,
   type ObservationRow,
   type SliceRow,
 } from '../observations/observations.repository.ts';
+import type { TableOrder } from './catalogue.schemas.ts';
 
 export type { IndicatorRow, ObservationRow, SliceRow, VersionRow };
 export type { IndicatorMap, ProgressItem };
@@ -63,6 +65,15 @@ export async function getCataloguePage(input: { db: Db }): Promise<{
   return { indicators, availability, years };
 }
 
+/**
+ * The order of the page's observations for the order asked: by value or by year, either way; one
+ * geography has a single name, so ordering by it leaves the table by year.
+ */
+export function observationOrderOf(order: TableOrder): ObservationOrder {
+  if (order.sort === 'geo') return { by: 'year', dir: 'asc' };
+  return { by: order.sort, dir: order.dir };
+}
+
 /** What the indicator page shows: one geography, one age group, one unit. */
 export interface Selection {
   geo: string;
@@ -88,6 +99,8 @@ export async function getIndicatorPage(input: {
   db: Db;
   code: string;
   asked: Partial<Selection> & Partial<MapSelection>;
+  /** The order of the observations (absent: by year). */
+  order?: TableOrder;
 }): Promise<{
   indicator: IndicatorRow;
   slices: SliceRow[];
@@ -117,6 +130,7 @@ export async function getIndicatorPage(input: {
     filter: { indicatorId: indicator.id, versionId: null, geo: [geo], year: [], sex: [], age: [age], unit: [unit] },
     limit: 5000,
     offset: 0,
+    order: observationOrderOf(input.order ?? { sort: 'year', dir: 'asc' }),
   });
   const progress = assessSeries({ indicator, theme: themeOfIndicator(indicator), unit, observations });
   const map = await getIndicatorMap({

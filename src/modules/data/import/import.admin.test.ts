@@ -88,3 +88,35 @@ describe('the back office import', () => {
     expect(response.body).toContain('Choose a file.');
   });
 });
+
+describe('the upload’s progress', () => {
+  it('is a hidden panel whose texts, in the editor’s language, a script served from the platform shows', async () => {
+    const texts = {
+      fr: ['Envoi en cours… {percent} %', 'Vérification du fichier…'],
+      en: ['Uploading… {percent} %', 'Checking the file…'],
+      es: ['Enviando… {percent} %', 'Comprobando el archivo…'],
+    } as const;
+    for (const locale of ['fr', 'en', 'es'] as const) {
+      const person = await createTestUser({ database: platform.database, roles: [{ role: 'data_editor' }], locale });
+      const client = new TestClient(platform.server.app);
+      await client.signIn({ email: person.email, locale });
+      const body = (await client.get('/admin/data')).body;
+      expect(body).toContain(
+        'enctype="multipart/form-data" aria-labelledby="import-heading" data-upload-progress="import-progress">',
+      );
+      expect(body).toContain(
+        `<div class="upload-progress" id="import-progress" hidden data-uploading="${texts[locale][0]}" data-checking="${texts[locale][1]}"`,
+      );
+      expect(body).toContain('<progress id="import-progress-bar" max="100" value="0"></progress>');
+      const script = /<script src="(\/assets\/upload-progress\.[0-9a-f]{12}\.js)" type="module"><\/script>/.exec(body);
+      expect(script, locale).not.toBeNull();
+      const served = await platform.server.app.inject({ url: script![1]! });
+      expect(served.statusCode).toBe(200);
+      expect(served.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(served.body).toContain('XMLHttpRequest');
+      // Only scripts from the platform, never inline ones.
+      expect((await client.get('/admin/data')).headers['content-security-policy']).toContain("script-src 'self';");
+      expect(body).not.toMatch(/<script(?![^>]*\ssrc=)/);
+    }
+  });
+});

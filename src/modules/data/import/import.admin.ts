@@ -17,7 +17,10 @@ export const UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
  * The data editors' screen: the catalogue with each indicator's version, and the form that
  * imports a file (or checks it, in a dry run), answered with the same report as the command line.
  */
-export function registerDataAdmin(app: FastifyInstance, deps: AdminPageDeps & { db: Db }): void {
+export function registerDataAdmin(
+  app: FastifyInstance,
+  deps: AdminPageDeps & { db: Db; scriptUrl: (name: `${string}.js`) => string },
+): void {
   const show = async (
     request: Parameters<typeof sendAdminPage>[0]['request'],
     reply: Parameters<typeof sendAdminPage>[0]['reply'],
@@ -31,7 +34,14 @@ export function registerDataAdmin(app: FastifyInstance, deps: AdminPageDeps & { 
       reply,
       title: (tr) => tr.t('admin.data'),
       current: '/admin/data',
-      main: (tr) => renderDataAdmin({ tr, csrf, indicators: catalogue.items, ...state }),
+      main: (tr) =>
+        renderDataAdmin({
+          tr,
+          csrf,
+          scriptUrl: deps.scriptUrl('upload-progress.js'),
+          indicators: catalogue.items,
+          ...state,
+        }),
       ...(state.status ? { status: state.status } : {}),
     });
   };

@@ -456,7 +456,20 @@ describe('dataset versions', () => {
     }>();
     const observationsRoute = document.paths['/api/v1/indicators/{code}/observations']!.get;
     expect(observationsRoute.parameters!.map((parameter) => parameter.name)).toEqual(
-      expect.arrayContaining(['code', 'geo', 'year', 'sex', 'age', 'unit', 'version', 'page', 'per_page', 'format']),
+      expect.arrayContaining([
+        'code',
+        'geo',
+        'year',
+        'sex',
+        'age',
+        'unit',
+        'version',
+        'sort',
+        'dir',
+        'page',
+        'per_page',
+        'format',
+      ]),
     );
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(['/api/v1/indicators', '/api/v1/indicators/{code}']),

@@ -61,9 +61,22 @@ const FORMAT_LABELS: Record<(typeof IMPORT_FORMATS)[number], MessageKey> = {
   opensdg: 'data.format.opensdg',
 };
 
+/**
+ * Where the upload's progress shows (hidden without script): a progress bar and a line said to
+ * screen readers, whose texts the script takes from here, in the page's language.
+ */
+function uploadProgress(tr: Translator): SafeHtml {
+  return html`<div class="upload-progress" id="import-progress" hidden data-uploading="${tr.t('data.upload.uploading', { percent: '{percent}' })}" data-checking="${tr.t('data.upload.checking')}" data-failed="${tr.t('data.upload.failed')}">
+<label for="import-progress-bar">${tr.t('data.upload.progressLabel')}</label>
+<progress id="import-progress-bar" max="100" value="0"></progress>
+<p role="status" aria-live="polite"></p></div>`;
+}
+
 export function renderDataAdmin(input: {
   tr: Translator;
   csrf: string;
+  /** The script that shows the upload's progress (the form works without it). */
+  scriptUrl: string;
   indicators: IndicatorRow[];
   report?: ImportReport;
   errors?: FieldErrors;
@@ -78,7 +91,7 @@ ${input.report ? renderReport(tr, input.report) : ''}
 ${errorSummary({ tr, errors, labels: { file: tr.t('data.upload.file'), format: tr.t('data.upload.format'), indicator: tr.t('data.upload.indicator'), geo: tr.t('data.upload.geo') } })}
 <h2 id="import-heading">${tr.t('data.upload.heading')}</h2>
 <p>${tr.t('data.upload.intro')}</p>
-<form method="post" action="/admin/data/import" enctype="multipart/form-data" aria-labelledby="import-heading">
+<form method="post" action="/admin/data/import" enctype="multipart/form-data" aria-labelledby="import-heading" data-upload-progress="import-progress">
 ${csrfField(input.csrf)}
 ${selectField({
   tr,
@@ -99,7 +112,9 @@ ${textField({ tr, name: 'source', label: tr.t('data.upload.source'), hint: tr.t(
 ${checkbox({ name: 'dry_run', label: tr.t('data.upload.dryRun'), hint: tr.t('data.upload.dryRunHint'), checked: values.dry_run === 'on' || !input.values })}
 ${checkbox({ name: 'create_indicators', label: tr.t('data.upload.create'), hint: tr.t('data.upload.createHint'), checked: values.create_indicators === 'on' })}
 <button type="submit">${tr.t('data.upload.submit')}</button>
+${uploadProgress(tr)}
 </form>
+<script src="${input.scriptUrl}" type="module"></script>
 <h2>${tr.t('data.admin.catalogue')}</h2>
 ${
   input.indicators.length === 0

@@ -6,6 +6,8 @@ import { localePath } from '../../../ui/layout.ts';
 import { dataTable } from '../../../ui/tables.ts';
 import { renderWorldMap } from '../../../ui/world-map.ts';
 import { ageLabel, formatValue, natureLabel, sexLabel, unitLabel } from '../data.labels.ts';
+import type { TableOrder } from '../catalogue/catalogue.schemas.ts';
+import { orderFields, sortableColumn } from '../catalogue/table-order.views.ts';
 import type { IndicatorMap } from './maps.usecases.ts';
 
 /** Classes of values: equal steps from zero to a round maximum, at most six (`choropleth-0`…). */
@@ -33,14 +35,30 @@ export function renderIndicatorMap(input: {
   map: IndicatorMap;
   indicator: string;
   selection: { geo: string; age: string; unit: string };
+  /** The order of the page's tables, and the page's other parameters (kept by the headings' links). */
+  order: TableOrder;
+  params: Readonly<Record<string, string>>;
 }): SafeHtml {
   const { tr, map, selection } = input;
   const value = (number: number) => formatValue(tr, number, selection.unit);
   const edges = classesOf(map.values.map((row) => row.value));
+  // By name in the reader's language (accents sorted as the language does), or by value; every
+  // country has the one year shown, so ordering by year leaves them by name.
   const collator = new Intl.Collator(tr.locale);
+  const current = {
+    by: input.order.sort === 'value' ? ('value' as const) : ('geo' as const),
+    dir: input.order.sort === 'year' ? ('asc' as const) : input.order.dir,
+  };
+  const sign = current.dir === 'asc' ? 1 : -1;
   const rows = map.values
     .map((row) => ({ ...row, name: countryName({ iso3: row.geo, locale: tr.locale }) }))
-    .sort((a, b) => collator.compare(a.name, b.name));
+    .sort((a, b) =>
+      current.by === 'value'
+        ? sign * (a.value - b.value) || collator.compare(a.name, b.name)
+        : sign * collator.compare(a.name, b.name),
+    );
+  const column = (label: string, sort: 'geo' | 'value') =>
+    sortableColumn({ tr, label, column: sort, current, params: input.params, anchor: 'map-table' });
   const profile = (iso3: string) => localePath(tr.locale, `/countries/${iso3}`);
   const used = [...new Set(rows.map((row) => classIndex(edges, row.value)))].sort((a, b) => a - b);
   const title = tr.t('data.map.title', {
@@ -57,7 +75,7 @@ export function renderIndicatorMap(input: {
     );
   return html`<h2 id="map">${tr.t('data.map.heading')}</h2>
 <form class="data-selection" method="get" action="#map">
-<input type="hidden" name="geo" value="${selection.geo}"><input type="hidden" name="age" value="${selection.age}"><input type="hidden" name="unit" value="${selection.unit}">
+<input type="hidden" name="geo" value="${selection.geo}"><input type="hidden" name="age" value="${selection.age}"><input type="hidden" name="unit" value="${selection.unit}">${orderFields(input.order)}
 <div class="field"><label for="map-year">${tr.t('data.map.year')}</label>
 <select id="map-year" name="year">${options([...map.years].reverse(), (year) => year, String(map.selection.year))}</select></div>
 <div class="field"><label for="map-sex">${tr.t('data.map.sex')}</label>
@@ -94,8 +112,8 @@ ${renderWorldMap({
 <div id="map-table">${dataTable({
     caption: tr.t('data.map.tableCaption', { year: map.selection.year, sex: sexLabel(tr, map.selection.sex) }),
     columns: [
-      tr.t('data.map.countryColumn'),
-      tr.t('data.table.value'),
+      column(tr.t('data.map.countryColumn'), 'geo'),
+      column(tr.t('data.table.value'), 'value'),
       tr.t('data.table.nature'),
       tr.t('data.table.source'),
     ],

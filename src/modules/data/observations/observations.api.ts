@@ -38,6 +38,7 @@ export function registerObservationsApi(api: ApiRegistry, deps: { db: Db }): voi
         code: params.code,
         filter: { geo: query.geo, year: query.year, sex: query.sex, age: query.age, unit: query.unit },
         ...(query.version === undefined ? {} : { version: query.version }),
+        ...(query.sort ? { order: { by: query.sort, dir: query.dir } } : {}),
         page,
         perPage,
       });

@@ -54,16 +54,34 @@ export async function countObservations(db: DbExecutor, filter: ObservationFilte
   return result.rows[0]?.total ?? 0;
 }
 
-/** Observations in a stable order: geography, year, sex, age, unit, then the other dimensions. */
+/** The order of a list of observations: by geography (code), year or value, either way. */
+export interface ObservationOrder {
+  by: 'geo' | 'year' | 'value';
+  dir: 'asc' | 'desc';
+}
+
+const STABLE_ORDER = sql`o.geo, o.year, o.sex, o.age, o.unit, o.dimensions_key`;
+
+function orderOf(order: ObservationOrder | undefined): SQL {
+  if (!order) return STABLE_ORDER;
+  const direction = order.dir === 'desc' ? sql`DESC` : sql`ASC`;
+  const column = { geo: sql`o.geo`, year: sql`o.year`, value: sql`o.value` }[order.by];
+  return sql`${column} ${direction}, ${STABLE_ORDER}`;
+}
+
+/**
+ * Observations in the order asked (ties, and no order: geography, year, sex, age, unit, then the
+ * other dimensions, so that a page and its download list them alike).
+ */
 export async function listObservations(
   db: DbExecutor,
-  input: { filter: ObservationFilter; limit: number; offset: number },
+  input: { filter: ObservationFilter; limit: number; offset: number; order?: ObservationOrder },
 ): Promise<ObservationRow[]> {
   const result = await db.execute<ObservationRow>(sql`
     SELECT o.geo, o.geo_kind AS "geoKind", o.year, o.value, o.sex, o.age, o.nature, o.lower, o.upper, o.unit,
       o.source, o.footnote, o.disaggregations
     FROM observations o WHERE ${whereOf(input.filter)}
-    ORDER BY o.geo, o.year, o.sex, o.age, o.unit, o.dimensions_key
+    ORDER BY ${orderOf(input.order)}
     LIMIT ${input.limit} OFFSET ${input.offset}`);
   return result.rows;
 }

@@ -34,6 +34,11 @@ export const observationQuerySchema = z.object({
     .min(1)
     .optional()
     .describe('An earlier version of the data (the current one by default)'),
+  sort: z
+    .enum(['geo', 'year', 'value'])
+    .optional()
+    .describe('Order by geography code, year or value (ties, and by default: geography, year, sex, age, unit)'),
+  dir: z.enum(['asc', 'desc']).default('asc').describe('The direction of `sort`'),
   page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   per_page: z.coerce.number().int().min(1).max(1000).default(100),
   format: z.enum(['json', 'csv']).default('json').describe('csv: every matching observation as a CSV table'),

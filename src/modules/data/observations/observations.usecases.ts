@@ -2,9 +2,14 @@ import type { Db } from '../../../db/database.ts';
 import { AppError } from '../../../http/errors.ts';
 import { findIndicatorByCode } from '../catalogue/catalogue.repository.ts';
 import { findVersion } from '../data.repository.ts';
-import { countObservations, listObservations, type ObservationRow } from './observations.repository.ts';
+import {
+  countObservations,
+  listObservations,
+  type ObservationOrder,
+  type ObservationRow,
+} from './observations.repository.ts';
 
-export type { ObservationRow };
+export type { ObservationOrder, ObservationRow };
 
 /** Every observation at most, in one answer (a CSV download). */
 export const ALL_OBSERVATIONS = 10_000_000;
@@ -15,6 +20,8 @@ export async function listIndicatorObservations(input: {
   code: string;
   filter: { geo: string[]; year: number[]; sex: string[]; age: string[]; unit?: string[] };
   version?: number;
+  /** Absent: by geography, year, sex, age, unit. */
+  order?: ObservationOrder;
   page: number;
   perPage: number;
 }): Promise<{ version: number; items: ObservationRow[]; total: number }> {
@@ -30,7 +37,12 @@ export async function listIndicatorObservations(input: {
   }
   const filter = { indicatorId: indicator.id, versionId, ...input.filter };
   const [items, total] = await Promise.all([
-    listObservations(input.db, { filter, limit: input.perPage, offset: (input.page - 1) * input.perPage }),
+    listObservations(input.db, {
+      filter,
+      limit: input.perPage,
+      offset: (input.page - 1) * input.perPage,
+      ...(input.order ? { order: input.order } : {}),
+    }),
     countObservations(input.db, filter),
   ]);
   return { version, items, total };
