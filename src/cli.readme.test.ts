@@ -314,11 +314,16 @@ async function checkCommand(platform: Platform, words: string[], ran: Ran): Prom
     case 'demo:load': {
       expect(ran.stdout).toContain(`; ${demoPartners} demonstration partner(s); `);
       // Counted by hand in content/demo/pathfinders.json.
-      expect(ran.stdout).toContain('; 11 pathfinder country(ies) from public sources.');
+      expect(ran.stdout).toContain('; 11 pathfinder country(ies) from public sources; ');
       const [row] = await platform.query<{ count: number }>(
         'SELECT count(*)::int AS count FROM organizations WHERE is_demo',
       );
       expect(row!.count).toBe(demoPartners);
+      // Peru and Tunisia, in content/demo/pathfinder-roadmaps.json, whether this load wrote them or an earlier one.
+      const roadmaps = await platform.query<{ iso3: string }>(
+        'SELECT iso3 FROM pathfinder_roadmap_versions WHERE is_demo ORDER BY iso3',
+      );
+      expect(roadmaps).toEqual([{ iso3: 'PER' }, { iso3: 'TUN' }]);
       return;
     }
     case 'users:create': {

@@ -14,7 +14,7 @@ import { pathfindersModule } from './modules/pathfinders/index.ts';
 export async function loadDemonstrationContent(db: Db): Promise<{
   pages: { written: number; kept: number };
   partners: { organizations: number };
-  pathfinders: { countries: number };
+  pathfinders: { countries: number; roadmaps: number; reports: number };
 }> {
   const result = await db.transaction(async (tx) => {
     const pages = await contentModule.demo(tx);
@@ -41,6 +41,7 @@ export async function loadDemonstrationContent(db: Db): Promise<{
 const DEMO_MODULES: readonly Pick<ModuleDescriptor, 'name' | 'countDemo' | 'removeDemo'>[] = [
   contentModule,
   partnersModule,
+  pathfindersModule,
 ];
 
 /** How many demonstration records each module that can remove its own holds now. */
