@@ -325,6 +325,11 @@ async function checkCommand(platform: Platform, words: string[], ran: Ran): Prom
         'SELECT count(*)::int AS count FROM news_stories WHERE is_demo',
       );
       expect(stories!.count).toBe(3);
+      // Peru and Tunisia, in content/demo/pathfinder-roadmaps.json, whether this load wrote them or an earlier one.
+      const roadmaps = await platform.query<{ iso3: string }>(
+        'SELECT iso3 FROM pathfinder_roadmap_versions WHERE is_demo ORDER BY iso3',
+      );
+      expect(roadmaps).toEqual([{ iso3: 'PER' }, { iso3: 'TUN' }]);
       return;
     }
     case 'users:create': {

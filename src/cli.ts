@@ -290,6 +290,7 @@ const commands: Record<string, Command> = {
         `Demonstration content loaded: ${result.pages.written} starting page text(s) added, ` +
           `${result.pages.kept} already there (editors' text is kept); ${result.partners.organizations} demonstration partner(s); ` +
           `${result.pathfinders.countries} pathfinder country(ies) from public sources; ` +
+          `${result.pathfinders.roadmaps} illustrative roadmap(s) and ${result.pathfinders.reports} illustrative report(s), marked as demonstration; ` +
           `${result.news.stories} news story(ies) told from public sources.`,
       );
     },

@@ -35,6 +35,8 @@ describe('removing the demonstration records', () => {
     expect(page.body).toContain('Partner organizations: 48 demonstration records');
     // Counted by hand in content/demo/news.json.
     expect(page.body).toContain('News stories: 3 demonstration records');
+    // 11 sourced countries, the illustrative roadmaps and reports of Peru and Tunisia.
+    expect(page.body).toContain('Pathfinder countries, illustrative roadmaps and reports: 15 demonstration records');
 
     const unconfirmed = await secretariat.submit({ page: '/admin/demo', fields: {} });
     expect(unconfirmed.statusCode).toBe(400);
@@ -42,13 +44,14 @@ describe('removing the demonstration records', () => {
 
     const removed = await secretariat.submit({ page: '/admin/demo', fields: { confirm: 'yes' } });
     expect(removed.statusCode).toBe(303);
-    // The page's text, 47 organizations (the one with a representative stays) and 3 stories.
-    expect(removed.headers.location).toBe('/admin/demo?removed=51');
+    // The page's text, 47 organizations (the one with a representative stays), the 15 pathfinder
+    // records and 3 stories.
+    expect(removed.headers.location).toBe('/admin/demo?removed=66');
 
     const about = await platform.server.app.inject({ url: '/en/about' });
     expect(about.body).toContain('<h1>How the Alliance is organised</h1>');
     const audit = await platform.database.pool.query(`SELECT after FROM audit_log WHERE action = 'demo.removed'`);
-    expect(audit.rows).toEqual([{ after: { content: 1, partners: 47, news: 3 } }]);
+    expect(audit.rows).toEqual([{ after: { content: 1, partners: 47, pathfinders: 15, news: 3 } }]);
     expect((await secretariat.get('/admin/demo')).body).toContain('Partner organizations: 1 demonstration record');
     const left = await platform.database.pool.query(`SELECT slug FROM organizations ORDER BY slug`);
     expect(left.rows).toEqual([{ slug: 'demo-government-per' }]);

@@ -15,7 +15,7 @@ import { pathfindersModule } from './modules/pathfinders/index.ts';
 export async function loadDemonstrationContent(db: Db): Promise<{
   pages: { written: number; kept: number };
   partners: { organizations: number };
-  pathfinders: { countries: number };
+  pathfinders: { countries: number; roadmaps: number; reports: number };
   news: { stories: number };
 }> {
   const result = await db.transaction(async (tx) => {
@@ -44,6 +44,7 @@ export async function loadDemonstrationContent(db: Db): Promise<{
 const DEMO_MODULES: readonly Pick<ModuleDescriptor, 'name' | 'countDemo' | 'removeDemo'>[] = [
   contentModule,
   partnersModule,
+  pathfindersModule,
   newsModule,
 ];
 

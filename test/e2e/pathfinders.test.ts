@@ -98,3 +98,24 @@ describe('a country on the pathfinder path', () => {
     await page.context().close();
   });
 });
+
+describe('a demonstration country with an illustrative roadmap', () => {
+  it(
+    'says above the roadmap and on the report that they are illustrative, accessibly',
+    { timeout: 60_000 },
+    async () => {
+      const visitor = await newPage(browser);
+      await goto(visitor, '/fr/pathfinders/PER');
+      const notices = visitor.locator('main p.notice[role="note"]');
+      expect(await notices.allTextContents()).toEqual([
+        'Démonstration : cette feuille de route est une illustration. Elle montre comment une feuille de route se présente sur la plateforme et ne décrit pas celle du pays ; ses montants sont des chiffres ronds d’illustration, pas un budget.',
+        'Démonstration : ce rapport d’avancement est une illustration. Il montre comment un rapport annuel se présente sur la plateforme et ne décrit pas ce que le pays a fait.',
+      ]);
+      expect(await visitor.locator('main strong[lang="es"]').first().textContent()).toBe(
+        'Acción ilustrativa: reunir un grupo de trabajo de ejemplo',
+      );
+      await expectAccessible(visitor);
+      await visitor.context().close();
+    },
+  );
+});

@@ -190,7 +190,7 @@ export const en = {
   'admin.queuesEmpty': 'Nothing is waiting for you.',
   'admin.demo': 'Demonstration content',
   'admin.demo.explain':
-    'Demonstration records are fictional: they show how the platform works and are marked as such on the site. Before the site goes public, remove them all in one step. The site’s own pages stay.',
+    'Demonstration records are fictional: they show how the platform works and are marked as such on the site. Before the site goes public, remove them all in one step. The site’s own pages stay, and so does a demonstration record on which real records were written since (a pathfinder country where someone recorded a step, a roadmap or a focal point; an organization with a representative): it stays counted below.',
   'admin.demo.count': '{module}: {count, plural, one {# demonstration record} other {# demonstration records}}',
   'admin.demo.none': 'There is no demonstration record left.',
   'admin.demo.confirm':
@@ -201,7 +201,7 @@ export const en = {
     '{count, plural, one {# demonstration record was removed.} other {# demonstration records were removed.}}',
   'admin.demo.module.content': 'Site pages',
   'admin.demo.module.partners': 'Partner organizations',
-  'admin.demo.module.pathfinders': 'Pathfinder countries',
+  'admin.demo.module.pathfinders': 'Pathfinder countries, illustrative roadmaps and reports',
   'admin.demo.module.news': 'News stories',
   'audit.sentence.demoRemoved': '{actor} removed the demonstration content',
   'audit.sentence.unconfirmedPurged': '{actor} deleted submissions whose e-mail address was never confirmed',
@@ -1394,6 +1394,8 @@ export const en = {
   'pathfinders.roadmap.diff.after': 'After',
   'pathfinders.roadmap.publicHeading': 'National roadmap',
   'pathfinders.roadmap.publicNone': 'No roadmap has been adopted yet.',
+  'pathfinders.roadmap.demoNotice':
+    'Demonstration: this roadmap is illustrative. It shows how a roadmap appears on the platform and does not describe the country’s roadmap; its amounts are round illustrative figures, not a budget.',
   'pathfinders.roadmap.publicAdopted': 'Version {number}, adopted on {date}.',
   'pathfinders.roadmap.publicStatusFrom':
     'The status of each action is the one given in the progress report for {year}.',
@@ -1480,6 +1482,9 @@ export const en = {
     '{count, plural, one {# progress report to acknowledge} other {# progress reports to acknowledge}}',
   'pathfinders.report.publicHeading': 'Progress reports',
   'pathfinders.report.publicNone': 'No progress report has been acknowledged yet.',
+  'pathfinders.report.demoNotice':
+    'Demonstration: this progress report is illustrative. It shows how a yearly report appears on the platform and does not describe what the country has done.',
+  'pathfinders.demoBadge': 'demonstration',
   'pathfinders.report.publicDates': 'Submitted on {submitted}, acknowledged by the Secretariat on {acknowledged}.',
   'pathfinders.report.mail.subject': 'Your progress report for {year} is acknowledged',
   'pathfinders.report.mail.body':

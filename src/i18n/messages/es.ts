@@ -192,7 +192,7 @@ export const es: Record<MessageKey, string> = {
   'admin.queuesEmpty': 'No tiene nada pendiente.',
   'admin.demo': 'Contenido de demostración',
   'admin.demo.explain':
-    'Los registros de demostración son ficticios: muestran cómo funciona la plataforma y están marcados como tales en el sitio. Antes de abrir el sitio al público, elimínelos todos de una vez. Las páginas propias del sitio se mantienen.',
+    'Los registros de demostración son ficticios: muestran cómo funciona la plataforma y están marcados como tales en el sitio. Antes de abrir el sitio al público, elimínelos todos de una vez. Las páginas propias del sitio se mantienen, y también un registro de demostración sobre el que se han escrito registros reales desde entonces (un país pionero del que alguien registró una etapa, una hoja de ruta o un punto focal; una organización con un representante): sigue contado abajo.',
   'admin.demo.count': '{module}: {count, plural, one {# registro de demostración} other {# registros de demostración}}',
   'admin.demo.none': 'No queda ningún registro de demostración.',
   'admin.demo.confirm':
@@ -203,7 +203,7 @@ export const es: Record<MessageKey, string> = {
     '{count, plural, one {Se eliminó # registro de demostración.} other {Se eliminaron # registros de demostración.}}',
   'admin.demo.module.content': 'Páginas del sitio',
   'admin.demo.module.partners': 'Organizaciones socias',
-  'admin.demo.module.pathfinders': 'Países pioneros',
+  'admin.demo.module.pathfinders': 'Países pioneros, hojas de ruta e informes ilustrativos',
   'admin.demo.module.news': 'Noticias',
   'audit.sentence.demoRemoved': '{actor} eliminó el contenido de demostración',
   'audit.sentence.unconfirmedPurged': '{actor} eliminó envíos cuya dirección de correo electrónico nunca se confirmó',
@@ -1419,6 +1419,8 @@ export const es: Record<MessageKey, string> = {
   'pathfinders.roadmap.diff.after': 'Después',
   'pathfinders.roadmap.publicHeading': 'Hoja de ruta nacional',
   'pathfinders.roadmap.publicNone': 'Todavía no se ha adoptado ninguna hoja de ruta.',
+  'pathfinders.roadmap.demoNotice':
+    'Demostración: esta hoja de ruta es ilustrativa. Muestra cómo se presenta una hoja de ruta en la plataforma y no describe la del país; sus importes son cifras redondas ilustrativas, no un presupuesto.',
   'pathfinders.roadmap.publicAdopted': 'Versión {number}, adoptada el {date}.',
   'pathfinders.roadmap.publicStatusFrom': 'El estado de cada acción es el del informe de progreso de {year}.',
   'pathfinders.roadmap.publicStatusPlanned':
@@ -1511,6 +1513,9 @@ export const es: Record<MessageKey, string> = {
     '{count, plural, one {# informe de progreso por acusar recibo} other {# informes de progreso por acusar recibo}}',
   'pathfinders.report.publicHeading': 'Informes de progreso',
   'pathfinders.report.publicNone': 'La Secretaría todavía no ha acusado recibo de ningún informe de progreso.',
+  'pathfinders.report.demoNotice':
+    'Demostración: este informe de progreso es ilustrativo. Muestra cómo se presenta un informe anual en la plataforma y no describe lo que el país ha hecho.',
+  'pathfinders.demoBadge': 'demostración',
   'pathfinders.report.publicDates': 'Presentado el {submitted}, recibido por la Secretaría el {acknowledged}.',
   'pathfinders.report.mail.subject': 'Se ha acusado recibo de su informe de progreso de {year}',
   'pathfinders.report.mail.body':

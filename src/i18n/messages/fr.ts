@@ -193,7 +193,7 @@ export const fr: Record<MessageKey, string> = {
   'admin.queuesEmpty': 'Rien ne vous attend.',
   'admin.demo': 'Contenu de démonstration',
   'admin.demo.explain':
-    'Les enregistrements de démonstration sont fictifs : ils montrent le fonctionnement de la plateforme et sont signalés comme tels sur le site. Avant l’ouverture du site au public, supprimez-les tous en une fois. Les pages propres au site restent.',
+    'Les enregistrements de démonstration sont fictifs : ils montrent le fonctionnement de la plateforme et sont signalés comme tels sur le site. Avant l’ouverture du site au public, supprimez-les tous en une fois. Les pages propres au site restent, de même qu’un enregistrement de démonstration sur lequel des enregistrements réels ont été écrits depuis (un pays pionnier dont quelqu’un a enregistré une étape, une feuille de route ou un point focal ; une organisation qui a un représentant) : il reste compté ci-dessous.',
   'admin.demo.count':
     '{module} : {count, plural, one {# enregistrement de démonstration} other {# enregistrements de démonstration}}',
   'admin.demo.none': 'Il ne reste aucun enregistrement de démonstration.',
@@ -205,7 +205,7 @@ export const fr: Record<MessageKey, string> = {
     '{count, plural, one {# enregistrement de démonstration a été supprimé.} other {# enregistrements de démonstration ont été supprimés.}}',
   'admin.demo.module.content': 'Pages du site',
   'admin.demo.module.partners': 'Organisations partenaires',
-  'admin.demo.module.pathfinders': 'Pays pionniers',
+  'admin.demo.module.pathfinders': 'Pays pionniers, feuilles de route et rapports d’illustration',
   'admin.demo.module.news': 'Actualités',
   'audit.sentence.demoRemoved': '{actor} a supprimé le contenu de démonstration',
   'audit.sentence.unconfirmedPurged':
@@ -1434,6 +1434,8 @@ export const fr: Record<MessageKey, string> = {
   'pathfinders.roadmap.diff.after': 'Après',
   'pathfinders.roadmap.publicHeading': 'Feuille de route nationale',
   'pathfinders.roadmap.publicNone': 'Aucune feuille de route n’a encore été adoptée.',
+  'pathfinders.roadmap.demoNotice':
+    'Démonstration : cette feuille de route est une illustration. Elle montre comment une feuille de route se présente sur la plateforme et ne décrit pas celle du pays ; ses montants sont des chiffres ronds d’illustration, pas un budget.',
   'pathfinders.roadmap.publicAdopted': 'Version {number}, adoptée le {date}.',
   'pathfinders.roadmap.publicStatusFrom': 'Le statut de chaque action est celui du rapport d’avancement de {year}.',
   'pathfinders.roadmap.publicStatusPlanned':
@@ -1528,6 +1530,9 @@ export const fr: Record<MessageKey, string> = {
     '{count, plural, one {# rapport d’avancement à confirmer} other {# rapports d’avancement à confirmer}}',
   'pathfinders.report.publicHeading': 'Rapports d’avancement',
   'pathfinders.report.publicNone': 'Aucun rapport d’avancement n’a encore été reçu par le Secrétariat.',
+  'pathfinders.report.demoNotice':
+    'Démonstration : ce rapport d’avancement est une illustration. Il montre comment un rapport annuel se présente sur la plateforme et ne décrit pas ce que le pays a fait.',
+  'pathfinders.demoBadge': 'démonstration',
   'pathfinders.report.publicDates': 'Soumis le {submitted}, reçu par le Secrétariat le {acknowledged}.',
   'pathfinders.report.mail.subject': 'Votre rapport d’avancement {year} a bien été reçu',
   'pathfinders.report.mail.body':

@@ -17,7 +17,7 @@ import {
   INTEREST_CONFIRMATION,
 } from './interests/interests.usecases.ts';
 import { registerPathfindersAdmin } from './pathfinders.admin.ts';
-import { loadPathfindersDemo } from './pathfinders.demo.ts';
+import { countPathfindersDemo, loadPathfindersDemo, removePathfindersDemo } from './pathfinders.demo.ts';
 import {
   pathfinderCountries,
   pathfinderFocalPoints,
@@ -84,6 +84,8 @@ export const pathfindersModule = {
     pathfinderInterestLetters,
   ],
   demo: loadPathfindersDemo,
+  countDemo: countPathfindersDemo,
+  removeDemo: removePathfindersDemo,
   mount: (context, needs) => {
     const deps = { ...context, ...needs, publicUrl: context.config.publicUrl };
     needs.confirmations.register(INTEREST_CONFIRMATION, {

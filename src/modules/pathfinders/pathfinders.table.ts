@@ -78,6 +78,8 @@ export const pathfinderStageMoves = pgTable(
     sourceReadOn: date('source_read_on'),
     recordedBy: integer('recorded_by').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A move of the demonstration content (removed with it); a move someone records is a real record. */
+    isDemo: boolean('is_demo').notNull().default(false),
   },
   (table) => [index('pathfinder_stage_moves_country_idx').on(table.iso3, table.id)],
 );

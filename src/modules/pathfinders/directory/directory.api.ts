@@ -108,6 +108,7 @@ export function registerPathfindersApi(api: ApiRegistry, deps: { db: Db }): void
         commitments_and_standards: presentCommitments(await getCountryCommitments({ db: deps.db, iso3: params.iso3 })),
         roadmap: roadmap && {
           version: roadmap.version.number,
+          demonstration: roadmap.version.isDemo,
           adopted_on: roadmap.version.adoptedOn,
           language: roadmap.version.locale,
           status_from_report_year: progress.statusYear,
@@ -133,6 +134,7 @@ export function registerPathfindersApi(api: ApiRegistry, deps: { db: Db }): void
         },
         reports: progress.reports.map(({ report, roadmap: version, actions }) => ({
           year: report.year,
+          demonstration: report.isDemo,
           roadmap_version: version.version.number,
           submitted_on: report.submittedOn,
           acknowledged_on: report.acknowledgedOn,

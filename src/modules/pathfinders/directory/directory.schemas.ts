@@ -67,6 +67,9 @@ const roadmapActionSchema = z.object({
 const roadmapSchema = z
   .object({
     version: z.number().int(),
+    demonstration: z
+      .boolean()
+      .describe('An illustrative roadmap of the demonstration content, not the country’s roadmap'),
     adopted_on: z.string().nullable(),
     language: z.string().describe('The language the roadmap is written in'),
     status_from_report_year: z.number().int().nullable().describe('The year of the report the statuses come from'),
@@ -79,6 +82,7 @@ const roadmapSchema = z
 
 const reportSchema = z.object({
   year: z.number().int(),
+  demonstration: z.boolean().describe('An illustrative report of the demonstration content, not the country’s report'),
   roadmap_version: z.number().int(),
   submitted_on: z.string().nullable(),
   acknowledged_on: z.string().nullable(),

@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import type { DbExecutor } from '../../../db/database.ts';
 import { users } from '../../accounts/index.ts';
 import {
@@ -151,8 +151,9 @@ export async function insertMove(db: DbExecutor, input: NewStageMove & { iso3: s
 }
 
 /**
- * Writes a demonstration country afresh: its row (unless a real record holds the code, then
- * nothing is written) and its moves. Returns whether it was written.
+ * Writes a demonstration country afresh: its row and its demonstration moves. Nothing is written
+ * when a real record holds the code, or when someone has recorded a move of the country since
+ * (its stage is then theirs). Returns whether it was written.
  */
 export async function replaceDemoCountry(
   db: DbExecutor,
@@ -160,6 +161,12 @@ export async function replaceDemoCountry(
 ): Promise<boolean> {
   const existing = await findCountry(db, input.iso3);
   if (existing && !existing.isDemo) return false;
+  const [recorded] = await db
+    .select({ id: pathfinderStageMoves.id })
+    .from(pathfinderStageMoves)
+    .where(and(eq(pathfinderStageMoves.iso3, input.iso3), eq(pathfinderStageMoves.isDemo, false)))
+    .limit(1);
+  if (recorded) return false;
   await db.delete(pathfinderStageMoves).where(eq(pathfinderStageMoves.iso3, input.iso3));
   await db
     .insert(pathfinderCountries)
@@ -169,7 +176,9 @@ export async function replaceDemoCountry(
       set: { stage: input.stage, statusGrantedOn: input.statusGrantedOn, updatedAt: sql`now()` },
     });
   if (input.moves.length > 0) {
-    await db.insert(pathfinderStageMoves).values(input.moves.map((move) => ({ ...move, iso3: input.iso3 })));
+    await db
+      .insert(pathfinderStageMoves)
+      .values(input.moves.map((move) => ({ ...move, iso3: input.iso3, isDemo: true })));
   }
   return true;
 }

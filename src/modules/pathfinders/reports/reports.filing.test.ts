@@ -269,6 +269,7 @@ describe('a yearly progress report', () => {
     expect(api.reports).toEqual([
       {
         year: 2025,
+        demonstration: false,
         roadmap_version: 1,
         submitted_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
         acknowledged_on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),

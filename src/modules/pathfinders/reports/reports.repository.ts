@@ -29,6 +29,8 @@ export interface ReportRow {
   acknowledgedOn: string | null;
   acknowledgementNote: string | null;
   updatedAt: Date;
+  /** An illustrative report of the demonstration content. */
+  isDemo: boolean;
 }
 
 export interface ReportActionRow {
@@ -56,6 +58,7 @@ const reportColumns = {
   acknowledgedOn: pathfinderReports.acknowledgedOn,
   acknowledgementNote: pathfinderReports.acknowledgementNote,
   updatedAt: pathfinderReports.updatedAt,
+  isDemo: pathfinderReports.isDemo,
 };
 
 /** A report of the country (null when the id is another country's: a report is read through its country). */
@@ -97,6 +100,10 @@ export async function insertReport(
     locale: string;
     createdBy: number | null;
     actions: ReportActionRow[];
+    /** The demonstration loader's illustrative report is written acknowledged, with its text. */
+    status?: ReportStatus;
+    overallNarrative?: string;
+    isDemo?: boolean;
   },
 ): Promise<number> {
   const { actions, ...report } = input;

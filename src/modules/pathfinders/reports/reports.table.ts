@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   char,
   customType,
   date,
@@ -46,6 +47,8 @@ export const pathfinderReports = pgTable(
     acknowledgedOn: date('acknowledged_on'),
     acknowledgedBy: integer('acknowledged_by').references(() => users.id),
     acknowledgementNote: text('acknowledgement_note'),
+    /** An illustrative report of the demonstration content, shown with a notice and removed with it. */
+    isDemo: boolean('is_demo').notNull().default(false),
   },
   (table) => [
     uniqueIndex('pathfinder_reports_year_idx').on(table.iso3, table.year),

@@ -88,6 +88,11 @@ export function renderProgressLinks(input: { tr: Translator; iso3: string }): Sa
 </ul>`;
 }
 
+/** Says that an illustrative report of the demonstration content is not the country's. */
+function demoNotice(tr: Translator): SafeHtml {
+  return html`<p class="notice" role="note">${tr.t('pathfinders.report.demoNotice')}</p>`;
+}
+
 function reportPath(iso3: string, id: number): string {
   return `/admin/pathfinders/${iso3}/reports/${id}`;
 }
@@ -124,7 +129,7 @@ ${dataTable({
     tr.t('pathfinders.report.acknowledgedOn'),
   ],
   rows: input.reports.map((report) => [
-    html`<a href="${reportPath(iso3, report.id)}">${tr.t('pathfinders.report.name', { year: report.year })}</a>`,
+    html`<a href="${reportPath(iso3, report.id)}">${tr.t('pathfinders.report.name', { year: report.year })}</a>${report.isDemo ? html` <span class="badge">${tr.t('pathfinders.demoBadge')}</span>` : ''}`,
     tr.t(REPORT_STATUS_LABELS[report.status]),
     report.submittedOn ? dayOf(tr, report.submittedOn) : '—',
     report.acknowledgedOn ? dayOf(tr, report.acknowledgedOn) : '—',
@@ -235,6 +240,7 @@ export function renderReportPage(input: {
   const ackErrors = input.acknowledgeForm?.errors ?? {};
   return html`<p><a href="/admin/pathfinders/${iso3}/reports">${tr.t('pathfinders.report.backToList', { country })}</a></p>
 <h1>${tr.t('pathfinders.report.title', { country, year: report.year })}</h1>
+${report.isDemo ? demoNotice(tr) : ''}
 ${input.done ? notice({ tr, key: REPORT_NOTICES[input.done] }) : ''}
 <dl class="facts">
 <dt>${tr.t('pathfinders.report.statusColumn')}</dt><dd>${tr.t(REPORT_STATUS_LABELS[report.status])}</dd>
@@ -312,6 +318,7 @@ export function renderReportPrint(input: {
   return html`<p class="no-print"><a href="${back.href}">${back.label}</a> · <a href="${back.csv}">${tr.t('pathfinders.report.csvLink')}</a> · ${tr.t('pathfinders.report.printHint')}</p>
 <article class="report-print">
 <h1>${tr.t('pathfinders.report.title', { country, year: report.year })}</h1>
+${report.isDemo ? demoNotice(tr) : ''}
 <dl class="facts">
 <dt>${tr.t('pathfinders.report.statusColumn')}</dt><dd>${tr.t(REPORT_STATUS_LABELS[report.status])}</dd>
 <dt>${tr.t('pathfinders.field.roadmapVersion')}</dt><dd>${view.roadmap.version.number}${view.roadmap.version.adoptedOn ? ` (${dayOf(tr, view.roadmap.version.adoptedOn)})` : ''}</dd>
@@ -351,7 +358,12 @@ ${
     ? html`<p class="empty">${tr.t('pathfinders.report.publicNone')}</p>`
     : html`${input.reports.map(
         ({ report }) => html`<h3>${tr.t('pathfinders.report.name', { year: report.year })}</h3>
-<p class="small">${tr.t('pathfinders.report.publicDates', { submitted: report.submittedOn ? dayOf(tr, report.submittedOn) : '—', acknowledged: report.acknowledgedOn ? dayOf(tr, report.acknowledgedOn) : '—' })}</p>
+${
+  // An illustrative report was never submitted nor acknowledged: no day is shown for it.
+  report.isDemo
+    ? demoNotice(tr)
+    : html`<p class="small">${tr.t('pathfinders.report.publicDates', { submitted: report.submittedOn ? dayOf(tr, report.submittedOn) : '—', acknowledged: report.acknowledgedOn ? dayOf(tr, report.acknowledgedOn) : '—' })}</p>`
+}
 <p lang="${report.locale}">${report.overallNarrative}</p>
 <p class="no-print"><a href="${publicReportPath(tr, report)}">${tr.t('pathfinders.report.printLink')}</a> · <a href="${publicReportPath(tr, report)}/actions.csv">${tr.t('pathfinders.report.csvLink')}</a></p>`,
       )}`

@@ -16,6 +16,8 @@ export interface RoadmapVersion {
   locale: string;
   adoptedOn: string | null;
   updatedAt: Date;
+  /** An illustrative roadmap of the demonstration content. */
+  isDemo: boolean;
 }
 
 export interface RoadmapPriority {
@@ -53,6 +55,7 @@ const versionColumns = {
   locale: pathfinderRoadmapVersions.locale,
   adoptedOn: pathfinderRoadmapVersions.adoptedOn,
   updatedAt: pathfinderRoadmapVersions.updatedAt,
+  isDemo: pathfinderRoadmapVersions.isDemo,
 };
 
 const priorityColumns = {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   char,
   date,
   index,
@@ -43,6 +44,8 @@ export const pathfinderRoadmapVersions = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     adoptedOn: date('adopted_on'),
     adoptedBy: integer('adopted_by').references(() => users.id),
+    /** An illustrative roadmap of the demonstration content, shown with a notice and removed with it. */
+    isDemo: boolean('is_demo').notNull().default(false),
   },
   (table) => [
     uniqueIndex('pathfinder_roadmap_versions_number_idx').on(table.iso3, table.number),

@@ -162,6 +162,7 @@ describe('a country’s roadmap', () => {
     const api = (await platform.server.app.inject({ url: '/api/v1/pathfinders/NPL' })).json();
     expect(api.roadmap).toEqual({
       version: 1,
+      demonstration: false,
       adopted_on: '2025-06-12',
       language: 'en',
       status_from_report_year: null,

@@ -48,6 +48,11 @@ export type RoadmapNotice = keyof typeof NOTICES;
 
 const day = (tr: Translator, value: string) => tr.formatDate(new Date(`${value}T00:00:00Z`));
 
+/** Says that an illustrative roadmap of the demonstration content is not the country's. */
+function demoNotice(tr: Translator): SafeHtml {
+  return html`<p class="notice" role="note">${tr.t('pathfinders.roadmap.demoNotice')}</p>`;
+}
+
 /** A budget in its currency, in the reader's way of writing numbers (empty when none is given). */
 export function formatBudget(tr: Translator, action: Pick<RoadmapAction, 'budgetAmount' | 'budgetCurrency'>): string {
   if (action.budgetAmount === null || action.budgetCurrency === null) return '—';
@@ -215,7 +220,7 @@ ${dataTable({
     tr.t('pathfinders.roadmap.field.actions'),
   ],
   rows: input.versions.map((version) => [
-    html`<a href="/admin/pathfinders/${iso3}/roadmap?version=${version.number}"${version.id === shown?.version.id ? html` aria-current="page"` : ''}>${versionName(tr, version)}</a>`,
+    html`<a href="/admin/pathfinders/${iso3}/roadmap?version=${version.number}"${version.id === shown?.version.id ? html` aria-current="page"` : ''}>${versionName(tr, version)}</a>${version.isDemo ? html` <span class="badge">${tr.t('pathfinders.demoBadge')}</span>` : ''}`,
     version.adoptedOn ? day(tr, version.adoptedOn) : '—',
     LANGUAGE_NAMES[version.locale as (typeof LOCALES)[number]] ?? version.locale,
     input.isSecretariat && version.number > 1
@@ -238,6 +243,7 @@ ${selectField({ tr, name: 'locale', label: tr.t('pathfinders.roadmap.field.langu
 ${
   shown
     ? html`<h2 id="shown-heading">${versionName(tr, shown.version)}</h2>
+${shown.version.isDemo ? demoNotice(tr) : ''}
 ${
   editable && input.isSecretariat
     ? html`<p><a href="/admin/pathfinders/${iso3}/roadmap/diff">${tr.t('pathfinders.roadmap.compareDraft')}</a> · <a href="/admin/pathfinders/${iso3}/roadmap/adopt">${tr.t('pathfinders.roadmap.adoptLink')}</a></p>`
@@ -470,7 +476,16 @@ export function renderPublicRoadmap(input: {
   }
   const lang = roadmap.version.locale;
   return html`<h2 id="roadmap">${tr.t('pathfinders.roadmap.publicHeading')}</h2>
-<p>${tr.t('pathfinders.roadmap.publicAdopted', { number: roadmap.version.number, date: roadmap.version.adoptedOn ? day(tr, roadmap.version.adoptedOn) : '—' })}
+${roadmap.version.isDemo ? demoNotice(tr) : ''}
+<p>${
+    // An illustrative roadmap was never adopted: no day is shown for it.
+    roadmap.version.isDemo
+      ? ''
+      : tr.t('pathfinders.roadmap.publicAdopted', {
+          number: roadmap.version.number,
+          date: roadmap.version.adoptedOn ? day(tr, roadmap.version.adoptedOn) : '—',
+        })
+  }
 ${input.statusYear ? tr.t('pathfinders.roadmap.publicStatusFrom', { year: input.statusYear }) : tr.t('pathfinders.roadmap.publicStatusPlanned')}</p>
 ${roadmap.priorities.map(
   (priority) => html`<h3 lang="${lang}">${priority.title}</h3>
