@@ -33,6 +33,8 @@ export const ROUTE_PARAMS = {
     .string()
     .regex(/^[1-9]\d{1,3}$/)
     .transform(Number),
+  /** An international standard by its code (`C029`, `P029`, `palermo`); the module checks it is one it knows. */
+  standard: z.string().regex(/^(?:[CP]\d{3}|palermo)$/),
   '*': z.string(),
 } as const;
 
