@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../../http/errors.ts';
 import type { MessageKey } from '../../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../../audit/index.ts';
 import { lockCountry } from '../lifecycle/lifecycle.repository.ts';
+import { removeCountryRecord } from '../pathfinders.records.ts';
 import {
   countRatifications,
   deleteCommitment,
@@ -240,26 +241,19 @@ export async function changeInstrument(input: {
 }
 
 /** The Secretariat removes a law, plan or policy of the country (audited with what it was). */
-export async function removeInstrument(input: {
+export function removeInstrument(input: {
   db: Db;
   iso3: string;
   id: number;
   actor: Actor;
   ip: string | null;
 }): Promise<void> {
-  await input.db.transaction(async (tx) => {
-    if (!(await lockCountry(tx, input.iso3))) throw notFound();
-    const before = await findInstrument(tx, input);
-    if (!before) throw notFound();
-    await deleteInstrument(tx, input);
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'pathfinders.instrument_removed',
-      entityType: 'pathfinder_country',
-      entityId: input.iso3,
-      before: { instrument: input.id, ...instrumentFacts(before) },
-      ip: input.ip,
-    });
+  return removeCountryRecord({
+    ...input,
+    action: 'pathfinders.instrument_removed',
+    find: (tx) => findInstrument(tx, input),
+    describe: (_tx, row) => ({ instrument: input.id, ...instrumentFacts(row) }),
+    remove: (tx) => deleteInstrument(tx, input),
   });
 }
 
@@ -269,26 +263,19 @@ export function getCommitment(input: { db: Db; iso3: string; id: number }): Prom
 }
 
 /** The Secretariat removes a commitment of the country (audited with what it was). */
-export async function removeCommitment(input: {
+export function removeCommitment(input: {
   db: Db;
   iso3: string;
   id: number;
   actor: Actor;
   ip: string | null;
 }): Promise<void> {
-  await input.db.transaction(async (tx) => {
-    if (!(await lockCountry(tx, input.iso3))) throw notFound();
-    const before = await findCommitmentById(tx, input);
-    if (!before) throw notFound();
-    await deleteCommitment(tx, input);
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'pathfinders.commitment_removed',
-      entityType: 'pathfinder_country',
-      entityId: input.iso3,
-      before: { commitment: before.commitment, year: before.year, note: before.note, source: before.source },
-      ip: input.ip,
-    });
+  return removeCountryRecord({
+    ...input,
+    action: 'pathfinders.commitment_removed',
+    find: (tx) => findCommitmentById(tx, input),
+    describe: (_tx, row) => ({ commitment: row.commitment, year: row.year, note: row.note, source: row.source }),
+    remove: (tx) => deleteCommitment(tx, input),
   });
 }
 
@@ -298,25 +285,18 @@ export function getRatification(input: { db: Db; iso3: string; standard: Standar
 }
 
 /** The Secretariat removes the country's status with one standard (audited with what it was). */
-export async function removeRatification(input: {
+export function removeRatification(input: {
   db: Db;
   iso3: string;
   standard: Standard;
   actor: Actor;
   ip: string | null;
 }): Promise<void> {
-  await input.db.transaction(async (tx) => {
-    if (!(await lockCountry(tx, input.iso3))) throw notFound();
-    const before = await findRatification(tx, input);
-    if (!before) throw notFound();
-    await deleteRatification(tx, input);
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'pathfinders.ratification_removed',
-      entityType: 'pathfinder_country',
-      entityId: input.iso3,
-      before: { standard: before.standard, status: before.status, date: before.onDate, source: before.source },
-      ip: input.ip,
-    });
+  return removeCountryRecord({
+    ...input,
+    action: 'pathfinders.ratification_removed',
+    find: (tx) => findRatification(tx, input),
+    describe: (_tx, row) => ({ standard: row.standard, status: row.status, date: row.onDate, source: row.source }),
+    remove: (tx) => deleteRatification(tx, input),
   });
 }

@@ -159,13 +159,7 @@ function choose(tr: Translator, options: { value: string; label: string }[]) {
   return [{ value: '', label: tr.t('form.chooseOne') }, ...options];
 }
 
-function renderInstrumentForm(input: {
-  tr: Translator;
-  csrf: string;
-  iso3: string;
-  form?: FormState | undefined;
-  edit?: EditTarget | undefined;
-}): SafeHtml {
+function renderInstrumentForm(input: RecordFormInput): SafeHtml {
   const { tr } = input;
   const errors = input.form?.errors ?? {};
   const values = input.form?.values ?? {};
@@ -203,13 +197,7 @@ ${textField({ tr, name: 'instrument_url', type: 'url', label: labels.instrument_
   });
 }
 
-function renderCommitmentForm(input: {
-  tr: Translator;
-  csrf: string;
-  iso3: string;
-  form?: FormState | undefined;
-  edit?: EditTarget | undefined;
-}): SafeHtml {
+function renderCommitmentForm(input: RecordFormInput): SafeHtml {
   const { tr } = input;
   const errors = input.form?.errors ?? {};
   const values = input.form?.values ?? {};
@@ -251,13 +239,7 @@ ${textField({ tr, name: 'commitment_source', label: labels.commitment_source, hi
   });
 }
 
-function renderRatificationForm(input: {
-  tr: Translator;
-  csrf: string;
-  iso3: string;
-  form?: FormState | undefined;
-  edit?: EditTarget | undefined;
-}): SafeHtml {
+function renderRatificationForm(input: RecordFormInput): SafeHtml {
   const { tr } = input;
   const errors = input.form?.errors ?? {};
   const values = input.form?.values ?? {};
@@ -310,6 +292,43 @@ ${textField({ tr, name: 'ratification_source', label: labels.ratification_source
   });
 }
 
+interface RecordFormInput {
+  tr: Translator;
+  csrf: string;
+  iso3: string;
+  form?: FormState | undefined;
+  edit?: EditTarget | undefined;
+}
+
+/** The page of one record: its form posting to the record's own address, then the way to remove it. */
+function correctionPage(input: {
+  tr: Translator;
+  csrf: string;
+  iso3: string;
+  path: string;
+  what: string;
+  anchor: string;
+  form: FormState;
+  render: (form: RecordFormInput) => SafeHtml;
+}): SafeHtml {
+  const { tr, iso3 } = input;
+  const base = `/admin/pathfinders/${iso3}/${input.path}`;
+  return renderRecordPage({
+    tr,
+    iso3,
+    title: tr.t('pathfinders.manage.correctTitle', { what: input.what }),
+    form: input.render({
+      tr,
+      csrf: input.csrf,
+      iso3,
+      form: input.form,
+      edit: { action: base, heading: tr.t('pathfinders.manage.correct') },
+    }),
+    removeHref: `${base}/remove`,
+    anchor: input.anchor,
+  });
+}
+
 /** The page of one law, plan or policy: its form, filled with what is recorded. */
 export function renderInstrumentPage(input: {
   tr: Translator;
@@ -318,30 +337,22 @@ export function renderInstrumentPage(input: {
   instrument: InstrumentRow;
   form?: FormState | undefined;
 }): SafeHtml {
-  const { tr, iso3, instrument } = input;
-  const base = `/admin/pathfinders/${iso3}/instruments/${instrument.id}`;
-  const form = input.form ?? {
-    values: {
-      instrument_kind: instrument.kind,
-      instrument_title: instrument.title,
-      instrument_year: String(instrument.year),
-      instrument_url: instrument.url ?? '',
-    },
-    errors: {},
-  };
-  return renderRecordPage({
-    tr,
-    iso3,
-    title: tr.t('pathfinders.manage.correctTitle', { what: instrument.title }),
-    form: renderInstrumentForm({
-      tr,
-      csrf: input.csrf,
-      iso3,
-      form,
-      edit: { action: base, heading: tr.t('pathfinders.manage.correct') },
-    }),
-    removeHref: `${base}/remove`,
+  const { instrument } = input;
+  return correctionPage({
+    ...input,
+    path: `instruments/${instrument.id}`,
+    what: instrument.title,
     anchor: 'instruments-heading',
+    form: input.form ?? {
+      values: {
+        instrument_kind: instrument.kind,
+        instrument_title: instrument.title,
+        instrument_year: String(instrument.year),
+        instrument_url: instrument.url ?? '',
+      },
+      errors: {},
+    },
+    render: renderInstrumentForm,
   });
 }
 
@@ -353,29 +364,21 @@ export function renderCommitmentPage(input: {
   commitment: CommitmentRow;
   form?: FormState | undefined;
 }): SafeHtml {
-  const { tr, iso3, commitment } = input;
-  const base = `/admin/pathfinders/${iso3}/commitments/${commitment.id}`;
-  const form = input.form ?? {
-    values: {
-      commitment_year: commitment.year === null ? '' : String(commitment.year),
-      commitment_note: commitment.note,
-      commitment_source: commitment.source,
-    },
-    errors: {},
-  };
-  return renderRecordPage({
-    tr,
-    iso3,
-    title: tr.t('pathfinders.manage.correctTitle', { what: tr.t(COMMITMENT_LABELS[commitment.commitment]) }),
-    form: renderCommitmentForm({
-      tr,
-      csrf: input.csrf,
-      iso3,
-      form,
-      edit: { action: base, heading: tr.t('pathfinders.manage.correct') },
-    }),
-    removeHref: `${base}/remove`,
+  const { tr, commitment } = input;
+  return correctionPage({
+    ...input,
+    path: `commitments/${commitment.id}`,
+    what: tr.t(COMMITMENT_LABELS[commitment.commitment]),
     anchor: 'commitments-list-heading',
+    form: input.form ?? {
+      values: {
+        commitment_year: commitment.year === null ? '' : String(commitment.year),
+        commitment_note: commitment.note,
+        commitment_source: commitment.source,
+      },
+      errors: {},
+    },
+    render: renderCommitmentForm,
   });
 }
 
@@ -387,29 +390,21 @@ export function renderRatificationPage(input: {
   ratification: RatificationRow;
   form?: FormState | undefined;
 }): SafeHtml {
-  const { tr, iso3, ratification } = input;
-  const base = `/admin/pathfinders/${iso3}/ratifications/${ratification.standard}`;
-  const form = input.form ?? {
-    values: {
-      status: ratification.status,
-      ratified_on: ratification.onDate ?? '',
-      ratification_source: ratification.source,
-    },
-    errors: {},
-  };
-  return renderRecordPage({
-    tr,
-    iso3,
-    title: tr.t('pathfinders.manage.correctTitle', { what: tr.t(STANDARD_LABELS[ratification.standard]) }),
-    form: renderRatificationForm({
-      tr,
-      csrf: input.csrf,
-      iso3,
-      form,
-      edit: { action: base, heading: tr.t('pathfinders.manage.correct') },
-    }),
-    removeHref: `${base}/remove`,
+  const { tr, ratification } = input;
+  return correctionPage({
+    ...input,
+    path: `ratifications/${ratification.standard}`,
+    what: tr.t(STANDARD_LABELS[ratification.standard]),
     anchor: 'ratifications-heading',
+    form: input.form ?? {
+      values: {
+        status: ratification.status,
+        ratified_on: ratification.onDate ?? '',
+        ratification_source: ratification.source,
+      },
+      errors: {},
+    },
+    render: renderRatificationForm,
   });
 }
 

@@ -7,6 +7,7 @@ import { translator, type Locale } from '../../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../../audit/index.ts';
 import { queueTranslatedMail } from '../../mail/index.ts';
 import { findCountry, lockCountry } from '../lifecycle/lifecycle.repository.ts';
+import { removeCountryRecord } from '../pathfinders.records.ts';
 import {
   countActiveOrganizations,
   countOpenSupportRequests,
@@ -356,33 +357,24 @@ export async function changeWorkshop(input: {
  * The Secretariat or the country's focal point removes a workshop with its documents and its
  * requests for support (audited: which workshop, and the documents' names).
  */
-export async function removeWorkshop(input: {
+export function removeWorkshop(input: {
   db: Db;
   iso3: string;
   id: number;
   actor: Actor;
   ip: string | null;
 }): Promise<void> {
-  await input.db.transaction(async (tx) => {
-    if (!(await lockCountry(tx, input.iso3))) throw notFound();
-    const before = await findWorkshop(tx, input);
-    if (!before) throw notFound();
-    const documents = await listDocuments(tx, [before.id]);
-    const requests = await countSupportRequests(tx, before.id);
-    await deleteWorkshop(tx, input);
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'pathfinders.workshop_removed',
-      entityType: 'pathfinder_country',
-      entityId: input.iso3,
-      before: {
-        workshop: before.id,
-        heldOn: before.heldOn,
-        place: before.place,
-        documents: documents.map((document) => document.fileName),
-        supportRequests: requests,
-      },
-      ip: input.ip,
-    });
+  return removeCountryRecord({
+    ...input,
+    action: 'pathfinders.workshop_removed',
+    find: (tx) => findWorkshop(tx, input),
+    describe: async (tx, row) => ({
+      workshop: row.id,
+      heldOn: row.heldOn,
+      place: row.place,
+      documents: (await listDocuments(tx, [row.id])).map((document) => document.fileName),
+      supportRequests: await countSupportRequests(tx, row.id),
+    }),
+    remove: (tx) => deleteWorkshop(tx, input),
   });
 }
