@@ -242,12 +242,12 @@ export function renderRemovePage(input: {
   const { tr } = input;
   const back = `/admin/pathfinders/${input.iso3}#${input.anchor}`;
   return html`<p><a href="${back}">${tr.t('pathfinders.manage.back', { country: countryName({ iso3: input.iso3, locale: tr.locale }) })}</a></p>
-<h1>${tr.t('pathfinders.manage.removeTitle', { what: input.what })}</h1>
+<h1 id="remove-heading">${tr.t('pathfinders.manage.removeTitle', { what: input.what })}</h1>
 <p>${input.explain}</p>
-<form method="post" action="${input.action}" aria-labelledby="remove-confirm">
+<form method="post" action="${input.action}" aria-labelledby="remove-heading">
 ${csrfField(input.csrf)}
 <input type="hidden" name="confirm" value="yes">
-<button type="submit" class="danger" id="remove-confirm">${tr.t('pathfinders.manage.removeConfirm')}</button>
+<button type="submit" class="danger">${tr.t('pathfinders.manage.removeConfirm')}</button>
 <a href="${back}" class="button secondary">${tr.t('pathfinders.manage.cancel')}</a>
 </form>`;
 }
