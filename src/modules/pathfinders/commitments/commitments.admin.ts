@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isAppError, notFound } from '../../../http/errors.ts';
+import { countryName } from '../../../i18n/countries.ts';
 import type { MessageKey, Translator } from '../../../i18n/i18n.ts';
 import type { SafeHtml } from '../../../ui/html.ts';
 import type { FormState } from '../lifecycle/lifecycle.views.ts';
@@ -186,14 +187,14 @@ function registerCorrections(app: FastifyInstance, deps: LifecycleAdminDeps): vo
   const sendPage = (
     request: FastifyRequest,
     reply: FastifyReply,
-    input: { title: string; status?: number; main: (tr: Translator, csrf: string) => SafeHtml },
+    input: { iso3: string; status?: number; main: (tr: Translator, csrf: string) => SafeHtml },
   ) =>
     sendAdminPage({
       deps,
       request,
       reply,
       status: input.status ?? 200,
-      title: () => input.title,
+      title: (tr) => countryName({ iso3: input.iso3, locale: tr.locale }),
       current: '/admin/pathfinders',
       main: (tr) => input.main(tr, deps.csrf.token(request, reply)),
     });
@@ -222,7 +223,7 @@ function registerCorrections(app: FastifyInstance, deps: LifecycleAdminDeps): vo
     const show = async (request: FastifyRequest, reply: FastifyReply, form?: FormState, status?: number) => {
       const { iso3, row } = await load(request);
       return sendPage(request, reply, {
-        title: iso3,
+        iso3,
         ...(status === undefined ? {} : { status }),
         main: (tr, csrf) => input.render({ tr, csrf, iso3, row, ...(form ? { form } : {}) }),
       });
@@ -249,7 +250,7 @@ function registerCorrections(app: FastifyInstance, deps: LifecycleAdminDeps): vo
     const confirmPage = async (request: FastifyRequest, reply: FastifyReply) => {
       const { iso3, row } = await load(request);
       return sendPage(request, reply, {
-        title: iso3,
+        iso3,
         main: (tr, csrf) =>
           renderRemovePage({
             tr,

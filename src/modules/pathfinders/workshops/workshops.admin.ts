@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isAppError, notFound } from '../../../http/errors.ts';
+import { countryName } from '../../../i18n/countries.ts';
 import { fieldErrorsOf, parseForm, type FieldErrors } from '../../../http/forms.ts';
 import { param, RECORD_ID } from '../../../http/params.ts';
 import { registerUploadRoutes } from '../../../http/uploads.ts';
@@ -242,7 +243,7 @@ function registerWorkshopCorrections(app: FastifyInstance, deps: WorkshopsAdminD
       request,
       reply,
       status,
-      title: () => iso3,
+      title: (tr) => countryName({ iso3, locale: tr.locale }),
       current: '/admin/pathfinders',
       main: (tr) =>
         renderWorkshopPage({ tr, csrf: deps.csrf.token(request, reply), iso3, workshop, organizerChoices, form }),
@@ -254,7 +255,7 @@ function registerWorkshopCorrections(app: FastifyInstance, deps: WorkshopsAdminD
       deps,
       request,
       reply,
-      title: () => iso3,
+      title: (tr) => countryName({ iso3, locale: tr.locale }),
       current: '/admin/pathfinders',
       main: (tr) =>
         renderRemovePage({
