@@ -3,16 +3,15 @@ import { z } from 'zod';
 import { isAppError, notFound } from '../../../http/errors.ts';
 import { countryName } from '../../../i18n/countries.ts';
 import type { MessageKey, Translator } from '../../../i18n/i18n.ts';
-import type { SafeHtml } from '../../../ui/html.ts';
-import type { FormState } from '../lifecycle/lifecycle.views.ts';
 import { fieldErrorsOf, parseForm, type FieldErrors } from '../../../http/forms.ts';
+import { param } from '../../../http/params.ts';
 import { registerUploadRoutes } from '../../../http/uploads.ts';
 import { actorOf } from '../../../http/viewer.ts';
+import type { SafeHtml } from '../../../ui/html.ts';
 import { sendAdminPage } from '../../admin/index.ts';
 import type { CountryPage, CountryPageState, LifecycleAdminDeps } from '../lifecycle/lifecycle.admin.ts';
+import { renderRemovePage, type FormState } from '../lifecycle/lifecycle.views.ts';
 import { requireKeptCountry } from '../pathfinders.access.ts';
-import { param } from '../../../http/params.ts';
-import { renderRemovePage } from '../lifecycle/lifecycle.views.ts';
 import { importFile, type ImportReport } from './commitments.import.ts';
 import {
   commitmentEditSchema,

@@ -8,7 +8,7 @@ import { registerUploadRoutes } from '../../../http/uploads.ts';
 import { actorOf } from '../../../http/viewer.ts';
 import { sendAdminPage } from '../../admin/index.ts';
 import type { CountryPage, LifecycleAdminDeps } from '../lifecycle/lifecycle.admin.ts';
-import type { FormState } from '../lifecycle/lifecycle.views.ts';
+import { renderRemovePage, type FormState } from '../lifecycle/lifecycle.views.ts';
 import { requireKeptCountry } from '../pathfinders.access.ts';
 import { supportAnswerSchema, supportRequestSchema, workshopSchema } from './workshops.schemas.ts';
 import {
@@ -31,7 +31,6 @@ import {
   renderWorkshopPage,
   type WorkshopFormState,
 } from './workshops.views.ts';
-import { renderRemovePage } from '../lifecycle/lifecycle.views.ts';
 
 export type WorkshopsAdminDeps = LifecycleAdminDeps & { publicUrl: string; nudgeMail: () => void };
 
