@@ -152,6 +152,10 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/pathfinders/:iso3/report-due':                            ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/workshops':                             ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/workshop-documents':                    ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/workshops/:id':                          ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/workshops/:id':                         ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/workshops/:id/remove':                   ['in',   'tf',   'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/workshops/:id/remove':                  ['401',  '401',  'ok',   '403',  '403',  'ok',   '403',  '403',  '403'],
   // Only a focal point asks for technical support; the Secretariat answers it.
   'POST /admin/pathfinders/:iso3/support-requests':                      ['401',  '401',  '403',  '403',  '403',  'ok',   '403',  '403',  '403'],
   'GET /admin/support-requests':                                         ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
@@ -160,6 +164,18 @@ const EXPECTED: Record<string, readonly [Outcome, Outcome, Outcome, Outcome, Out
   'POST /admin/pathfinders/:iso3/instruments':                           ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/commitments':                           ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/pathfinders/:iso3/ratifications':                         ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/instruments/:id':                        ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/instruments/:id':                       ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/instruments/:id/remove':                 ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/instruments/:id/remove':                ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/commitments/:id':                        ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/commitments/:id':                       ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/commitments/:id/remove':                 ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/commitments/:id/remove':                ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/ratifications/:standard':                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/ratifications/:standard':               ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'GET /admin/pathfinders/:iso3/ratifications/:standard/remove':         ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
+  'POST /admin/pathfinders/:iso3/ratifications/:standard/remove':        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'GET /admin/standards':                                                ['in',   'tf',   'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   'POST /admin/standards/import':                                        ['401',  '401',  'ok',   '403',  '403',  '403',  '403',  '403',  '403'],
   // The roadmap and reports of NPL: an adopted version, a draft, a draft report with a PDF.
@@ -312,6 +328,8 @@ interface Fixture {
   /** A document of a workshop of NPL, and a request for technical support with that workshop. */
   workshopDocument: number;
   supportRequest: number;
+  /** A workshop, a law and a commitment of NPL, corrected through their pages. */
+  records: { workshop: number; instrument: number; commitment: number };
   /** The roadmap and reports of the focal point's country (NPL) and of another (KEN). */
   progress: Record<'NPL' | 'KEN', CountryProgress>;
   /** A draft expression of interest's private link (its token). */
@@ -542,6 +560,7 @@ beforeAll(async () => {
     revision: 0,
     workshopDocument: 0,
     supportRequest: 0,
+    records: { workshop: 0, instrument: 0, commitment: 0 },
     progress: {} as Fixture['progress'],
     draftToken: '',
     interest: 0,
@@ -578,6 +597,12 @@ beforeAll(async () => {
       [workshop.id],
     )
   ).id;
+  fixture.records = {
+    workshop: workshop.id,
+    instrument: await nepalInstrument(),
+    commitment: await nepalCommitment(),
+  };
+  await nepalRatification();
   fixture.draftToken = await draftInterest();
   fixture.interest = await expressInterest();
   await updatePageText({
@@ -636,6 +661,43 @@ beforeAll(async () => {
   expect(imported.written).toBe(true);
   await waitUntilPublic(a.slug);
 }, 60_000);
+
+/** A law of NPL, made for a request that corrects or removes it. */
+async function nepalInstrument(): Promise<number> {
+  return (
+    await one<{ id: number }>(
+      `INSERT INTO pathfinder_instruments (iso3, kind, title, year) VALUES ('NPL', 'law', 'Labour Act', 2017) RETURNING id`,
+    )
+  ).id;
+}
+
+/** NPL's commitment to the Call to Action, made (again) for a request that removes it. */
+async function nepalCommitment(): Promise<number> {
+  return (
+    await one<{ id: number }>(
+      `INSERT INTO pathfinder_commitments (iso3, commitment, source) VALUES ('NPL', 'call_to_action', 'Made up')
+       ON CONFLICT (iso3, commitment) DO UPDATE SET source = excluded.source RETURNING id`,
+    )
+  ).id;
+}
+
+/** NPL's status with C029, made (again) for a request that removes it. */
+async function nepalRatification(): Promise<void> {
+  await platform.database.pool.query(
+    `INSERT INTO pathfinder_ratifications (iso3, standard, status, source) VALUES ('NPL', 'C029', 'ratified', 'Made up')
+     ON CONFLICT (iso3, standard) DO NOTHING`,
+  );
+}
+
+/** A workshop of a country, made for a request that removes it. */
+async function workshopOf(iso3: string): Promise<number> {
+  return (
+    await one<{ id: number }>(
+      `INSERT INTO pathfinder_workshops (iso3, held_on, place) VALUES ($1, '2025-02-01', 'Removable') RETURNING id`,
+      [iso3],
+    )
+  ).id;
+}
 
 /** A priority of the country's draft roadmap, made for a request that removes it. */
 async function draftPriority(iso3: string): Promise<number> {
@@ -822,6 +884,32 @@ async function requestFor(route: string): Promise<Request> {
         }),
         fields: { user_id: String(f.a.representative) },
       };
+    case 'GET /admin/pathfinders/:iso3/workshops/:id':
+    case 'POST /admin/pathfinders/:iso3/workshops/:id':
+    case 'GET /admin/pathfinders/:iso3/workshops/:id/remove':
+      return { method, url: fill({ iso3: 'NPL', id: f.records.workshop }) };
+    case 'POST /admin/pathfinders/:iso3/workshops/:id/remove':
+      return { method, url: fill({ iso3: 'NPL', id: await workshopOf('NPL') }), fields: { confirm: 'yes' } };
+    case 'GET /admin/pathfinders/:iso3/instruments/:id':
+    case 'POST /admin/pathfinders/:iso3/instruments/:id':
+    case 'GET /admin/pathfinders/:iso3/instruments/:id/remove':
+      return { method, url: fill({ iso3: 'NPL', id: f.records.instrument }) };
+    case 'POST /admin/pathfinders/:iso3/instruments/:id/remove':
+      return { method, url: fill({ iso3: 'NPL', id: await nepalInstrument() }), fields: { confirm: 'yes' } };
+    case 'GET /admin/pathfinders/:iso3/commitments/:id':
+    case 'POST /admin/pathfinders/:iso3/commitments/:id':
+    case 'GET /admin/pathfinders/:iso3/commitments/:id/remove':
+      return { method, url: fill({ iso3: 'NPL', id: await nepalCommitment() }) };
+    case 'POST /admin/pathfinders/:iso3/commitments/:id/remove':
+      return { method, url: fill({ iso3: 'NPL', id: await nepalCommitment() }), fields: { confirm: 'yes' } };
+    case 'GET /admin/pathfinders/:iso3/ratifications/:standard':
+    case 'POST /admin/pathfinders/:iso3/ratifications/:standard':
+    case 'GET /admin/pathfinders/:iso3/ratifications/:standard/remove':
+      await nepalRatification();
+      return { method, url: fill({ iso3: 'NPL', standard: 'C029' }) };
+    case 'POST /admin/pathfinders/:iso3/ratifications/:standard/remove':
+      await nepalRatification();
+      return { method, url: fill({ iso3: 'NPL', standard: 'C029' }), fields: { confirm: 'yes' } };
     case 'GET /admin/pathfinders/:iso3/roadmap/priorities/:id':
     case 'POST /admin/pathfinders/:iso3/roadmap/priorities/:id':
       return { method, url: fill({ iso3: 'NPL', id: f.progress.NPL.priority }) };
@@ -1075,6 +1163,38 @@ describe('the focal point of a country, on another country’s roadmap and repor
               (SELECT count(*)::int FROM pathfinder_report_attachments f JOIN pathfinder_reports r ON r.id = f.report_id WHERE r.iso3 = 'KEN') AS files`,
     );
     expect(other).toEqual({ versions: '1:adopted,2:draft', priorities: 2, actions: 2, report: 'draft:', files: 1 });
+  });
+});
+
+describe('the focal point of a country, on another country’s workshops', () => {
+  it('can neither correct nor remove them, by either country’s address', async () => {
+    const client = await clientFor('focal_point');
+    const csrf = await csrfOf(client);
+    const kenya = await workshopOf('KEN');
+    // prettier-ignore
+    const requests: { request: Request; expected: string }[] = [
+      { request: { method: 'GET', url: `/admin/pathfinders/KEN/workshops/${kenya}` }, expected: '403' },
+      { request: { method: 'POST', url: `/admin/pathfinders/KEN/workshops/${kenya}`, fields: { held_on: '2025-02-01', place: 'Taken over' } }, expected: '403' },
+      { request: { method: 'GET', url: `/admin/pathfinders/KEN/workshops/${kenya}/remove` }, expected: '403' },
+      { request: { method: 'POST', url: `/admin/pathfinders/KEN/workshops/${kenya}/remove`, fields: { confirm: 'yes' } }, expected: '403' },
+      // KEN's workshop under NPL's address: not NPL's, so not found.
+      { request: { method: 'GET', url: `/admin/pathfinders/NPL/workshops/${kenya}` }, expected: '404' },
+      { request: { method: 'POST', url: `/admin/pathfinders/NPL/workshops/${kenya}`, fields: { held_on: '2025-02-01', place: 'Taken over' } }, expected: '404' },
+      { request: { method: 'GET', url: `/admin/pathfinders/NPL/workshops/${kenya}/remove` }, expected: '404' },
+      { request: { method: 'POST', url: `/admin/pathfinders/NPL/workshops/${kenya}/remove`, fields: { confirm: 'yes' } }, expected: '404' },
+      // Laws, commitments and statuses are the Secretariat's to correct, even the focal point's own country's.
+      { request: { method: 'GET', url: `/admin/pathfinders/NPL/instruments/${fixture.records.instrument}` }, expected: '403' },
+      { request: { method: 'POST', url: `/admin/pathfinders/NPL/commitments/${fixture.records.commitment}/remove`, fields: { confirm: 'yes' } }, expected: '403' },
+      { request: { method: 'POST', url: '/admin/pathfinders/NPL/ratifications/C029/remove', fields: { confirm: 'yes' } }, expected: '403' },
+    ];
+    const differences: string[] = [];
+    for (const entry of requests) {
+      const got = outcomeOf(entry.request.method, await send(client, entry.request, csrf));
+      if (got !== entry.expected)
+        differences.push(`${entry.request.method} ${entry.request.url}: expected ${entry.expected}, got ${got}`);
+    }
+    expect(differences).toEqual([]);
+    expect(await one(`SELECT place FROM pathfinder_workshops WHERE id = $1`, [kenya])).toEqual({ place: 'Removable' });
   });
 });
 

@@ -38,6 +38,8 @@ export const ROUTE_PARAMS = {
     .string()
     .regex(/^(19|20|21)\d{2}$/)
     .transform(Number),
+  /** An international standard by its code (`C029`, `P029`, `palermo`); the module checks it is one it knows. */
+  standard: z.string().regex(/^(?:[CP]\d{3}|palermo)$/),
   '*': z.string(),
 } as const;
 

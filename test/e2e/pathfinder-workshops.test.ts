@@ -156,6 +156,41 @@ describe('strategic planning workshops and technical support', () => {
     await expectAccessibleIn(secretariat, 'Español');
     await expectAccessibleIn(secretariat, 'English');
 
+    // A status recorded by mistake is corrected on its own page, then removed after the question.
+    await goto(secretariat, '/admin/pathfinders/SEN');
+    response = await fillAndSubmit(secretariat, {
+      standard: 'C138',
+      status: 'signed',
+      ratified_on: '',
+      ratification_source: SOURCE,
+    });
+    expect(response.status()).toBe(200);
+    response = await clickAndWait(
+      secretariat,
+      secretariat.locator('main a[href="/admin/pathfinders/SEN/ratifications/C138"]'),
+    );
+    expect(response.status()).toBe(200);
+    response = await fillAndSubmit(secretariat, { status: 'ratified', ratified_on: '', ratification_source: '' });
+    expect(response.status()).toBe(400);
+    expect(await secretariat.locator('#field-ratification_source-error').textContent()).toBe('This field is required.');
+    await expectAccessible(secretariat);
+    await expectAccessibleIn(secretariat, 'Français');
+    await expectAccessibleIn(secretariat, 'Español');
+    await expectAccessibleIn(secretariat, 'English');
+    // After a refused form, the language switcher goes back to the list of countries.
+    await goto(secretariat, '/admin/pathfinders/SEN/ratifications/C138');
+    response = await clickAndWait(secretariat, secretariat.locator('main a[href$="/ratifications/C138/remove"]'));
+    expect(response.status()).toBe(200);
+    expect(await heading(secretariat)).toBe('Remove “ILO C138, Minimum Age Convention, 1973: Signed”?');
+    await expectAccessible(secretariat);
+    await expectAccessibleIn(secretariat, 'Français');
+    await expectAccessibleIn(secretariat, 'Español');
+    await expectAccessibleIn(secretariat, 'English');
+    response = await clickAndWait(secretariat, secretariat.locator('main button.danger'));
+    expect(response.status()).toBe(200);
+    expect(pathOf(secretariat)).toBe('/admin/pathfinders/SEN?done=removed');
+    expect(await secretariat.locator('main').textContent()).toContain('The record is removed.');
+
     // The focal point asks for technical support.
     const focal = await signInFocalPoint();
     await goto(focal, '/admin/pathfinders/SEN');

@@ -1288,7 +1288,7 @@ export const fr: Record<MessageKey, string> = {
   'pathfinders.standard.palermo': 'Protocole de Palerme des Nations Unies sur la traite des personnes, 2000',
   'pathfinders.import.title': 'Ratifications des normes',
   'pathfinders.import.intro':
-    'Importez la situation des pays pionniers au regard des conventions de l’OIT et du Protocole de Palerme depuis un fichier CSV, avec sa source (NORMLEX de l’OIT, Collection des traités des Nations Unies). Chaque ligne est d’abord vérifiée : si l’une est fausse, rien n’est écrit.',
+    'Importez depuis un fichier CSV, avec sa source (NORMLEX de l’OIT, Collection des traités des Nations Unies, journal officiel), la situation des pays pionniers au regard des conventions de l’OIT et du Protocole de Palerme, leurs plans d’action nationaux, lois et politiques, ou leurs engagements. Chaque ligne est d’abord vérifiée : si l’une est fausse, rien n’est écrit.',
   'pathfinders.import.recorded':
     '{count, plural, =0 {Aucune situation n’est encore enregistrée.} one {# situation est enregistrée.} other {# situations sont enregistrées.}}',
   'pathfinders.import.link': 'Importer des situations depuis un fichier',
@@ -1330,6 +1330,61 @@ export const fr: Record<MessageKey, string> = {
   'pathfinders.import.statusUnknown':
     '« {status} » ne fait pas partie de ratified, acceded, signed, not_ratified, denounced.',
   'pathfinders.import.duplicate': 'Le même pays et la même norme figurent déjà à la ligne {line}.',
+  'pathfinders.import.dataset': 'Contenu du fichier',
+  'pathfinders.import.dataset.ratifications': 'Situations au regard des normes',
+  'pathfinders.import.dataset.instruments': 'Plans d’action nationaux, lois et politiques',
+  'pathfinders.import.dataset.commitments': 'Engagements',
+  'pathfinders.import.column.type': 'Obligatoire. action_plan, law ou policy.',
+  'pathfinders.import.column.title': 'Obligatoire. Le titre du texte, de 3 à 300 caractères.',
+  'pathfinders.import.column.year': 'Obligatoire. L’année de son adoption, par exemple 2018.',
+  'pathfinders.import.column.url': 'Facultatif. L’adresse du texte (http ou https).',
+  'pathfinders.import.column.commitment': 'Obligatoire. call_to_action, buenos_aires_2017 ou durban_2022.',
+  'pathfinders.import.column.commitmentYear': 'Facultatif. L’année où le pays l’a pris, par exemple 2017.',
+  'pathfinders.import.column.note': 'Facultatif. Ce à quoi le pays s’est engagé, en quelques mots.',
+  'pathfinders.import.instrumentKey':
+    'Une loi, un plan ou une politique déjà enregistré avec le même pays, le même type, la même année et le même titre (majuscules ou non) n’est pas ajouté de nouveau : importer deux fois le même fichier n’ajoute rien. Un engagement remplace celui enregistré pour le même pays et le même appel.',
+  'pathfinders.import.doneInstruments':
+    '{count, plural, one {# ligne est importée} other {# lignes sont importées}} ; les lois, plans et politiques déjà enregistrés ne sont pas ajoutés deux fois.',
+  'pathfinders.import.doneCommitments':
+    '{count, plural, one {# engagement est importé.} other {# engagements sont importés.}}',
+  'pathfinders.import.inColumn': 'Colonne « {column} » : {problem}',
+  'pathfinders.import.typeUnknown': '« {type} » n’est pas l’un de action_plan, law, policy.',
+  'pathfinders.import.badTitle': 'Donnez un titre de 3 à 300 caractères, sans < ni >.',
+  'pathfinders.import.commitmentUnknown':
+    '« {commitment} » n’est pas l’un de call_to_action, buenos_aires_2017, durban_2022.',
+  'pathfinders.import.noteTooLong': 'La note doit faire moins de 2 000 caractères.',
+  'pathfinders.import.duplicateInstrument':
+    'Le même pays, le même type, la même année et le même titre figurent déjà à la ligne {line}.',
+  'pathfinders.import.duplicateCommitment': 'Le même pays et le même engagement figurent déjà à la ligne {line}.',
+  'pathfinders.manage.actions': 'Modifier',
+  'pathfinders.manage.correct': 'Corriger',
+  'pathfinders.manage.remove': 'Supprimer',
+  'pathfinders.manage.save': 'Enregistrer la correction',
+  'pathfinders.manage.back': 'Retour à {country}',
+  'pathfinders.manage.correctTitle': 'Corriger : {what}',
+  'pathfinders.manage.removeThis': 'Supprimer cet enregistrement…',
+  'pathfinders.manage.removeTitle': 'Supprimer « {what} » ?',
+  'pathfinders.manage.removeConfirm': 'Oui, le supprimer',
+  'pathfinders.manage.cancel': 'Le garder',
+  'pathfinders.manage.removeInstrument':
+    'La loi, le plan ou la politique ne figurera plus sur la page du pays. La suppression est conservée dans le journal d’audit.',
+  'pathfinders.manage.removeCommitment':
+    'La page du pays montrera cet appel sans engagement sourcé. La suppression est conservée dans le journal d’audit.',
+  'pathfinders.manage.removeRatification':
+    'La page du pays montrera cette norme sans information sourcée. La suppression est conservée dans le journal d’audit.',
+  'pathfinders.manage.removeWorkshop':
+    'L’atelier est supprimé avec {count, plural, =0 {ses organisateurs et ses demandes d’appui} one {son document, ses organisateurs et ses demandes d’appui} other {ses # documents, ses organisateurs et ses demandes d’appui}}. La suppression est conservée dans le journal d’audit.',
+  'pathfinders.manage.doneInstrument': 'La loi, le plan ou la politique est corrigé.',
+  'pathfinders.manage.doneWorkshop': 'L’atelier est corrigé.',
+  'pathfinders.manage.doneRemoved': 'L’enregistrement est supprimé.',
+  'audit.sentence.pathfinderInstrumentsImported': '{actor} a importé des lois, plans et politiques depuis un fichier',
+  'audit.sentence.pathfinderCommitmentsImported': '{actor} a importé des engagements depuis un fichier',
+  'audit.sentence.pathfinderInstrumentChanged': '{actor} a corrigé une loi, un plan ou une politique de {target}',
+  'audit.sentence.pathfinderInstrumentRemoved': '{actor} a supprimé une loi, un plan ou une politique de {target}',
+  'audit.sentence.pathfinderCommitmentRemoved': '{actor} a supprimé un engagement de {target}',
+  'audit.sentence.pathfinderRatificationRemoved': '{actor} a supprimé la situation d’une norme de {target}',
+  'audit.sentence.pathfinderWorkshopChanged': '{actor} a corrigé un atelier de planification stratégique de {target}',
+  'audit.sentence.pathfinderWorkshopRemoved': '{actor} a supprimé un atelier de planification stratégique de {target}',
   'pathfinders.roadmap.title': 'Feuille de route : {country}',
   'pathfinders.roadmap.intro':
     'La feuille de route nationale sous forme de données : les priorités et, sous chacune, les actions, qui en est responsable, quand, avec quel budget, et les indicateurs qui mesurent les progrès. Le Secrétariat et le point focal du pays modifient un brouillon ; le Secrétariat l’adopte, et la version adoptée est publique. Les versions antérieures sont conservées.',

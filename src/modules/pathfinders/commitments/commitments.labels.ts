@@ -1,4 +1,5 @@
 import type { MessageKey } from '../../../i18n/i18n.ts';
+import type { ImportDataset, IMPORT_LAYOUTS } from './commitments.schemas.ts';
 import type { Commitment, InstrumentKind, RatificationStatus, Standard } from './commitments.table.ts';
 
 export const INSTRUMENT_KIND_LABELS: Record<InstrumentKind, MessageKey> = {
@@ -30,11 +31,35 @@ export const RATIFICATION_STATUS_LABELS: Record<RatificationStatus, MessageKey> 
   denounced: 'pathfinders.ratification.status.denounced',
 };
 
-/** What each column of a ratifications file holds (the import page and decision 021 say the same). */
-export const IMPORT_COLUMN_LABELS: Record<'country' | 'standard' | 'status' | 'date' | 'source', MessageKey> = {
-  country: 'pathfinders.import.column.country',
-  standard: 'pathfinders.import.column.standard',
-  status: 'pathfinders.import.column.status',
-  date: 'pathfinders.import.column.date',
-  source: 'pathfinders.import.column.source',
+/** What each column of each kind of file holds (the import page and decisions 021 and 025 say the same). */
+export const IMPORT_COLUMN_LABELS: {
+  [Dataset in ImportDataset]: Record<(typeof IMPORT_LAYOUTS)[Dataset]['columns'][number], MessageKey>;
+} = {
+  ratifications: {
+    country: 'pathfinders.import.column.country',
+    standard: 'pathfinders.import.column.standard',
+    status: 'pathfinders.import.column.status',
+    date: 'pathfinders.import.column.date',
+    source: 'pathfinders.import.column.source',
+  },
+  instruments: {
+    country: 'pathfinders.import.column.country',
+    type: 'pathfinders.import.column.type',
+    title: 'pathfinders.import.column.title',
+    year: 'pathfinders.import.column.year',
+    url: 'pathfinders.import.column.url',
+  },
+  commitments: {
+    country: 'pathfinders.import.column.country',
+    commitment: 'pathfinders.import.column.commitment',
+    year: 'pathfinders.import.column.commitmentYear',
+    note: 'pathfinders.import.column.note',
+    source: 'pathfinders.import.column.source',
+  },
+};
+
+export const IMPORT_DATASET_LABELS: Record<ImportDataset, MessageKey> = {
+  ratifications: 'pathfinders.import.dataset.ratifications',
+  instruments: 'pathfinders.import.dataset.instruments',
+  commitments: 'pathfinders.import.dataset.commitments',
 };

@@ -129,3 +129,74 @@ export async function countRatifications(db: DbExecutor): Promise<number> {
   const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(pathfinderRatifications);
   return row?.count ?? 0;
 }
+
+export async function findInstrument(
+  db: DbExecutor,
+  input: { iso3: string; id: number },
+): Promise<InstrumentRow | null> {
+  const [row] = await db
+    .select()
+    .from(pathfinderInstruments)
+    .where(and(eq(pathfinderInstruments.iso3, input.iso3), eq(pathfinderInstruments.id, input.id)));
+  return row ?? null;
+}
+
+export async function updateInstrument(
+  db: DbExecutor,
+  input: { iso3: string; id: number; kind: InstrumentRow['kind']; title: string; year: number; url: string | null },
+): Promise<void> {
+  await db
+    .update(pathfinderInstruments)
+    .set({ kind: input.kind, title: input.title, year: input.year, url: input.url })
+    .where(and(eq(pathfinderInstruments.iso3, input.iso3), eq(pathfinderInstruments.id, input.id)));
+}
+
+export async function deleteInstrument(db: DbExecutor, input: { iso3: string; id: number }): Promise<void> {
+  await db
+    .delete(pathfinderInstruments)
+    .where(and(eq(pathfinderInstruments.iso3, input.iso3), eq(pathfinderInstruments.id, input.id)));
+}
+
+/** The instruments of these countries, for the import to find those already recorded. */
+export async function listInstrumentsOf(db: DbExecutor, codes: readonly string[]): Promise<InstrumentRow[]> {
+  if (codes.length === 0) return [];
+  return db
+    .select()
+    .from(pathfinderInstruments)
+    .where(inArray(pathfinderInstruments.iso3, [...codes]));
+}
+
+export async function insertInstruments(
+  db: DbExecutor,
+  rows: readonly Omit<typeof pathfinderInstruments.$inferInsert, 'id' | 'createdAt'>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insert(pathfinderInstruments).values([...rows]);
+}
+
+export async function setInstrumentUrl(db: DbExecutor, input: { id: number; url: string }): Promise<void> {
+  await db.update(pathfinderInstruments).set({ url: input.url }).where(eq(pathfinderInstruments.id, input.id));
+}
+
+export async function findCommitmentById(
+  db: DbExecutor,
+  input: { iso3: string; id: number },
+): Promise<CommitmentRow | null> {
+  const [row] = await db
+    .select()
+    .from(pathfinderCommitments)
+    .where(and(eq(pathfinderCommitments.iso3, input.iso3), eq(pathfinderCommitments.id, input.id)));
+  return row ?? null;
+}
+
+export async function deleteCommitment(db: DbExecutor, input: { iso3: string; id: number }): Promise<void> {
+  await db
+    .delete(pathfinderCommitments)
+    .where(and(eq(pathfinderCommitments.iso3, input.iso3), eq(pathfinderCommitments.id, input.id)));
+}
+
+export async function deleteRatification(db: DbExecutor, input: { iso3: string; standard: Standard }): Promise<void> {
+  await db
+    .delete(pathfinderRatifications)
+    .where(and(eq(pathfinderRatifications.iso3, input.iso3), eq(pathfinderRatifications.standard, input.standard)));
+}

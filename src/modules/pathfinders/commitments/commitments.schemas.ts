@@ -43,16 +43,33 @@ export const ratificationSchema = z.object({
 });
 export type RatificationInput = z.output<typeof ratificationSchema>;
 
-/** The import form's own field: the source of the whole file. */
+/** What a file holds: statuses with standards, laws, plans and policies, or commitments. */
+export const IMPORT_DATASETS = ['ratifications', 'instruments', 'commitments'] as const;
+export type ImportDataset = (typeof IMPORT_DATASETS)[number];
+
+/** The import form's own fields: what the file holds (statuses when not said) and the source of the whole file. */
 export const importFormSchema = z.object({
+  dataset: z.preprocess(emptyAsUndefined, z.enum(IMPORT_DATASETS).default('ratifications')),
   source: z.preprocess(emptyAsUndefined, source.optional()),
 });
 
-/** The columns of a ratifications file (decision 021). */
-export const IMPORT_COLUMNS = ['country', 'standard', 'status', 'date', 'source'] as const;
-export const IMPORT_REQUIRED_COLUMNS = ['country', 'standard', 'status'] as const;
-/** More rows than this is not a list of six standards for the pathfinder countries. */
+/** The columns of each kind of file (decisions 021 and 025), the required ones first. */
+export const IMPORT_LAYOUTS = {
+  ratifications: {
+    columns: ['country', 'standard', 'status', 'date', 'source'],
+    required: ['country', 'standard', 'status'],
+  },
+  instruments: { columns: ['country', 'type', 'title', 'year', 'url'], required: ['country', 'type', 'title', 'year'] },
+  commitments: { columns: ['country', 'commitment', 'year', 'note', 'source'], required: ['country', 'commitment'] },
+} as const satisfies Record<ImportDataset, { columns: readonly string[]; required: readonly string[] }>;
+export type ImportColumn = (typeof IMPORT_LAYOUTS)[ImportDataset]['columns'][number];
+/** More rows than this is not a list of the pathfinder countries' records. */
 export const IMPORT_MAX_ROWS = 5000;
+
+/** A commitment corrected from its own page: the call stays, the rest may change. */
+export const commitmentEditSchema = commitmentSchema.omit({ commitment: true });
+/** A status corrected from its own page: the standard stays, the rest may change. */
+export const ratificationEditSchema = ratificationSchema.omit({ standard: true });
 
 /** A country's commitments and standards in `/api/v1/pathfinders/{ISO3}` (only what has a source). */
 export const commitmentsApiSchema = z.object({

@@ -1,18 +1,23 @@
-import { parse } from 'csv-parse/sync';
 import type { Db } from '../../../db/database.ts';
 import { AppError, notFound } from '../../../http/errors.ts';
 import type { MessageKey } from '../../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../../audit/index.ts';
 import { lockCountry } from '../lifecycle/lifecycle.repository.ts';
+import { removeCountryRecord } from '../pathfinders.records.ts';
 import {
   countRatifications,
+  deleteCommitment,
+  deleteInstrument,
+  deleteRatification,
   findCommitment,
-  findCountriesOnPath,
+  findCommitmentById,
+  findInstrument,
   findRatification,
   insertInstrument,
   listCommitments,
   listInstruments,
   listRatifications,
+  updateInstrument,
   upsertCommitment,
   upsertRatifications,
   type CommitmentRow,
@@ -20,15 +25,8 @@ import {
   type RatificationRow,
   type RatificationValues,
 } from './commitments.repository.ts';
-import {
-  IMPORT_COLUMNS,
-  IMPORT_MAX_ROWS,
-  IMPORT_REQUIRED_COLUMNS,
-  type CommitmentInput,
-  type InstrumentInput,
-  type RatificationInput,
-} from './commitments.schemas.ts';
-import { RATIFICATION_STATUSES, STANDARDS, type RatificationStatus, type Standard } from './commitments.table.ts';
+import type { CommitmentInput, InstrumentInput, RatificationInput } from './commitments.schemas.ts';
+import type { RatificationStatus, Standard } from './commitments.table.ts';
 
 export type { CommitmentRow, InstrumentRow, RatificationRow } from './commitments.repository.ts';
 
@@ -113,7 +111,7 @@ export async function recordCommitment(input: {
 
 /** What is wrong with one status (the form and the file share these rules). */
 export interface RatificationProblem {
-  field: 'country' | 'standard' | 'status' | 'date' | 'source';
+  field: 'date' | 'source';
   key: MessageKey;
   values?: Record<string, string | number>;
 }
@@ -192,152 +190,113 @@ export async function recordRatification(input: {
   });
 }
 
-/** One line of the file that cannot be imported, and why (each problem a message). */
-export interface ImportRowProblem {
-  line: number;
-  problems: RatificationProblem[];
-}
-
-/** What an import did: every bad line, or the rows written (none at all when a line is bad). */
-export interface RatificationImportReport {
-  fileProblem: { key: MessageKey; values?: Record<string, string | number> } | null;
-  rows: number;
-  badRows: ImportRowProblem[];
-  written: boolean;
-}
-
-const STANDARD_CODES = new Map<string, Standard>(STANDARDS.map((standard) => [standard.toLowerCase(), standard]));
-
-/**
- * Imports statuses with standards from a CSV file (columns in decision 021). Every line is
- * checked first; one bad line and nothing is written, and the report names each bad line by its
- * number in the file (the header is line 1). A row without a source of its own takes the file's.
- */
-export async function importRatifications(input: {
-  db: Db;
-  file: Buffer;
-  fileName: string;
-  source: string | undefined;
-  today: string;
-  actor: Actor;
-  ip: string | null;
-}): Promise<RatificationImportReport> {
-  const report = (fileProblem: RatificationImportReport['fileProblem']): RatificationImportReport => ({
-    fileProblem,
-    rows: 0,
-    badRows: [],
-    written: false,
-  });
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(input.file, {
-      bom: true,
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
-  } catch {
-    return report({ key: 'pathfinders.import.notCsv' });
-  }
-  const [header, ...body] = records;
-  if (!header) return report({ key: 'pathfinders.import.empty' });
-  const columns = header.record.map((name) => name.toLowerCase());
-  const missing = IMPORT_REQUIRED_COLUMNS.filter((name) => !columns.includes(name));
-  const unknown = columns.filter((name) => !(IMPORT_COLUMNS as readonly string[]).includes(name));
-  if (missing.length > 0 || unknown.length > 0) {
-    return report({
-      key: 'pathfinders.import.header',
-      values: { missing: missing.join(', ') || '—', unknown: unknown.join(', ') || '—' },
-    });
-  }
-  if (body.length === 0) return report({ key: 'pathfinders.import.empty' });
-  if (body.length > IMPORT_MAX_ROWS)
-    return report({ key: 'pathfinders.import.tooManyRows', values: { max: IMPORT_MAX_ROWS } });
-
-  const cell = (record: string[], name: string) => record[columns.indexOf(name)]?.trim() ?? '';
-  const onPath = await findCountriesOnPath(
-    input.db,
-    [...new Set(body.map(({ record }) => cell(record, 'country').toUpperCase()))].filter((code) =>
-      /^[A-Z]{3}$/.test(code),
-    ),
-  );
-  const seen = new Map<string, number>();
-  const rows: RatificationValues[] = [];
-  const badRows: ImportRowProblem[] = [];
-  for (const { record, info } of body) {
-    const problems: RatificationProblem[] = [];
-    if (record.length !== columns.length) {
-      problems.push({
-        field: 'country',
-        key: 'pathfinders.import.columnCount',
-        values: { count: record.length, expected: columns.length },
-      });
-      badRows.push({ line: info.lines, problems });
-      continue;
-    }
-    const country = cell(record, 'country').toUpperCase();
-    const standard = STANDARD_CODES.get(cell(record, 'standard').toLowerCase());
-    const statusText = cell(record, 'status').toLowerCase();
-    const status = (RATIFICATION_STATUSES as readonly string[]).includes(statusText)
-      ? (statusText as RatificationStatus)
-      : undefined;
-    const date = cell(record, 'date') || null;
-    const source = cell(record, 'source') || input.source || '';
-    if (!onPath.has(country))
-      problems.push({
-        field: 'country',
-        key: 'pathfinders.import.countryNotOnPath',
-        values: { country: cell(record, 'country') },
-      });
-    if (!standard)
-      problems.push({
-        field: 'standard',
-        key: 'pathfinders.import.standardUnknown',
-        values: { standard: cell(record, 'standard') },
-      });
-    if (!status)
-      problems.push({
-        field: 'status',
-        key: 'pathfinders.import.statusUnknown',
-        values: { status: cell(record, 'status') },
-      });
-    problems.push(...checkRatification({ status: status ?? 'ratified', date, source, today: input.today }));
-    if (standard && onPath.has(country)) {
-      const key = `${country} ${standard}`;
-      const first = seen.get(key);
-      if (first !== undefined)
-        problems.push({ field: 'standard', key: 'pathfinders.import.duplicate', values: { line: first } });
-      else seen.set(key, info.lines);
-    }
-    if (problems.length > 0 || !standard || !status) {
-      badRows.push({ line: info.lines, problems });
-      continue;
-    }
-    rows.push({ iso3: country, standard, status, onDate: date, source, recordedBy: input.actor.id });
-  }
-  if (badRows.length > 0) return { fileProblem: null, rows: body.length, badRows, written: false };
-
-  await input.db.transaction(async (tx) => {
-    await upsertRatifications(tx, rows);
-    await recordAudit(tx, {
-      actor: input.actor,
-      action: 'pathfinders.ratifications_imported',
-      entityType: 'pathfinder_ratifications',
-      entityId: null,
-      after: {
-        fileName: input.fileName,
-        source: input.source ?? null,
-        rows: rows.length,
-        countries: [...new Set(rows.map((row) => row.iso3))].sort(),
-      },
-      ip: input.ip,
-    });
-  });
-  return { fileProblem: null, rows: rows.length, badRows: [], written: true };
-}
-
 /** How many statuses with standards are recorded, for the import page. */
 export function countRecordedRatifications(input: { db: Db }): Promise<number> {
   return countRatifications(input.db);
+}
+
+/** One instrument of the country (null when the id is another country's or none). */
+export function getInstrument(input: { db: Db; iso3: string; id: number }): Promise<InstrumentRow | null> {
+  return findInstrument(input.db, input);
+}
+
+const instrumentFacts = (row: Pick<InstrumentRow, 'kind' | 'title' | 'year' | 'url'>) => ({
+  kind: row.kind,
+  title: row.title,
+  year: row.year,
+  url: row.url,
+});
+
+/** The Secretariat corrects a law, plan or policy of the country (audited, before and after). */
+export async function changeInstrument(input: {
+  db: Db;
+  iso3: string;
+  id: number;
+  instrument: InstrumentInput;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  const { instrument } = input;
+  await input.db.transaction(async (tx) => {
+    if (!(await lockCountry(tx, input.iso3))) throw notFound();
+    const before = await findInstrument(tx, input);
+    if (!before) throw notFound();
+    const after = {
+      kind: instrument.instrument_kind,
+      title: instrument.instrument_title,
+      year: instrument.instrument_year,
+      url: instrument.instrument_url ?? null,
+    };
+    await updateInstrument(tx, { iso3: input.iso3, id: input.id, ...after });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'pathfinders.instrument_changed',
+      entityType: 'pathfinder_country',
+      entityId: input.iso3,
+      before: { instrument: input.id, ...instrumentFacts(before) },
+      after: { instrument: input.id, ...after },
+      ip: input.ip,
+    });
+  });
+}
+
+/** The Secretariat removes a law, plan or policy of the country (audited with what it was). */
+export function removeInstrument(input: {
+  db: Db;
+  iso3: string;
+  id: number;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  return removeCountryRecord({
+    ...input,
+    action: 'pathfinders.instrument_removed',
+    find: (tx) => findInstrument(tx, input),
+    describe: (_tx, row) => ({ instrument: input.id, ...instrumentFacts(row) }),
+    remove: (tx) => deleteInstrument(tx, input),
+  });
+}
+
+/** One commitment of the country (null when the id is another country's or none). */
+export function getCommitment(input: { db: Db; iso3: string; id: number }): Promise<CommitmentRow | null> {
+  return findCommitmentById(input.db, input);
+}
+
+/** The Secretariat removes a commitment of the country (audited with what it was). */
+export function removeCommitment(input: {
+  db: Db;
+  iso3: string;
+  id: number;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  return removeCountryRecord({
+    ...input,
+    action: 'pathfinders.commitment_removed',
+    find: (tx) => findCommitmentById(tx, input),
+    describe: (_tx, row) => ({ commitment: row.commitment, year: row.year, note: row.note, source: row.source }),
+    remove: (tx) => deleteCommitment(tx, input),
+  });
+}
+
+/** The country's recorded status with one standard (null when none is recorded). */
+export function getRatification(input: { db: Db; iso3: string; standard: Standard }): Promise<RatificationRow | null> {
+  return findRatification(input.db, input);
+}
+
+/** The Secretariat removes the country's status with one standard (audited with what it was). */
+export function removeRatification(input: {
+  db: Db;
+  iso3: string;
+  standard: Standard;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  return removeCountryRecord({
+    ...input,
+    action: 'pathfinders.ratification_removed',
+    find: (tx) => findRatification(tx, input),
+    describe: (_tx, row) => ({ standard: row.standard, status: row.status, date: row.onDate, source: row.source }),
+    remove: (tx) => deleteRatification(tx, input),
+  });
 }

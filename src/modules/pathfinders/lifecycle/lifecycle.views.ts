@@ -162,6 +162,9 @@ export const COUNTRY_PAGE_NOTICES = [
   'instrument',
   'commitment',
   'ratification',
+  'instrumentChanged',
+  'workshopChanged',
+  'removed',
 ] as const;
 const NOTICES: Record<(typeof COUNTRY_PAGE_NOTICES)[number], MessageKey> = {
   moved: 'pathfinders.move.done',
@@ -173,6 +176,9 @@ const NOTICES: Record<(typeof COUNTRY_PAGE_NOTICES)[number], MessageKey> = {
   instrument: 'pathfinders.instrument.done',
   commitment: 'pathfinders.commitment.done',
   ratification: 'pathfinders.ratification.done',
+  instrumentChanged: 'pathfinders.manage.doneInstrument',
+  workshopChanged: 'pathfinders.manage.doneWorkshop',
+  removed: 'pathfinders.manage.doneRemoved',
 };
 
 /** A country's page in the back office: its name, what just changed, and each part's section. */
@@ -198,4 +204,50 @@ ${
     ? html`<p class="empty">${tr.t('pathfinders.admin.empty')}</p>`
     : html`<ul>${input.countries.map((iso3) => html`<li><a href="/admin/pathfinders/${iso3}">${countryName({ iso3, locale: tr.locale })}</a></li>`)}</ul>`
 }`;
+}
+
+/**
+ * The page of one record of a country (a law, a commitment, a status, a workshop): its form to
+ * correct it, and the link to the page that asks before removing it.
+ */
+export function renderRecordPage(input: {
+  tr: Translator;
+  iso3: string;
+  title: string;
+  form: SafeHtml;
+  removeHref: string;
+  anchor: string;
+}): SafeHtml {
+  const { tr } = input;
+  return html`<p><a href="/admin/pathfinders/${input.iso3}#${input.anchor}">${tr.t('pathfinders.manage.back', { country: countryName({ iso3: input.iso3, locale: tr.locale }) })}</a></p>
+<h1>${input.title}</h1>
+${input.form}
+<h2 id="remove-heading">${tr.t('pathfinders.manage.remove')}</h2>
+<p><a href="${input.removeHref}" class="button danger">${tr.t('pathfinders.manage.removeThis')}</a></p>`;
+}
+
+/**
+ * Asks before a record of a country is removed: what will go, and a button that says so. The
+ * removal posts `confirm=yes`; without it, nothing is removed and this page comes back.
+ */
+export function renderRemovePage(input: {
+  tr: Translator;
+  csrf: string;
+  iso3: string;
+  what: string;
+  explain: string;
+  action: string;
+  anchor: string;
+}): SafeHtml {
+  const { tr } = input;
+  const back = `/admin/pathfinders/${input.iso3}#${input.anchor}`;
+  return html`<p><a href="${back}">${tr.t('pathfinders.manage.back', { country: countryName({ iso3: input.iso3, locale: tr.locale }) })}</a></p>
+<h1 id="remove-heading">${tr.t('pathfinders.manage.removeTitle', { what: input.what })}</h1>
+<p>${input.explain}</p>
+<form method="post" action="${input.action}" aria-labelledby="remove-heading">
+${csrfField(input.csrf)}
+<input type="hidden" name="confirm" value="yes">
+<button type="submit" class="danger">${tr.t('pathfinders.manage.removeConfirm')}</button>
+<a href="${back}" class="button secondary">${tr.t('pathfinders.manage.cancel')}</a>
+</form>`;
 }

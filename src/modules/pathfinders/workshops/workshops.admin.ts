@@ -1,13 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { isAppError, notFound } from '../../../http/errors.ts';
+import { countryName } from '../../../i18n/countries.ts';
 import { fieldErrorsOf, parseForm, type FieldErrors } from '../../../http/forms.ts';
 import { param, RECORD_ID } from '../../../http/params.ts';
 import { registerUploadRoutes } from '../../../http/uploads.ts';
 import { actorOf } from '../../../http/viewer.ts';
 import { sendAdminPage } from '../../admin/index.ts';
 import type { CountryPage, LifecycleAdminDeps } from '../lifecycle/lifecycle.admin.ts';
-import type { FormState } from '../lifecycle/lifecycle.views.ts';
+import { renderRemovePage, type FormState } from '../lifecycle/lifecycle.views.ts';
 import { requireKeptCountry } from '../pathfinders.access.ts';
 import { supportAnswerSchema, supportRequestSchema, workshopSchema } from './workshops.schemas.ts';
 import {
@@ -16,10 +17,20 @@ import {
   DOCUMENT_MAX_BYTES,
   getSupportQueue,
   getSupportRequest,
+  changeWorkshop,
+  getOrganizerChoices,
+  getWorkshop,
   recordWorkshop,
+  removeWorkshop,
   requestSupport,
 } from './workshops.usecases.ts';
-import { renderSupportQueue, renderSupportRequest } from './workshops.views.ts';
+import {
+  describeWorkshop,
+  renderSupportQueue,
+  renderSupportRequest,
+  renderWorkshopPage,
+  type WorkshopFormState,
+} from './workshops.views.ts';
 
 export type WorkshopsAdminDeps = LifecycleAdminDeps & { publicUrl: string; nudgeMail: () => void };
 
@@ -110,6 +121,8 @@ export function registerWorkshopsAdmin(app: FastifyInstance, deps: WorkshopsAdmi
       },
     ),
   );
+
+  registerWorkshopCorrections(app, deps);
 
   app.post('/admin/pathfinders/:iso3/support-requests', async (request, reply) => {
     const iso3 = requireKeptCountry(request);
@@ -206,5 +219,83 @@ export function registerWorkshopsAdmin(app: FastifyInstance, deps: WorkshopsAdmi
     }
     deps.nudgeMail();
     return reply.redirect(`/admin/support-requests?answered=${answered.iso3}`, 303);
+  });
+}
+
+/**
+ * The page of one workshop (its form to correct it) and the page that asks before removing it
+ * with its documents. The workshop is looked up with the country of the address, so another
+ * country's workshop answers "not found", whoever asks.
+ */
+function registerWorkshopCorrections(app: FastifyInstance, deps: WorkshopsAdminDeps): void {
+  const load = async (request: FastifyRequest) => {
+    const iso3 = requireKeptCountry(request);
+    const workshop = await getWorkshop({ db: deps.db, iso3, id: param(request, 'id') });
+    if (!workshop) throw notFound();
+    return { iso3, workshop };
+  };
+  const send = async (request: FastifyRequest, reply: FastifyReply, form?: WorkshopFormState, status = 200) => {
+    const { iso3, workshop } = await load(request);
+    const organizerChoices = await getOrganizerChoices({ db: deps.db });
+    return sendAdminPage({
+      deps,
+      request,
+      reply,
+      status,
+      title: (tr) => countryName({ iso3, locale: tr.locale }),
+      current: '/admin/pathfinders',
+      main: (tr) =>
+        renderWorkshopPage({ tr, csrf: deps.csrf.token(request, reply), iso3, workshop, organizerChoices, form }),
+    });
+  };
+  const confirmPage = async (request: FastifyRequest, reply: FastifyReply) => {
+    const { iso3, workshop } = await load(request);
+    return sendAdminPage({
+      deps,
+      request,
+      reply,
+      title: (tr) => countryName({ iso3, locale: tr.locale }),
+      current: '/admin/pathfinders',
+      main: (tr) =>
+        renderRemovePage({
+          tr,
+          csrf: deps.csrf.token(request, reply),
+          iso3,
+          what: describeWorkshop(tr, workshop),
+          explain: tr.t('pathfinders.manage.removeWorkshop', { count: workshop.documents.length }),
+          action: `/admin/pathfinders/${iso3}/workshops/${workshop.id}/remove`,
+          anchor: 'workshops-heading',
+        }),
+    });
+  };
+
+  app.get('/admin/pathfinders/:iso3/workshops/:id', async (request, reply) => send(request, reply));
+  app.post('/admin/pathfinders/:iso3/workshops/:id', async (request, reply) => {
+    const { iso3, workshop } = await load(request);
+    const form = parseForm(workshopSchema, request.body);
+    const { values, organizers } = typed(request.body);
+    if (!form.ok) return send(request, reply, { ...form, organizers }, 400);
+    try {
+      await changeWorkshop({
+        db: deps.db,
+        iso3,
+        id: workshop.id,
+        workshop: form.data,
+        actor: actorOf(request),
+        ip: request.ip,
+      });
+    } catch (error) {
+      if (!isAppError(error, 'pathfinders.workshop.unknownOrganizer')) throw error;
+      return send(request, reply, { values, organizers, errors: fieldErrorsOf(error) }, error.statusCode);
+    }
+    return reply.redirect(`/admin/pathfinders/${iso3}?done=workshopChanged#workshops-heading`, 303);
+  });
+  app.get('/admin/pathfinders/:iso3/workshops/:id/remove', confirmPage);
+  app.post('/admin/pathfinders/:iso3/workshops/:id/remove', async (request, reply) => {
+    const { iso3, workshop } = await load(request);
+    // Without the confirmation, nothing is removed: the page that asks comes back.
+    if ((request.body as Record<string, unknown> | undefined)?.confirm !== 'yes') return confirmPage(request, reply);
+    await removeWorkshop({ db: deps.db, iso3, id: workshop.id, actor: actorOf(request), ip: request.ip });
+    return reply.redirect(`/admin/pathfinders/${iso3}?done=removed#workshops-heading`, 303);
   });
 }

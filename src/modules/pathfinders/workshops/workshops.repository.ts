@@ -260,3 +260,39 @@ export async function findSupportRequest(db: DbExecutor, id: number): Promise<Su
   const [row] = await selectRequests(db).where(eq(pathfinderSupportRequests.id, id));
   return row ?? null;
 }
+
+/** Changes a workshop of this country and sets its organisers to these. */
+export async function updateWorkshop(
+  db: DbExecutor,
+  input: { iso3: string; id: number; organizerIds: readonly number[] } & Pick<
+    typeof pathfinderWorkshops.$inferInsert,
+    'heldOn' | 'place' | 'participants' | 'outcomesFr' | 'outcomesEn' | 'outcomesEs'
+  >,
+): Promise<void> {
+  const { iso3, id, organizerIds, ...values } = input;
+  await db
+    .update(pathfinderWorkshops)
+    .set(values)
+    .where(and(eq(pathfinderWorkshops.id, id), eq(pathfinderWorkshops.iso3, iso3)));
+  await db.delete(pathfinderWorkshopOrganizers).where(eq(pathfinderWorkshopOrganizers.workshopId, id));
+  if (organizerIds.length > 0) {
+    await db
+      .insert(pathfinderWorkshopOrganizers)
+      .values(organizerIds.map((organizationId) => ({ workshopId: id, organizationId })));
+  }
+}
+
+/** Removes a workshop of this country; its organisers, documents and support requests go with it (cascade). */
+export async function deleteWorkshop(db: DbExecutor, input: { iso3: string; id: number }): Promise<void> {
+  await db
+    .delete(pathfinderWorkshops)
+    .where(and(eq(pathfinderWorkshops.id, input.id), eq(pathfinderWorkshops.iso3, input.iso3)));
+}
+
+export async function countSupportRequests(db: DbExecutor, workshopId: number): Promise<number> {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(pathfinderSupportRequests)
+    .where(eq(pathfinderSupportRequests.workshopId, workshopId));
+  return row?.count ?? 0;
+}

@@ -7,9 +7,12 @@ import { translator, type Locale } from '../../../i18n/i18n.ts';
 import { recordAudit, type Actor } from '../../audit/index.ts';
 import { queueTranslatedMail } from '../../mail/index.ts';
 import { findCountry, lockCountry } from '../lifecycle/lifecycle.repository.ts';
+import { removeCountryRecord } from '../pathfinders.records.ts';
 import {
   countActiveOrganizations,
   countOpenSupportRequests,
+  countSupportRequests,
+  deleteWorkshop,
   findDocument,
   findSupportRequest,
   findWorkshop,
@@ -24,6 +27,7 @@ import {
   listWorkshops,
   lockSupportRequest,
   updateSupportAnswer,
+  updateWorkshop,
   type DocumentSummary,
   type Organizer,
   type SupportRequest,
@@ -276,5 +280,101 @@ export async function answerSupport(input: {
       ip: input.ip,
     });
     return { iso3: request.iso3 };
+  });
+}
+
+/** One workshop of the country with its organisers and documents (null for another country's). */
+export async function getWorkshop(input: { db: Db; iso3: string; id: number }): Promise<Workshop | null> {
+  const row = await findWorkshop(input.db, input);
+  if (!row) return null;
+  const [organizers, documents] = await Promise.all([
+    listOrganizers(input.db, [row.id]),
+    listDocuments(input.db, [row.id]),
+  ]);
+  return present(row, organizers, documents);
+}
+
+/**
+ * The Secretariat or the country's focal point corrects a workshop (audited, before and after).
+ * An organiser already named may stay even if the partner left the directory since; a new one
+ * must be an active partner.
+ */
+export async function changeWorkshop(input: {
+  db: Db;
+  iso3: string;
+  id: number;
+  workshop: WorkshopInput;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  const { workshop } = input;
+  const organizerIds = [...new Set(workshop.organizers)];
+  await input.db.transaction(async (tx) => {
+    if (!(await lockCountry(tx, input.iso3))) throw notFound();
+    const before = await findWorkshop(tx, input);
+    if (!before) throw notFound();
+    const named = new Set((await listOrganizers(tx, [before.id])).map((organizer) => organizer.id));
+    const added = organizerIds.filter((id) => !named.has(id));
+    if ((await countActiveOrganizations(tx, added)) !== added.length) {
+      throw new AppError('pathfinders.workshop.unknownOrganizer', { field: 'organizers' });
+    }
+    await updateWorkshop(tx, {
+      iso3: input.iso3,
+      id: input.id,
+      heldOn: workshop.held_on,
+      place: workshop.place,
+      participants: workshop.participants ?? null,
+      outcomesFr: workshop.outcomes_fr,
+      outcomesEn: workshop.outcomes_en,
+      outcomesEs: workshop.outcomes_es,
+      organizerIds,
+    });
+    await recordAudit(tx, {
+      actor: input.actor,
+      action: 'pathfinders.workshop_changed',
+      entityType: 'pathfinder_country',
+      entityId: input.iso3,
+      before: {
+        workshop: before.id,
+        heldOn: before.heldOn,
+        place: before.place,
+        participants: before.participants,
+        organizers: [...named].sort((a, b) => a - b),
+      },
+      after: {
+        workshop: before.id,
+        heldOn: workshop.held_on,
+        place: workshop.place,
+        participants: workshop.participants ?? null,
+        organizers: [...organizerIds].sort((a, b) => a - b),
+      },
+      ip: input.ip,
+    });
+  });
+}
+
+/**
+ * The Secretariat or the country's focal point removes a workshop with its documents and its
+ * requests for support (audited: which workshop, and the documents' names).
+ */
+export function removeWorkshop(input: {
+  db: Db;
+  iso3: string;
+  id: number;
+  actor: Actor;
+  ip: string | null;
+}): Promise<void> {
+  return removeCountryRecord({
+    ...input,
+    action: 'pathfinders.workshop_removed',
+    find: (tx) => findWorkshop(tx, input),
+    describe: async (tx, row) => ({
+      workshop: row.id,
+      heldOn: row.heldOn,
+      place: row.place,
+      documents: (await listDocuments(tx, [row.id])).map((document) => document.fileName),
+      supportRequests: await countSupportRequests(tx, row.id),
+    }),
+    remove: (tx) => deleteWorkshop(tx, input),
   });
 }

@@ -5,7 +5,7 @@ import { csrfField, errorSummary, notice, selectField, textArea, textField } fro
 import { html, type SafeHtml } from '../../../ui/html.ts';
 import { localePath } from '../../../ui/layout.ts';
 import { dataTable } from '../../../ui/tables.ts';
-import type { FormState } from '../lifecycle/lifecycle.views.ts';
+import { renderRecordPage, type FormState } from '../lifecycle/lifecycle.views.ts';
 import type { DocumentSummary, SupportRequest, Workshop } from './workshops.usecases.ts';
 
 const day = (tr: Translator, value: string) => tr.formatDate(new Date(`${value}T00:00:00Z`));
@@ -192,6 +192,7 @@ ${input.workshops.map((workshop) => {
   return html`<section class="workshop" aria-labelledby="workshop-${workshop.id}">
 <h3 id="workshop-${workshop.id}">${workshopTitle(tr, workshop)}</h3>
 ${renderWorkshopFacts(tr, workshop)}
+<p><a href="/admin/pathfinders/${iso3}/workshops/${workshop.id}">${tr.t('pathfinders.manage.correct')}<span class="visually-hidden"> ${workshopTitle(tr, workshop)}</span></a> · <a href="/admin/pathfinders/${iso3}/workshops/${workshop.id}/remove">${tr.t('pathfinders.manage.remove')}<span class="visually-hidden"> ${workshopTitle(tr, workshop)}</span></a></p>
 ${requests.length > 0 ? html`<h4>${tr.t('pathfinders.support.heading')}</h4><ul>${requests.map((request) => html`<li>${renderRequestSummary(tr, request)}</li>`)}</ul>` : ''}
 </section>`;
 })}
@@ -215,8 +216,8 @@ function renderWorkshopForm(input: {
   csrf: string;
   iso3: string;
   organizerChoices: readonly { id: number; name: string }[];
-  today: string;
   form?: WorkshopFormState | undefined;
+  edit?: { action: string; heading: string } | undefined;
 }): SafeHtml {
   const { tr } = input;
   const errors = input.form?.errors ?? {};
@@ -237,8 +238,8 @@ function renderWorkshopForm(input: {
     tr,
     csrf: input.csrf,
     id: 'workshop-form-heading',
-    heading: tr.t('pathfinders.workshop.record'),
-    action: `/admin/pathfinders/${input.iso3}/workshops`,
+    heading: input.edit?.heading ?? tr.t('pathfinders.workshop.record'),
+    action: input.edit?.action ?? `/admin/pathfinders/${input.iso3}/workshops`,
     errors,
     labels,
     fields: html`${textField({ tr, name: 'held_on', type: 'date', label: labels.held_on!, hint: tr.t('pathfinders.workshop.heldOnHint'), value: values.held_on ?? '', errors, required: true })}
@@ -246,8 +247,60 @@ ${textField({ tr, name: 'place', label: labels.place!, value: values.place, erro
 ${textField({ tr, name: 'participants', label: labels.participants!, value: values.participants, errors, inputMode: 'numeric' })}
 ${organizerField({ tr, choices: input.organizerChoices, chosen: input.form?.organizers ?? [], errors })}
 ${LOCALES.map((locale) => optionalTextArea({ tr, name: `outcomes_${locale}`, label: labels[`outcomes_${locale}`]!, value: values[`outcomes_${locale}`], errors, lang: locale }))}`,
-    submit: tr.t('pathfinders.workshop.submit'),
+    submit: input.edit ? tr.t('pathfinders.manage.save') : tr.t('pathfinders.workshop.submit'),
   });
+}
+
+/** The page of one workshop: its form, filled with what is recorded (its documents stay as they are). */
+export function renderWorkshopPage(input: {
+  tr: Translator;
+  csrf: string;
+  iso3: string;
+  workshop: Workshop;
+  organizerChoices: readonly { id: number; name: string }[];
+  form?: WorkshopFormState | undefined;
+}): SafeHtml {
+  const { tr, iso3, workshop } = input;
+  const base = `/admin/pathfinders/${iso3}/workshops/${workshop.id}`;
+  const form = input.form ?? {
+    values: {
+      held_on: workshop.heldOn,
+      place: workshop.place,
+      participants: workshop.participants === null ? '' : String(workshop.participants),
+      outcomes_fr: workshop.outcomes.fr,
+      outcomes_en: workshop.outcomes.en,
+      outcomes_es: workshop.outcomes.es,
+    },
+    organizers: workshop.organizers.map((organizer) => String(organizer.id)),
+    errors: {},
+  };
+  // A partner that left the directory stays a choice for the workshop it organised.
+  const choices = [
+    ...input.organizerChoices,
+    ...workshop.organizers
+      .filter((organizer) => !input.organizerChoices.some((choice) => choice.id === organizer.id))
+      .map((organizer) => ({ id: organizer.id, name: organizer.name })),
+  ];
+  return renderRecordPage({
+    tr,
+    iso3,
+    title: tr.t('pathfinders.manage.correctTitle', { what: workshopTitle(tr, workshop) }),
+    form: renderWorkshopForm({
+      tr,
+      csrf: input.csrf,
+      iso3,
+      organizerChoices: choices,
+      form,
+      edit: { action: base, heading: tr.t('pathfinders.manage.correct') },
+    }),
+    removeHref: `${base}/remove`,
+    anchor: 'workshops-heading',
+  });
+}
+
+/** What the confirmation page says of a workshop before it is removed, with its documents. */
+export function describeWorkshop(tr: Translator, workshop: Workshop): string {
+  return workshopTitle(tr, workshop);
 }
 
 function renderDocumentForm(input: {
