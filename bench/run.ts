@@ -27,9 +27,9 @@ import path from 'node:path';
 import http from 'node:http';
 import zlib from 'node:zlib';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../src/config/config.ts';
 import { openDatabase, type Database } from '../src/db/database.ts';
+import { createServerDatabase } from './postgres.ts';
 import { seedPartners, type SeedSummary } from './seed-partners.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -416,38 +416,6 @@ async function measureDirectory(input: {
       `records read again in ${reload.medianMs.toFixed(1)} ms (median)\n`,
   );
   return { database: input.database, seed, scenarios, afterChange, reload };
-}
-
-/**
- * A fresh database on the PostgreSQL server for the second run (dropped afterwards), or null
- * with the reason when no server answers.
- */
-async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> } | { skipped: string }> {
-  // eslint-disable-next-line no-restricted-properties -- a setting of the benchmark, not of the platform
-  const adminUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `a87_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${name}`);
-  } catch (error) {
-    await admin.end().catch(() => undefined);
-    return {
-      skipped: `no PostgreSQL server at ${adminUrl} (${error instanceof Error ? error.message : String(error)})`,
-    };
-  }
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
 }
 
 async function main(): Promise<void> {

@@ -32,6 +32,8 @@ const NOT_RUN: Record<string, string> = {
   'npm run validate': 'runs this very suite and the browser suite',
   'npm run screenshots': 'pictures of pages in a browser, taken on demand from a running platform',
   'npm run bench': 'minutes of load measures, run on their own',
+  'npm run bench:import':
+    'a million rows imported into each database, run on its own (bench/import.test.ts runs a small one)',
 };
 
 /** The command of a README line: without its comment. */
