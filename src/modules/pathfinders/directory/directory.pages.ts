@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import { notFound } from '../../../http/errors.ts';
 import { canonicalQuery } from '../../../http/page-cache.ts';
 import { param } from '../../../http/params.ts';
-import { toCsv } from '../../../http/api.ts';
 import { translator } from '../../../i18n/i18n.ts';
 import { localeOf } from '../../../http/public-surface.ts';
 import { sendCachedPage, type PublicPageDeps } from '../../../http/public-surface.ts';
@@ -16,15 +15,14 @@ import { COMMITMENT_TABLES } from '../commitments/commitments.table.ts';
 import { getWorkshops } from '../workshops/workshops.usecases.ts';
 import { renderPublicWorkshops } from '../workshops/workshops.views.ts';
 import { WORKSHOP_TABLES } from '../workshops/workshops.table.ts';
+import { sendReportCsv } from '../reports/reports.download.ts';
 import { getPublicProgress, getPublicReport } from '../reports/reports.usecases.ts';
 import { REPORT_TABLES } from '../reports/reports.table.ts';
 import {
-  REPORT_CSV_HEADER,
   publicReportPath,
   renderPublicReport,
   renderPublicReports,
   renderReportPrint,
-  reportCsvRows,
 } from '../reports/reports.views.ts';
 import { ROADMAP_TABLES } from '../roadmaps/roadmaps.table.ts';
 import { renderPublicRoadmap } from '../roadmaps/roadmaps.views.ts';
@@ -143,11 +141,6 @@ export function registerPathfinderPages(surface: FastifyInstance, deps: PublicPa
     const view =
       iso3 === iso3.toUpperCase() ? await getPublicReport({ db: deps.db, iso3, year: param(request, 'year') }) : null;
     if (!view) throw notFound();
-    const tr = translator(localeOf(request));
-    return reply
-      .header('cache-control', 'public, max-age=300')
-      .header('content-disposition', `attachment; filename="alliance87-${iso3}-report-${view.report.year}-actions.csv"`)
-      .type('text/csv; charset=utf-8')
-      .send(toCsv({ header: REPORT_CSV_HEADER, rows: reportCsvRows({ tr, view }) }));
+    return sendReportCsv(reply, { tr: translator(localeOf(request)), view, cacheControl: 'public, max-age=300' });
   });
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Csrf } from '../../../http/csrf.ts';
-import { toCsv } from '../../../http/api.ts';
 import { isAppError, notFound } from '../../../http/errors.ts';
 import { fieldErrorsOf, parseForm } from '../../../http/forms.ts';
 import { param } from '../../../http/params.ts';
@@ -32,11 +31,10 @@ import {
   renderReportPage,
   renderReportPrint,
   renderWaitingReports,
-  REPORT_CSV_HEADER,
-  reportCsvRows,
   type ReportNotice,
 } from './reports.views.ts';
 import { attachmentDisposition } from '../../../http/pdf.ts';
+import { sendReportCsv } from './reports.download.ts';
 
 const CURRENT = '/admin/pathfinders';
 const reportQuerySchema = z.object({
@@ -287,12 +285,7 @@ export function registerReportsAdmin(app: FastifyInstance, deps: ReportsAdminDep
   });
 
   app.get('/admin/pathfinders/:iso3/reports/:id/actions.csv', async (request, reply) => {
-    const { iso3, view } = await loadReport(request);
-    const tr = translator(request.viewer!.locale);
-    return reply
-      .header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="alliance87-${iso3}-report-${view.report.year}-actions.csv"`)
-      .type('text/csv; charset=utf-8')
-      .send(toCsv({ header: REPORT_CSV_HEADER, rows: reportCsvRows({ tr, view }) }));
+    const { view } = await loadReport(request);
+    return sendReportCsv(reply, { tr: translator(request.viewer!.locale), view, cacheControl: 'private, no-store' });
   });
 }
